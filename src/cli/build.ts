@@ -1,0 +1,124 @@
+// `npm run build`: assemble, validate (SHACL, integrity) and write dist/ deterministically.
+import { createHash } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildConfig, ROOT, type BuildConfig } from '../graph/config.js';
+import { CONTEXT_PATH, JSONLD_CONTEXT } from '../graph/context.js';
+import { assembleDataset } from '../graph/dataset.js';
+import { danglingIris, skosProblems, type Problem } from '../graph/integrity.js';
+import { standardPrefixes } from '../graph/turtle.js';
+import { unionTriples, writeJsonLd, writeLinksCsv, writeNQuads, writeRdfXml, writeTrig, writeTurtle } from '../graph/serialize.js';
+import { loadShapes, validateShacl, type ShaclReport } from '../graph/shacl.js';
+import { RELEASE } from '../graph/sources.js';
+import { writeMetadata } from './build-metadata.js';
+
+export interface DistFile {
+  name: string;
+  mediaType: string;
+  bytes: number;
+  sha256: string;
+}
+
+export interface Manifest {
+  base: string;
+  version: string;
+  modified: string;
+  graphs: { iri: string; triples: number }[];
+  files: DistFile[];
+  counts: Record<string, number>;
+}
+
+export interface BuildResult {
+  manifest: Manifest;
+  shacl: ShaclReport;
+  problems: Problem[];
+}
+
+/** Thrown when the data does not hold; the message lists what is wrong. */
+export class BuildError extends Error {}
+
+function describe(problems: Problem[], shacl: ShaclReport): string {
+  const lines = [
+    ...shacl.violations.map((v) => `SHACL violation: <${v.focusNode}> ${v.path ? `<${v.path}> ` : ''}${v.message}`),
+    ...problems.map((p) => `${p.check}: <${p.subject}> ${p.message}`),
+  ];
+  return `the dataset does not validate (${lines.length} problem(s)):\n  ${lines.slice(0, 50).join('\n  ')}`;
+}
+
+/**
+ * Builds dist/ from ontology/ and data/. Throws BuildError on a SHACL violation or an integrity problem.
+ * @example const { manifest } = await build(buildConfig())
+ */
+export async function build(cfg: BuildConfig = buildConfig(), log: (line: string) => void = () => {}): Promise<BuildResult> {
+  const { quads } = assembleDataset(cfg);
+  const shacl = await validateShacl(loadShapes(path.join(cfg.ontologyDir, 'shapes.ttl')), quads);
+  const problems = [...danglingIris(quads), ...skosProblems(quads)];
+  for (const w of shacl.warnings) log(`warning: <${w.focusNode}> ${w.message}`);
+  if (shacl.violations.length || problems.length) throw new BuildError(describe(problems, shacl));
+
+  const prefixes = standardPrefixes(cfg.base);
+  const triples = unionTriples(quads);
+  const nt = writeNQuads(triples, false);
+  const outputs: [string, string, string][] = [
+    ['dataset.trig', 'application/trig', writeTrig(quads, prefixes)],
+    ['dataset.nq', 'application/n-quads', writeNQuads(quads, true)],
+    ['dataset.ttl', 'text/turtle', writeTurtle(triples, prefixes)],
+    ['dataset.nt', 'application/n-triples', nt],
+    ['dataset.jsonld', 'application/ld+json', await writeJsonLd(nt, JSONLD_CONTEXT, cfg.base + CONTEXT_PATH)],
+    ['dataset.rdf', 'application/rdf+xml', writeRdfXml(triples, prefixes)],
+    ['links.csv', 'text/csv', writeLinksCsv(quads, cfg.base)],
+  ];
+  rmSync(cfg.distDir, { recursive: true, force: true });
+  mkdirSync(cfg.distDir, { recursive: true });
+  const files: DistFile[] = outputs.map(([name, mediaType, text]) => {
+    writeFileSync(path.join(cfg.distDir, name), text);
+    return { name, mediaType, bytes: Buffer.byteLength(text), sha256: createHash('sha256').update(text).digest('hex') };
+  });
+  const graphs = [...new Set(quads.map((q) => q.graph.value))].sort().map((iri) => ({ iri, triples: quads.filter((q) => q.graph.value === iri).length }));
+  const manifest: Manifest = { base: cfg.base, version: RELEASE.version, modified: RELEASE.modified, graphs, files, counts: countThings(quads) };
+  writeMetadata(cfg, manifest, quads);
+  writeFileSync(path.join(cfg.distDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+  return { manifest, shacl, problems };
+}
+
+/** Counts of the main kinds of thing, computed from the data (never typed by hand). */
+function countThings(quads: { subject: { value: string }; predicate: { value: string }; object: { value: string } }[]): Record<string, number> {
+  const byClass = new Map<string, Set<string>>();
+  for (const q of quads) {
+    if (q.predicate.value !== 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type') continue;
+    const set = byClass.get(q.object.value) ?? new Set<string>();
+    set.add(q.subject.value);
+    byClass.set(q.object.value, set);
+  }
+  const n = (iri: string) => byClass.get(iri)?.size ?? 0;
+  const lkpo = 'https://w3id.org/helsingborg-livskvalitet/def#';
+  const sdgo = 'http://metadata.un.org/sdg/ontology#';
+  return {
+    triples: new Set(quads.map((q) => `${q.subject.value} ${q.predicate.value} ${q.object.value}`)).size,
+    quads: quads.length,
+    directions: n(lkpo + 'Direction'),
+    focusAreas: n(lkpo + 'FocusArea'),
+    priorities: n(lkpo + 'Priority'),
+    sdgGoals: n(sdgo + 'Goal'),
+    sdgTargets: n(sdgo + 'Target'),
+    sdgIndicators: n(sdgo + 'Indicator'),
+    visionAreas: n(lkpo + 'VisionArea'),
+    transformations: n(lkpo + 'Transformation'),
+    programmeAreas: n(lkpo + 'ProgrammeArea'),
+    steeringDocuments: n(lkpo + 'SteeringDocument'),
+    links: n(lkpo + 'Link'),
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const started = Date.now();
+  build(buildConfig(), (line) => console.log(line))
+    .then(({ manifest, shacl }) => {
+      for (const f of manifest.files) console.log(`wrote ${path.relative(ROOT, buildConfig().distDir)}/${f.name} (${f.bytes} bytes)`);
+      console.log(`${manifest.counts.triples} triples in ${manifest.graphs.length} graphs; SHACL: 0 violations, ${shacl.warnings.length} warnings; ${Date.now() - started} ms`);
+    })
+    .catch((e: Error) => {
+      console.error(`build failed: ${e.message}`);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,87 @@
+// Assembles the whole dataset: ontology, data files, link tables and graph descriptions, in named graphs.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { DataFactory } from 'n3';
+import type { Quad, Quad_Object } from '@rdfjs/types';
+import { DCTERMS, NS, PROV, RDF, SD, SKOS, XSD } from '../vocab.js';
+import type { BuildConfig } from './config.js';
+import { keyToIri } from './keys.js';
+import { deriveFocusGoalLinks, linksToQuads, readLinkTables, type LinkRow } from './links.js';
+import { parseTurtleFile, placeQuads } from './rdf-io.js';
+import { GRAPHS, graphIri, RELEASE } from './sources.js';
+
+const { namedNode, literal, quad } = DataFactory;
+
+export interface Dataset {
+  quads: Quad[];
+  links: LinkRow[];
+}
+
+/** English labels from data/translations/en.csv (the project's own translations). */
+export function translationQuads(file: string): Quad[] {
+  if (!existsSync(file)) return [];
+  const rows = parse(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true }) as { key: string; label_en: string }[];
+  return rows.map((r, i) => {
+    if (!r.key || !r.label_en?.trim()) throw new Error(`data/translations/en.csv row ${i + 2}: key and label_en are required`);
+    return quad(namedNode(keyToIri(r.key)), namedNode(SKOS.prefLabel), literal(r.label_en.trim(), 'en'));
+  });
+}
+
+/** Describes every named graph (title, source, licence, citation) in the `about` graph. */
+function aboutQuads(base: string): Quad[] {
+  const out: Quad[] = [];
+  for (const g of GRAPHS) {
+    const s = namedNode(graphIri(base, g.name));
+    const add = (p: string, o: Quad_Object) => out.push(quad(s, namedNode(p), o));
+    add(RDF.type, namedNode(SD.NamedGraph));
+    add(RDF.type, namedNode(PROV.Entity));
+    add(SD.name, s);
+    for (const lang of ['sv', 'en'] as const) {
+      add(DCTERMS.title, literal(g.title[lang], lang));
+      add(DCTERMS.description, literal(g.description[lang], lang));
+    }
+    for (const src of g.sources) add(DCTERMS.source, namedNode(src));
+    if (g.license) add(DCTERMS.license, namedNode(g.license));
+    if (g.citation) add(DCTERMS.bibliographicCitation, literal(g.citation));
+    if (g.rights) add(DCTERMS.rights, literal(g.rights, 'en'));
+    add(DCTERMS.modified, literal(RELEASE.modified, namedNode(XSD.date)));
+  }
+  return out;
+}
+
+/**
+ * Loads ontology/ and data/ into one list of quads, one named graph per source, on the configured base.
+ * @example const { quads } = assembleDataset(buildConfig())
+ */
+export function assembleDataset(cfg: BuildConfig): Dataset {
+  const known = new Set(GRAPHS.map((g) => g.name).filter((n) => n !== 'about'));
+  const parts: Quad[][] = [];
+  const into = (name: string, quads: Quad[]) => {
+    if (!known.has(name)) throw new Error(`no graph "${name}" is declared in src/graph/sources.ts (data/${name}.ttl needs one)`);
+    parts.push(placeQuads(quads, namedNode(graphIri(cfg.base, name)), cfg.base));
+  };
+  for (const f of readdirSync(cfg.ontologyDir).filter((f) => f.endsWith('.ttl') && f !== 'shapes.ttl').sort()) {
+    into('ontology', parseTurtleFile(path.join(cfg.ontologyDir, f)));
+  }
+  for (const f of readdirSync(cfg.dataDir).filter((f) => f.endsWith('.ttl')).sort()) {
+    into(f.replace(/\.ttl$/, ''), parseTurtleFile(path.join(cfg.dataDir, f)));
+  }
+  into('translations-en', translationQuads(path.join(cfg.dataDir, 'translations', 'en.csv')));
+  const links = readLinkTables(path.join(cfg.dataDir, 'links'));
+  into('links', linksToQuads(links));
+  into('links-derived', deriveFocusGoalLinks(links.filter((r) => r.table === 'priority-sdg')));
+  parts.push(placeQuads(aboutQuads(cfg.base), namedNode(graphIri(cfg.base, 'about')), cfg.base));
+  return { quads: dedupe(parts.flat()), links };
+}
+
+/** Drops exact duplicate quads (the same triple stated twice in one graph). */
+function dedupe(quads: Quad[]): Quad[] {
+  const seen = new Set<string>();
+  return quads.filter((q) => {
+    const k = `${q.subject.value} ${q.predicate.value} ${q.object.termType}${q.object.value}${q.object.termType === 'Literal' ? '@' + q.object.language + '^' + q.object.datatype.value : ''} ${q.graph.value}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -1,0 +1,82 @@
+// Checks that SHACL cannot express well: dangling IRIs, unknown terms, SKOS hierarchy and notation rules.
+import type { Quad } from '@rdfjs/types';
+import { DOCUMENT_PREDICATES, EXTERNAL_NAMESPACES, NS, RDF, SKOS } from '../vocab.js';
+
+export interface Problem {
+  check: string;
+  subject: string;
+  message: string;
+}
+
+/** Vocabularies whose terms we use without describing them in the dataset. */
+const VOCABULARIES = [NS.rdf, NS.rdfs, NS.owl, NS.xsd, NS.skos, NS.dcterms, NS.dcat, NS.prov, NS.org, NS.foaf, NS.sd, NS.vann, NS.void, NS.schema, NS.vcard, NS.adms, NS.spdx];
+
+const isExternal = (iri: string) => [...EXTERNAL_NAMESPACES, ...VOCABULARIES].some((ns) => iri.startsWith(ns));
+
+/**
+ * Every IRI in object position (except cited documents, see DOCUMENT_PREDICATES) is described (is a subject somewhere) or lies in a declared external
+ * namespace; every predicate and class is defined in the dataset (our ontology, the UN ontology) or a known vocabulary.
+ * @example danglingIris(quads) // [] for a sound dataset
+ */
+export function danglingIris(quads: Quad[]): Problem[] {
+  const described = new Set(quads.map((q) => q.subject.value));
+  const graphs = new Set(quads.map((q) => q.graph.value));
+  const problems = new Map<string, Problem>();
+  for (const q of quads) {
+    const terms: [string, string][] = [[q.predicate.value, 'predicate']];
+    if (q.object.termType === 'NamedNode' && !DOCUMENT_PREDICATES.includes(q.predicate.value)) terms.push([q.object.value, q.predicate.value === RDF.type ? 'class' : 'object']);
+    if (q.object.termType === 'Literal' && q.object.datatype.value !== NS.rdf + 'langString') terms.push([q.object.datatype.value, 'datatype']);
+    for (const [iri, role] of terms) {
+      if (described.has(iri) || graphs.has(iri) || isExternal(iri)) continue;
+      problems.set(iri, { check: 'dangling', subject: q.subject.value, message: `${role} <${iri}> is not described in the dataset and not in a declared external namespace` });
+    }
+  }
+  return [...problems.values()];
+}
+
+/**
+ * SKOS integrity: no broader cycles, no orphan concepts in our schemes, unique notations per scheme and datatype.
+ * @example skosProblems(quads) // []
+ */
+export function skosProblems(quads: Quad[]): Problem[] {
+  const problems: Problem[] = [];
+  const broader = new Map<string, string[]>();
+  const concepts = new Set<string>();
+  const hasParentOrTop = new Set<string>();
+  const notations = new Map<string, string>(); // scheme|datatype|value → concept
+  const schemesOf = new Map<string, string[]>();
+  for (const q of quads) {
+    const s = q.subject.value;
+    const o = q.object.value;
+    if (q.predicate.value === RDF.type && o === SKOS.Concept) concepts.add(s);
+    if (q.predicate.value === SKOS.broader) broader.set(s, [...(broader.get(s) ?? []), o]);
+    if (q.predicate.value === SKOS.broader || q.predicate.value === SKOS.topConceptOf) hasParentOrTop.add(s);
+    if (q.predicate.value === SKOS.hasTopConcept) hasParentOrTop.add(o);
+    if (q.predicate.value === SKOS.inScheme) schemesOf.set(s, [...(schemesOf.get(s) ?? []), o]);
+  }
+  for (const q of quads) {
+    if (q.predicate.value !== SKOS.notation || q.object.termType !== 'Literal') continue;
+    for (const scheme of schemesOf.get(q.subject.value) ?? []) {
+      const key = `${scheme}|${q.object.datatype.value}|${q.object.value}`;
+      const other = notations.get(key);
+      if (other && other !== q.subject.value) problems.push({ check: 'notation', subject: q.subject.value, message: `notation "${q.object.value}" is also used by <${other}> in scheme <${scheme}>` });
+      notations.set(key, q.subject.value);
+    }
+  }
+  for (const c of concepts) {
+    if (!hasParentOrTop.has(c)) problems.push({ check: 'orphan', subject: c, message: 'concept has neither skos:broader nor skos:topConceptOf' });
+  }
+  const state = new Map<string, 'open' | 'done'>();
+  const visit = (c: string, path: string[]): void => {
+    if (state.get(c) === 'done') return;
+    if (state.get(c) === 'open') {
+      problems.push({ check: 'cycle', subject: c, message: `skos:broader cycle: ${[...path, c].join(' → ')}` });
+      return;
+    }
+    state.set(c, 'open');
+    for (const b of broader.get(c) ?? []) visit(b, [...path, c]);
+    state.set(c, 'done');
+  };
+  for (const c of broader.keys()) visit(c, []);
+  return problems;
+}
