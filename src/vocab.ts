@@ -187,6 +187,8 @@ export const LKPO = {
   introduction: lkpo('introduction'),
   challenges: lkpo('challenges'),
   openingPhrase: lkpo('openingPhrase'),
+  directionCount: lkpo('directionCount'),
+  focusAreaCount: lkpo('focusAreaCount'),
   SectionNumber: lkpo('SectionNumber'),
   PriorityNumber: lkpo('PriorityNumber'),
 };

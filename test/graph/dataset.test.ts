@@ -1,0 +1,197 @@
+// The built graph holds what issue "The graph" asks for: counts, verbatim text, links, provenance, integrity.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DataFactory } from 'n3';
+import { LKPO, NS, PROV, RDF, SDGO, SKOS } from '../../src/vocab.js';
+import { danglingIris, skosProblems } from '../../src/graph/integrity.js';
+import { loadShapes, validateShacl } from '../../src/graph/shacl.js';
+import { normalizeSpace } from '../../src/graph/seed-programme.js';
+import { builtStore, cfg, hasShared, manifest, SHARED } from '../helpers.js';
+
+const { namedNode } = DataFactory;
+const store = builtStore();
+const base = cfg.base;
+const subjectsOf = (cls: string) => store.getSubjects(namedNode(RDF.type), namedNode(cls), null).map((t) => t.value);
+const objects = (s: string, p: string) => store.getObjects(namedNode(s), namedNode(p), null);
+const unique = <T>(xs: T[]) => [...new Set(xs)];
+
+describe('the 2016 programme', () => {
+  it('has 5 directions, 15 focus areas and 58 priorities', () => {
+    expect(unique(subjectsOf(LKPO.Direction))).toHaveLength(5);
+    expect(unique(subjectsOf(LKPO.FocusArea))).toHaveLength(15);
+    expect(unique(subjectsOf(LKPO.Priority))).toHaveLength(58);
+  });
+
+  it('has 4,4,4 / 3,5,4 / 4,3,4 / 3,4,5 / 4,3,4 priorities per focus area', () => {
+    const counts = unique(subjectsOf(LKPO.FocusArea))
+      .sort()
+      .map((f) => objects(f, SKOS.narrower).length);
+    expect(counts).toEqual([4, 4, 4, 3, 5, 4, 4, 3, 4, 3, 4, 5, 4, 3, 4]);
+  });
+
+  it.runIf(hasShared)('quotes every priority, title and text verbatim from seed 001', () => {
+    const seed = normalizeSpace(readFileSync(path.join(SHARED, 'seeds/001_1a48729c8db209f7.txt'), 'utf8')).replace('ekosystemtjänster3', 'ekosystemtjänster');
+    const texts = [LKPO.Priority, LKPO.FocusArea, LKPO.Direction].flatMap((cls) =>
+      unique(subjectsOf(cls)).flatMap((s) => [...objects(s, SKOS.prefLabel), ...objects(s, LKPO.introduction), ...objects(s, LKPO.challenges)]),
+    );
+    const swedish = texts.filter((t) => t.termType === 'Literal' && t.language === 'sv').map((t) => t.value);
+    expect(swedish.length).toBe(58 + 15 * 2 + 5 * 3);
+    for (const text of swedish) expect(seed, text).toContain(text);
+  });
+
+  it('keeps English labels apart, in the graph of the project\'s own translations', () => {
+    const english = store.getQuads(namedNode(`${base}lkp/2016/4.4.3.2`), namedNode(SKOS.prefLabel), null, null).filter((q) => q.object.termType === 'Literal' && q.object.language === 'en');
+    expect(english).toHaveLength(1);
+    expect(english[0]!.graph.value).toBe(`${base}graph/translations-en`);
+  });
+
+  it('models the revised programme with only what is known', () => {
+    const revised = `${base}lkp/aktualiserat`;
+    expect(objects(revised, LKPO.directionCount).map((o) => o.value)).toEqual(['4']);
+    expect(objects(revised, LKPO.focusAreaCount).map((o) => o.value)).toEqual(['13']);
+    expect(store.getSubjects(namedNode(SKOS.inScheme), namedNode(revised), null)).toHaveLength(0);
+    expect(objects(revised, `${NS.dcterms}dateAccepted`)).toHaveLength(0);
+  });
+});
+
+describe('Agenda 2030 (UN SDG KOS)', () => {
+  it('has 17 goals, 169 targets and 232 indicators on UN URIs', () => {
+    for (const [cls, n] of [[SDGO.Goal, 17], [SDGO.Target, 169], [SDGO.Indicator, 232]] as const) {
+      const iris = unique(subjectsOf(cls));
+      expect(iris).toHaveLength(n);
+      for (const iri of iris) expect(iri).toMatch(/^http:\/\/metadata\.un\.org\/sdg\/[0-9A-Za-z.]+$/);
+    }
+  });
+
+  it('repairs the known defects of the UN file', () => {
+    const en = (s: string) => objects(NS.sdg + s, SKOS.prefLabel).filter((o) => o.termType === 'Literal' && o.language === 'en').map((o) => o.value);
+    expect(en('12.3')).toEqual([expect.stringMatching(/^By 2030, halve per capita/)]);
+    expect(en('14.6')[0]).toMatch(/negotiation$/);
+    const fr12 = objects(NS.sdg + '12.3', SKOS.prefLabel).filter((o) => o.termType === 'Literal' && o.language === 'fr');
+    expect(fr12.map((o) => o.value)).not.toContain('Tableau de bord macroéconomique');
+    expect(objects(NS.sdg + 'C171301', SKOS.prefLabel).map((o) => o.value)).toContain('Tableau de bord macroéconomique');
+  });
+
+  it('has one Swedish name per goal, in its own named graph with its source stated', () => {
+    const sv = store.getQuads(null, namedNode(SKOS.prefLabel), null, namedNode(`${base}graph/sdg-sv`));
+    expect(sv).toHaveLength(17);
+    expect(store.getObjects(namedNode(`${base}graph/sdg-sv`), namedNode(`${NS.dcterms}source`), null).length).toBeGreaterThan(0);
+    expect(store.getObjects(namedNode(`${base}graph/sdg`), namedNode(`${NS.dcterms}bibliographicCitation`), null)[0]?.value).toMatch(/Joshi.*Knowledge Organization System/);
+  });
+});
+
+describe('the related plans and frameworks', () => {
+  it.each([
+    [LKPO.VisionArea, 5],
+    [LKPO.Transformation, 3],
+    [LKPO.ProgrammeArea, 5],
+    [LKPO.SteeringDocument, 9],
+  ])('has the right number of %s', (cls, n) => {
+    expect(unique(subjectsOf(cls))).toHaveLength(n);
+  });
+
+  it.each([
+    ['folkhalsomal', 8],
+    ['miljomal', 16],
+    ['rus2030', 5],
+  ])('scheme %s has %i goals', (name, n) => {
+    expect(store.getSubjects(namedNode(SKOS.inScheme), namedNode(`${base}${name}`), null)).toHaveLength(n);
+  });
+
+  it('describes Helsingborgs stad with its identifiers', () => {
+    const city = `${base}org/helsingborgs-stad`;
+    expect(objects(city, SKOS.notation).map((o) => o.value).sort()).toEqual(['1283', '212000-1157']);
+    expect(objects(city, `${NS.owl}sameAs`).map((o) => o.value)).toContain('http://www.wikidata.org/entity/Q487648');
+  });
+});
+
+describe('links', () => {
+  const links = unique(subjectsOf(LKPO.Link));
+
+  it('links every priority to at least one SDG target', () => {
+    for (const p of unique(subjectsOf(LKPO.Priority))) {
+      const targets = store
+        .getSubjects(namedNode(LKPO.linkFrom), namedNode(p), null)
+        .flatMap((l) => objects(l.value, LKPO.linkTo))
+        .filter((t) => store.getQuads(t, namedNode(RDF.type), namedNode(SDGO.Target), null).length > 0);
+      expect(targets.length, p).toBeGreaterThan(0);
+    }
+  });
+
+  it('gives every link node a basis, strength, rationale, attribution and date, and its direct SKOS triple', () => {
+    expect(links.length).toBeGreaterThan(150);
+    for (const l of links) {
+      expect(objects(l, LKPO.basis), l).toHaveLength(1);
+      expect(objects(l, LKPO.strength), l).toHaveLength(1);
+      expect(objects(l, LKPO.rationale), l).toHaveLength(1);
+      expect(objects(l, PROV.wasAttributedTo), l).toHaveLength(1);
+      expect(objects(l, PROV.generatedAtTime), l).toHaveLength(1);
+      const match = objects(l, LKPO.strength)[0]!.value === LKPO.close ? SKOS.closeMatch : SKOS.relatedMatch;
+      const from = objects(l, LKPO.linkFrom)[0]!;
+      const to = objects(l, LKPO.linkTo)[0]!;
+      expect(store.getQuads(from, namedNode(match), to, null), l).toHaveLength(1);
+    }
+  });
+
+  it('derives each focus area\'s SDG goals from its priorities\' targets, naming the source links', () => {
+    const derived = links.filter((l) => objects(l, LKPO.basis)[0]!.value === LKPO.derived);
+    expect(derived.length).toBeGreaterThanOrEqual(15);
+    for (const l of derived) {
+      expect(objects(l, PROV.wasDerivedFrom).length, l).toBeGreaterThan(0);
+      expect(store.getQuads(objects(l, LKPO.linkTo)[0]!, namedNode(RDF.type), namedNode(SDGO.Goal), null)).toHaveLength(1);
+    }
+  });
+
+  it('cites document and section for every stated link', () => {
+    const stated = links.filter((l) => objects(l, LKPO.basis)[0]!.value === LKPO.stated);
+    expect(stated.length).toBeGreaterThan(0);
+    for (const l of stated) {
+      expect(objects(l, `${NS.dcterms}source`), l).toHaveLength(1);
+      expect(objects(l, LKPO.citedSection), l).toHaveLength(1);
+    }
+  });
+
+  it.runIf(hasShared)('quotes, in every stated or curated rationale, words that stand verbatim in a source document', () => {
+    const seeds = ['001_1a48729c8db209f7', '002_6c229d436c65eb2d', '004_6d5ebc0a2ab4f1d8']
+      .map((s) => normalizeSpace(readFileSync(path.join(SHARED, `seeds/${s}.txt`), 'utf8')))
+      .join(' ');
+    for (const l of links.filter((l) => objects(l, LKPO.basis)[0]!.value !== LKPO.derived)) {
+      const quotes = [...objects(l, LKPO.rationale)[0]!.value.matchAll(/“([^”]+)”/g)].map((m) => m[1]!);
+      expect(quotes.length, l).toBeGreaterThan(0);
+      for (const q of quotes) expect(seeds.includes(normalizeSpace(q).replace(/^…|…$/g, '').trim()), `${l}: “${q}”`).toBe(true);
+    }
+  });
+});
+
+describe('integrity', () => {
+  const quads = store.getQuads(null, null, null, null);
+
+  it('conforms to the SHACL shapes', async () => {
+    const report = await validateShacl(loadShapes(path.join(cfg.ontologyDir, 'shapes.ttl')), quads);
+    expect(report.violations).toEqual([]);
+  });
+
+  it('has no dangling IRIs and every term is defined', () => {
+    expect(danglingIris(quads)).toEqual([]);
+  });
+
+  it('keeps SKOS integrity: no orphans, no broader cycles, unique notations per scheme, one prefLabel per language', () => {
+    expect(skosProblems(quads)).toEqual([]);
+    const perLang = new Map<string, number>();
+    for (const q of store.getQuads(null, namedNode(SKOS.prefLabel), null, null)) {
+      if (q.object.termType !== 'Literal') continue;
+      const k = `${q.subject.value}@${q.object.language}`;
+      perLang.set(k, (perLang.get(k) ?? 0) + 1);
+    }
+    expect([...perLang].filter(([, n]) => n > 1)).toEqual([]);
+  });
+
+  it('has no blank nodes', () => {
+    expect(quads.filter((q) => q.subject.termType === 'BlankNode' || q.object.termType === 'BlankNode')).toEqual([]);
+  });
+
+  it('records its counts in the manifest, computed from the data', () => {
+    expect(manifest().counts).toMatchObject({ directions: 5, focusAreas: 15, priorities: 58, sdgGoals: 17, sdgTargets: 169, sdgIndicators: 232 });
+  });
+});
