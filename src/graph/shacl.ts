@@ -36,7 +36,7 @@ export async function validateShacl(validator: SHACLValidator, quads: Quad[]): P
   const results: ShaclResult[] = report.results.map((r) => ({
     severity: (r.severity?.value.replace(NS.sh, '') ?? 'Violation') as ShaclResult['severity'],
     focusNode: r.focusNode?.value ?? '',
-    path: r.path?.value ?? '',
+    path: r.path?.termType === 'BlankNode' ? '(complex path)' : (r.path?.value ?? ''),
     message: r.message.map((m) => m.value).join(' ') || r.sourceConstraintComponent?.value.replace(NS.sh, 'sh:') || '',
     shape: r.sourceShape?.value ?? '',
   }));
