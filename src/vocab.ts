@@ -257,6 +257,13 @@ export const LICENSE = {
   ccBy4: 'http://creativecommons.org/licenses/by/4.0/',
 } as const;
 
+/** Specifications the catalogue says the data and the endpoint conform to (dcterms:conformsTo). */
+export const STANDARD = {
+  skos: 'http://www.w3.org/2004/02/skos/core',
+  sparqlProtocol: 'https://www.w3.org/TR/sparql11-protocol/',
+  sparqlQuery: 'https://www.w3.org/TR/sparql11-query/',
+} as const;
+
 /** ADMS publisher types (dcterms:type of a foaf:Agent). */
 export const PUBLISHER_TYPE = {
   scheme: 'http://purl.org/adms/publishertype/1.0',

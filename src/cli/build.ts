@@ -1,6 +1,7 @@
 // `npm run build`: assemble, validate (SHACL, integrity) and write dist/ deterministically.
 import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { buildConfig, ROOT, type BuildConfig } from '../graph/config.js';
 import { CONTEXT_PATH, JSONLD_CONTEXT } from '../graph/context.js';
@@ -33,6 +34,8 @@ export interface BuildResult {
   shacl: ShaclReport;
   problems: Problem[];
 }
+
+const distFile = (name: string, mediaType: string, bytes: Buffer): DistFile => ({ name, mediaType, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
 
 /** Thrown when the data does not hold; the message lists what is wrong. */
 export class BuildError extends Error {}
@@ -70,13 +73,17 @@ export async function build(cfg: BuildConfig = buildConfig(), log: (line: string
   ];
   rmSync(cfg.distDir, { recursive: true, force: true });
   mkdirSync(cfg.distDir, { recursive: true });
-  const files: DistFile[] = outputs.map(([name, mediaType, text]) => {
+  const files: DistFile[] = outputs.flatMap(([name, mediaType, text]) => {
+    // gzip with no file name and mtime 0, so the compressed dump is as reproducible as the plain one
+    const gz = gzipSync(text, { level: 9 });
     writeFileSync(path.join(cfg.distDir, name), text);
-    return { name, mediaType, bytes: Buffer.byteLength(text), sha256: createHash('sha256').update(text).digest('hex') };
+    writeFileSync(path.join(cfg.distDir, `${name}.gz`), gz);
+    return [distFile(name, mediaType, Buffer.from(text)), distFile(`${name}.gz`, 'application/gzip', gz)];
   });
   const graphs = [...new Set(quads.map((q) => q.graph.value))].sort().map((iri) => ({ iri, triples: quads.filter((q) => q.graph.value === iri).length }));
-  const manifest: Manifest = { base: cfg.base, version: RELEASE.version, modified: RELEASE.modified, graphs, files, counts: countThings(quads) };
-  writeMetadata(cfg, manifest, quads);
+  const counts = { triples: nt.split('\n').length - 1, ...countThings(quads) };
+  const manifest: Manifest = { base: cfg.base, version: RELEASE.version, modified: RELEASE.modified, graphs, files, counts };
+  await writeMetadata(cfg, manifest, quads);
   writeFileSync(path.join(cfg.distDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   return { manifest, shacl, problems };
 }
@@ -94,7 +101,6 @@ function countThings(quads: { subject: { value: string }; predicate: { value: st
   const lkpo = 'https://w3id.org/helsingborg-livskvalitet/def#';
   const sdgo = 'http://metadata.un.org/sdg/ontology#';
   return {
-    triples: new Set(quads.map((q) => `${q.subject.value} ${q.predicate.value} ${q.object.value}`)).size,
     quads: quads.length,
     directions: n(lkpo + 'Direction'),
     focusAreas: n(lkpo + 'FocusArea'),

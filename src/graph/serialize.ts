@@ -2,7 +2,8 @@
 import { DataFactory, Writer } from 'n3';
 import type { Quad, Term } from '@rdfjs/types';
 import jsonld from 'jsonld';
-import * as rdflib from 'rdflib';
+import type { Quad as N3Quad } from 'n3';
+import { toRdfXml } from './rdfxml.js';
 import { LKPO, SKOS } from '../vocab.js';
 import { standardPrefixes, termToTurtle, writeTrig, writeTurtle, type Prefixes } from './turtle.js';
 
@@ -28,18 +29,9 @@ export function unionTriples(quads: Quad[]): Quad[] {
   return [...seen.values()];
 }
 
-/** RDF/XML of the union (rdflib), with our prefixes. */
+/** RDF/XML of the union (rdflib, with its whitespace quirk repaired in toRdfXml). */
 export function writeRdfXml(triples: Quad[], prefixes: Prefixes): string {
-  const kb = rdflib.graph();
-  const conv = (t: Term): rdflib.NamedNode | rdflib.Literal | rdflib.BlankNode => {
-    if (t.termType === 'NamedNode') return rdflib.sym(t.value);
-    if (t.termType === 'BlankNode') return rdflib.blankNode(t.value);
-    if (t.termType === 'Literal') return rdflib.literal(t.value, t.language || rdflib.sym(t.datatype.value));
-    throw new Error(`unexpected ${t.termType}`);
-  };
-  for (const t of triples) kb.add(conv(t.subject) as rdflib.NamedNode, conv(t.predicate) as rdflib.NamedNode, conv(t.object));
-  for (const [p, ns] of Object.entries(prefixes)) kb.setPrefixForURI(p, ns);
-  return rdflib.serialize(null, kb, undefined, 'application/rdf+xml') ?? '';
+  return toRdfXml(triples as N3Quad[], prefixes);
 }
 
 /** JSON-LD of the union, compacted against the published context (linked by URL, embedded for compaction). */

@@ -2,7 +2,7 @@
 import { DEFAULT_BASE } from '../vocab.js';
 
 /** Release facts of the dataset; bump them when the data changes (they feed VoID, DCAT and dumps). */
-export const RELEASE = { version: '0.1.0', modified: '2026-11-23' } as const;
+export const RELEASE = { version: '0.1.0', issued: '2026-11-23', modified: '2026-11-23' } as const;
 
 export const LICENSE_DATA = 'https://creativecommons.org/licenses/by/4.0/';
 

@@ -1,0 +1,56 @@
+// The metadata computed from the real dist/ (built by test/global-setup.ts) agrees with the build.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import N3 from 'n3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { computeDcat, computeVoid, metadataIris, validateDcat } from '../../src/metadata/index.js';
+import { buildConfig } from '../../src/graph/config.js';
+import { LINK_TARGET, NS } from '../../src/vocab.js';
+import { objects, one } from './helpers.js';
+
+interface BuiltManifest {
+  base: string;
+  version: string;
+  modified: string;
+  graphs: { iri: string; triples: number }[];
+  files: { name: string; mediaType: string; bytes: number; sha256: string }[];
+  counts: Record<string, number>;
+}
+
+const dist = buildConfig().distDir;
+let manifest: BuiltManifest;
+let store: N3.Store;
+
+beforeAll(() => {
+  manifest = JSON.parse(readFileSync(path.join(dist, 'manifest.json'), 'utf8')) as BuiltManifest;
+  store = new N3.Store(new N3.Parser({ format: 'TriG' }).parse(readFileSync(path.join(dist, 'dataset.trig'), 'utf8')));
+});
+
+describe('metadata of the built dataset', () => {
+  it('DCAT: every manifest dump is a distribution and the catalogue has no SHACL violations', async () => {
+    const quads = computeDcat({ base: manifest.base, manifest, counts: manifest.counts });
+    const iris = metadataIris(manifest.base);
+    for (const file of manifest.files) {
+      expect(one(quads, iris.distribution(file.name), NS.dcat + 'byteSize')).toBe(String(file.bytes));
+    }
+    const report = await validateDcat(quads);
+    expect(report.violations).toEqual([]);
+  });
+
+  it('VoID: triple counts agree with the union N-Triples dump and with the manifest per graph', () => {
+    const datasetIri = metadataIris(manifest.base).dataset('lkp');
+    const quads = computeVoid(store, {
+      base: manifest.base,
+      datasetIri,
+      sparqlEndpoint: `${manifest.base}sparql`,
+      dumps: manifest.files.map((f) => ({ url: `${manifest.base}download/${f.name}`, mediaType: f.mediaType })),
+      modified: manifest.modified,
+    });
+    // dataset.nt is the union graph, one distinct triple a line. (manifest.counts.triples keys triples
+    // by term values only, so "x"@sv and "x"@en count once there; it can be lower than this.)
+    const ntLines = new Set(readFileSync(path.join(dist, 'dataset.nt'), 'utf8').split('\n').filter((l) => l.trim()));
+    expect(Number(one(quads, datasetIri, NS.void + 'triples'))).toBe(ntLines.size);
+    for (const g of manifest.graphs) expect([g.iri, Number(one(quads, g.iri, NS.void + 'triples'))]).toEqual([g.iri, g.triples]);
+    expect(objects(quads, null, NS.void + 'objectsTarget')).toContain(LINK_TARGET.sdgKos);
+  });
+});

@@ -1,0 +1,143 @@
+// DCAT-AP-SE catalogue: SHACL (DCAT-AP 3.0.1), harvesting rules of dataportal.se, determinism.
+import N3 from 'n3';
+import { describe, expect, it } from 'vitest';
+import { DATASET_UUID, computeDcat, metadataIris, validateDcat } from '../../src/metadata/index.js';
+import { EU_AUTHORITY, HELSINGBORG, IANA_MEDIA_TYPES, LICENSE, NS, PUBLISHER_TYPE } from '../../src/vocab.js';
+import { BASE, MANIFEST, instances, nquads, objects, one } from './helpers.js';
+
+const dcat = (l: string) => NS.dcat + l;
+const dct = (l: string) => NS.dcterms + l;
+const iris = metadataIris(BASE);
+const build = () => computeDcat({ base: BASE, manifest: MANIFEST, counts: { triples: 7012, priorities: 58, quads: 7100 } });
+const quads = build();
+
+/** Code values, not prose: these literals are plain strings without a language tag. */
+const CODE_PREDICATES = new Set([dct('identifier'), dcat('version')]);
+
+describe('computeDcat: DCAT-AP 3.0.1 SHACL', () => {
+  it('has no violations; the warnings are the known, accepted ones', async () => {
+    const report = await validateDcat(quads);
+    expect(report.violations).toEqual([]);
+    expect(report.conforms).toBe(true);
+    // Accepted (see src/metadata/README.md, "Accepted SHACL warnings"): no sourced ADMS licence-type labels in Swedish, no
+    // sourced bounding box or centroid for Helsingborg, and no first-publication date yet.
+    expect(report.warnings.map((w) => `${w.focusNode} ${w.path}`).sort()).toEqual([
+      `${LICENSE.ccBy4} ${dct('type')}`,
+      `${LICENSE.cc0} ${dct('type')}`,
+      `${HELSINGBORG.geonames} ${dcat('bbox')}`,
+      `${HELSINGBORG.geonames} ${dcat('centroid')}`,
+      `${iris.catalog} ${dct('issued')}`,
+    ].sort());
+  });
+
+  it('drops the issued warning when a first-publication date is given', async () => {
+    const report = await validateDcat(computeDcat({ base: BASE, manifest: MANIFEST, issued: '2025-01-15' }));
+    expect(report.warnings.some((w) => w.path === dct('issued'))).toBe(false);
+  });
+
+  // Invalid fixtures: each edit must be caught with the expected focus node, path and constraint.
+  it.each([
+    ['catalogue without title', (q: N3.Quad) => q.subject.value === iris.catalog && q.predicate.value === dct('title'), iris.catalog, dct('title'), 'MinCountConstraintComponent'],
+    ['dataset without description', (q: N3.Quad) => q.subject.value === iris.dataset('lkp') && q.predicate.value === dct('description'), iris.dataset('lkp'), dct('description'), 'MinCountConstraintComponent'],
+    ['distribution without accessURL', (q: N3.Quad) => q.subject.value === iris.distribution('dataset.ttl') && q.predicate.value === dcat('accessURL'), iris.distribution('dataset.ttl'), dcat('accessURL'), 'MinCountConstraintComponent'],
+    ['publisher without name', (q: N3.Quad) => q.subject.value === HELSINGBORG.publisher && q.predicate.value === NS.foaf + 'name', HELSINGBORG.publisher, NS.foaf + 'name', 'MinCountConstraintComponent'],
+    ['licence not typed', (q: N3.Quad) => q.subject.value === LICENSE.ccBy4 && q.predicate.value === NS.rdf + 'type', iris.distribution('dataset.ttl'), dct('license'), 'ClassConstraintComponent'],
+  ])('reports a violation for a %s', async (_name, drop, focus, path, constraint) => {
+    const report = await validateDcat(quads.filter((q) => !drop(q)));
+    expect(report.violations).toContainEqual(expect.objectContaining({ focusNode: focus, path, constraint, severity: 'Violation' }));
+  });
+
+  it('reports a violation for a second catalogue licence (maxCount 1)', async () => {
+    const extra = N3.DataFactory.quad(N3.DataFactory.namedNode(iris.catalog), N3.DataFactory.namedNode(dct('license')), N3.DataFactory.namedNode(LICENSE.ccBy4));
+    const report = await validateDcat([...quads, extra]);
+    expect(report.violations).toContainEqual(expect.objectContaining({ focusNode: iris.catalog, path: dct('license'), constraint: 'MaxCountConstraintComponent' }));
+  });
+});
+
+describe('computeDcat: DCAT-AP-SE and dataportal.se rules', () => {
+  it('uses no blank nodes anywhere', () => {
+    const blank = quads.filter((q) => [q.subject, q.object, q.graph].some((t) => t.termType === 'BlankNode'));
+    expect(blank).toEqual([]);
+  });
+
+  it('tags every text literal, in both Swedish and English', () => {
+    const untagged = quads.filter(
+      (q) =>
+        q.object.termType === 'Literal' &&
+        !(q.object as N3.Literal).language &&
+        (q.object as N3.Literal).datatype.value === NS.xsd + 'string' &&
+        !CODE_PREDICATES.has(q.predicate.value),
+    );
+    expect(untagged).toEqual([]);
+    const langs = new Map<string, Set<string>>();
+    for (const q of quads) {
+      const lang = q.object.termType === 'Literal' ? (q.object as N3.Literal).language : '';
+      if (!lang) continue;
+      const key = `${q.subject.value} ${q.predicate.value}`;
+      langs.set(key, (langs.get(key) ?? new Set()).add(lang));
+    }
+    for (const [key, set] of langs) expect([key, [...set].sort()]).toEqual([key, ['en', 'sv']]);
+  });
+
+  it('gives every distribution both an EU file type and an IANA media type, exactly one each', () => {
+    const distributions = instances(quads, dcat('Distribution'));
+    expect(distributions).toHaveLength(9); // 6 RDF dumps + gzip Turtle + links.csv + SPARQL
+    for (const d of distributions) {
+      expect(one(quads, d, dct('format'))).toMatch(new RegExp(`^${EU_AUTHORITY.fileType}[A-Z_]+$`));
+      expect(one(quads, d, dcat('mediaType'))).toMatch(new RegExp(`^${IANA_MEDIA_TYPES}[a-z]+/[a-z+.-]+$`));
+      expect(objects(quads, d, dcat('accessURL'))).toHaveLength(1);
+      expect(one(quads, d, dct('license'))).toBe(LICENSE.ccBy4);
+    }
+  });
+
+  it('describes each dump file with download URL, size and SHA-256 from the manifest', () => {
+    const file = MANIFEST.files.find((f) => f.name === 'links.csv')!;
+    const d = iris.distribution('links.csv');
+    expect(one(quads, d, dcat('downloadURL'))).toBe(`${BASE}download/links.csv`);
+    expect(one(quads, d, dcat('mediaType'))).toBe(`${IANA_MEDIA_TYPES}text/csv`);
+    expect(one(quads, d, dcat('byteSize'))).toBe(String(file.bytes));
+    const checksum = one(quads, d, NS.spdx + 'checksum');
+    expect(one(quads, checksum, NS.spdx + 'checksumValue')).toBe(file.sha256.toLowerCase());
+    expect(one(quads, checksum, NS.spdx + 'algorithm')).toBe(NS.spdx + 'checksumAlgorithm_sha256');
+    expect(one(quads, iris.distribution('dataset.ttl.gz'), dcat('compressFormat'))).toBe(`${IANA_MEDIA_TYPES}application/gzip`);
+  });
+
+  it('does not list metadata files as distributions', () => {
+    expect(instances(quads, dcat('Distribution'))).not.toContain(iris.distribution('void.ttl'));
+    expect(instances(quads, dcat('Distribution'))).not.toContain(iris.distribution('manifest.json'));
+  });
+
+  it('identifies datasets by fixed UUIDs, whatever the base IRI', () => {
+    const other = computeDcat({ base: 'https://data.example.se/', manifest: MANIFEST });
+    for (const key of ['lkp', 'links'] as const) {
+      expect(one(quads, iris.dataset(key), dct('identifier'))).toBe(DATASET_UUID[key]);
+      expect(one(other, `https://data.example.se/dataset/${key}`, dct('identifier'))).toBe(DATASET_UUID[key]);
+      expect(DATASET_UUID[key]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    }
+  });
+
+  it('has a CC0 catalogue published by Helsingborgs stad, typed LocalAuthority', () => {
+    expect(one(quads, iris.catalog, dct('license'))).toBe(LICENSE.cc0);
+    expect(one(quads, iris.catalog, dct('publisher'))).toBe(HELSINGBORG.publisher);
+    expect(one(quads, HELSINGBORG.publisher, dct('type'))).toBe(PUBLISHER_TYPE.LocalAuthority);
+    expect(one(quads, HELSINGBORG.publisher, dct('identifier'))).toBe('2120001157');
+    expect(instances(quads, NS.foaf + 'Agent')).toContain(HELSINGBORG.publisher);
+  });
+
+  it('describes the SPARQL endpoint as a data service reached from a distribution', () => {
+    expect(one(quads, iris.service, dcat('endpointURL'))).toBe(`${BASE}sparql`);
+    expect(one(quads, iris.service, dcat('servesDataset'))).toBe(iris.dataset('lkp'));
+    expect(one(quads, iris.sparqlDistribution, dcat('accessService'))).toBe(iris.service);
+    expect(objects(quads, iris.dataset('lkp'), dcat('distribution'))).toContain(iris.sparqlDistribution);
+  });
+
+  it('quotes the build figures and the SDG KOS citation', () => {
+    expect(objects(quads, iris.dataset('lkp'), dct('description')).join(' ')).toContain('Size: 7012 triples, 58 priorities.');
+    expect(objects(quads, iris.rights, NS.rdfs + 'label').join(' ')).toContain('Joshi, Gonzalez Morales, Klarman & Helton (2019)');
+  });
+
+  it('is deterministic: two runs give identical sorted N-Quads', () => {
+    expect(nquads(build())).toBe(nquads(quads));
+    expect(build().map((q) => q.subject.value)).toEqual(quads.map((q) => q.subject.value));
+  });
+});
