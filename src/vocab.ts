@@ -145,9 +145,6 @@ export const FORMATS = {
   RDF_XML: NS.formats + 'RDF_XML',
 };
 
-/** schema.org terms for the landing page's Dataset description. */
-export const SCHEMA = { Dataset: NS.schema + 'Dataset', DataDownload: NS.schema + 'DataDownload' };
-
 export const PROV = {
   Entity: NS.prov + 'Entity',
   wasAttributedTo: NS.prov + 'wasAttributedTo',

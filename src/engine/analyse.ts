@@ -1,0 +1,151 @@
+// A linear-time lexical pre-check of SPARQL text: query form, updates, SERVICE, dataset clauses, nesting depth.
+import type { QueryForm } from './formats.js';
+
+/** Why a query was refused before it reached an engine; the HTTP layer maps each to a status. */
+export type RefusalKind = 'update' | 'service' | 'depth' | 'empty' | 'syntax';
+
+export class QueryRefusal extends Error {
+  constructor(
+    readonly kind: RefusalKind,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface QueryAnalysis {
+  form: QueryForm;
+  /** IRIs of `FROM` clauses, resolved against BASE/PREFIX declarations. */
+  from: string[];
+  /** IRIs of `FROM NAMED` clauses. */
+  fromNamed: string[];
+  /** Deepest nesting of `{`, `(` and `[` seen. */
+  depth: number;
+  /** Character ranges [start, end) of the FROM / FROM NAMED clauses. */
+  datasetClauses: Array<[number, number]>;
+}
+
+const FORMS = new Set(['SELECT', 'ASK', 'CONSTRUCT', 'DESCRIBE']);
+const UPDATES = new Set(['INSERT', 'DELETE', 'LOAD', 'CLEAR', 'CREATE', 'DROP', 'COPY', 'MOVE', 'ADD', 'WITH']);
+const IRIREF = /<([^<>"{}|^`\\\u0000-\u0020]*)>/y;
+const WORD = /[A-Za-z_][A-Za-z0-9_-]*/y;
+const PN_LOCAL = /[^\s{}()[\],;<>"'#]*/y;
+const STRING = /'''(?:[^'\\]|\\.|'(?!''))*'''|"""(?:[^"\\]|\\.|"(?!""))*"""|'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*"/y;
+
+type Token = { t: 'iri' | 'kw' | 'pname'; v: string; start: number; end: number };
+
+function* tokens(text: string, maxDepth: number, seen: { depth: number }): Generator<Token> {
+  let depth = 0;
+  for (let i = 0; i < text.length; ) {
+    const c = text[i]!;
+    const at = (re: RegExp): string | undefined => {
+      re.lastIndex = i;
+      const m = re.exec(text);
+      return m ? m[0] : undefined;
+    };
+    if (c === '#') {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? text.length : nl + 1;
+    } else if (c === '"' || c === "'") {
+      const s = at(STRING);
+      if (!s) throw new QueryRefusal('syntax', `unterminated string at offset ${i}`);
+      i += s.length;
+    } else if (c === '<' && at(IRIREF)) {
+      const s = at(IRIREF)!;
+      yield { t: 'iri', v: s.slice(1, -1), start: i, end: i + s.length };
+      i += s.length;
+    } else if (c === '{' || c === '(' || c === '[') {
+      depth++;
+      if (depth > seen.depth) seen.depth = depth;
+      if (depth > maxDepth) throw new QueryRefusal('depth', `query nesting deeper than ${maxDepth} levels`);
+      i++;
+    } else if (c === '}' || c === ')' || c === ']') {
+      depth--;
+      i++;
+    } else if (c === '?' || c === '$' || c === '@') {
+      i++;
+      i += at(WORD)?.length ?? 0;
+    } else if (/[A-Za-z_]/.test(c) || c === ':') {
+      const start = i;
+      const w = at(WORD) ?? '';
+      i += w.length;
+      if (text[i] === ':') {
+        i++;
+        const local = at(PN_LOCAL) ?? '';
+        i += local.length;
+        yield { t: 'pname', v: `${w}:${local.replace(/\.+$/, '')}`, start, end: i };
+      } else yield { t: 'kw', v: w.toUpperCase(), start, end: i };
+    } else i++;
+  }
+}
+
+function resolve(token: Token, prefixes: Map<string, string>, base: string | undefined): string {
+  if (token.t === 'pname') {
+    const colon = token.v.indexOf(':');
+    const ns = prefixes.get(token.v.slice(0, colon));
+    if (ns === undefined) throw new QueryRefusal('syntax', `undeclared prefix in ${token.v}`);
+    return ns + token.v.slice(colon + 1);
+  }
+  try {
+    return base ? new URL(token.v, base).href : token.v;
+  } catch {
+    return token.v;
+  }
+}
+
+/**
+ * Classifies a SPARQL request without a full parse, in time linear in its length, so that
+ * updates, `SERVICE` and pathological nesting are refused before any parser sees them.
+ * Keywords inside strings, IRIs, comments and variable names are ignored.
+ *
+ * @example
+ * analyseQuery('SELECT * FROM <g> { ?s ?p ?o }', 64) // { form: 'SELECT', from: ['g'], fromNamed: [], depth: 1, … }
+ */
+export function analyseQuery(text: string, maxDepth: number): QueryAnalysis {
+  const seen = { depth: 0 };
+  const prefixes = new Map<string, string>();
+  const out: QueryAnalysis = { form: 'SELECT', from: [], fromNamed: [], depth: 0, datasetClauses: [] };
+  let base: string | undefined;
+  let form: QueryForm | undefined;
+  const it = tokens(text, maxDepth, seen);
+  for (let next = it.next(); !next.done; next = it.next()) {
+    const tok = next.value;
+    if (tok.t !== 'kw') continue;
+    if (!form && tok.v === 'PREFIX') {
+      const name = it.next().value as Token | undefined;
+      const iri = it.next().value as Token | undefined;
+      if (name && iri?.t === 'iri') prefixes.set(name.v.replace(/:.*$/, ''), resolve(iri, prefixes, base));
+    } else if (!form && tok.v === 'BASE') {
+      const iri = it.next().value as Token | undefined;
+      if (iri?.t === 'iri') base = resolve(iri, prefixes, base);
+    } else if (!form && UPDATES.has(tok.v)) {
+      throw new QueryRefusal('update', `SPARQL Update (${tok.v}) is not accepted: this endpoint is read-only`);
+    } else if (!form && FORMS.has(tok.v)) {
+      form = tok.v as QueryForm;
+    } else if (tok.v === 'SERVICE') {
+      throw new QueryRefusal('service', 'SERVICE is not supported: this endpoint never queries other endpoints');
+    } else if (form && tok.v === 'FROM') {
+      let target = it.next().value as Token | undefined;
+      const named = target?.t === 'kw' && target.v === 'NAMED';
+      if (named) target = it.next().value as Token | undefined;
+      if (!target || target.t === 'kw') throw new QueryRefusal('syntax', 'FROM must be followed by an IRI');
+      (named ? out.fromNamed : out.from).push(resolve(target, prefixes, base));
+      out.datasetClauses.push([tok.start, target.end]);
+    }
+  }
+  if (!form) throw new QueryRefusal('empty', 'no SELECT, ASK, CONSTRUCT or DESCRIBE query found');
+  return { ...out, form, depth: seen.depth };
+}
+
+/**
+ * Blanks out FROM / FROM NAMED clauses (same length, so error positions still match), for when
+ * the protocol's default-graph-uri / named-graph-uri replace them (SPARQL 1.1 Protocol §2.1.4).
+ *
+ * @example
+ * withoutDatasetClauses('SELECT * FROM <g> {}', [[9, 17]]) // 'SELECT *          {}'
+ */
+export function withoutDatasetClauses(query: string, clauses: Array<[number, number]>): string {
+  let out = query;
+  for (const [start, end] of clauses) out = out.slice(0, start) + ' '.repeat(end - start) + out.slice(end);
+  return out;
+}

@@ -1,0 +1,93 @@
+// Worker thread for the Comunica engine: an n3 Store from dataset.nq, queried read-only with outbound fetch denied.
+import { readFileSync } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { QueryEngine } from '@comunica/query-sparql-rdfjs';
+import { DataFactory, Parser, Store, Writer, type Quad } from 'n3';
+import type { FormatKey } from './formats.js';
+import { fromNTriples } from './graph-output.js';
+import { countRows } from './rows.js';
+import { EngineError, type QueryJob, type QueryOutcome, type WorkerInit, type WorkerReply, type WorkerRequest } from './types.js';
+
+const init = workerData as WorkerInit;
+const port = parentPort!;
+
+const MEDIA: Partial<Record<FormatKey, string>> = {
+  json: 'application/sparql-results+json',
+  xml: 'application/sparql-results+xml',
+  csv: 'text/csv',
+  tsv: 'text/tab-separated-values',
+};
+
+/** Never reached by the rdfjs bundle (it has no HTTP actors); a second line of defence. */
+const denyFetch = async (input: unknown): Promise<Response> => {
+  throw new Error(`outbound requests are disabled (${String(input)})`);
+};
+
+/**
+ * The source for a job: the full store with a union default graph, or, when the protocol names
+ * graphs (default-graph-uri / named-graph-uri), a store holding exactly that dataset.
+ */
+function sourceFor(store: Store, job: QueryJob, cache: Map<string, Store>): { source: Store; union: boolean } {
+  if (!job.defaultGraphs?.length && !job.namedGraphs?.length) return { source: store, union: !job.queryDataset };
+  const key = JSON.stringify([job.defaultGraphs, job.namedGraphs]);
+  if (!cache.has(key)) {
+    const ds = new Store();
+    for (const g of job.defaultGraphs ?? [])
+      for (const q of store.getQuads(null, null, null, DataFactory.namedNode(g))) ds.addQuad(q.subject, q.predicate, q.object);
+    for (const g of job.namedGraphs ?? []) ds.addQuads(store.getQuads(null, null, null, DataFactory.namedNode(g)));
+    cache.set(key, ds);
+  }
+  return { source: cache.get(key)!, union: false };
+}
+
+const askBody = (value: boolean, format: FormatKey) =>
+  format === 'xml'
+    ? `<?xml version="1.0"?><sparql xmlns="http://www.w3.org/2005/sparql-results#"><head></head><boolean>${value}</boolean></sparql>`
+    : JSON.stringify({ head: {}, boolean: value });
+
+function checkRows(job: QueryJob, rows: number | undefined): void {
+  if (job.maxRows > 0 && rows !== undefined && rows > job.maxRows) {
+    throw new EngineError('rows', `the result has ${rows} rows, more than the limit of ${job.maxRows}; add a LIMIT`);
+  }
+}
+
+async function evaluate(engine: QueryEngine, store: Store, job: QueryJob, cache: Map<string, Store>): Promise<QueryOutcome> {
+  const { source, union } = sourceFor(store, job, cache);
+  const context = { sources: [source], unionDefaultGraph: union, '@comunica/bus-query-operation:readOnly': true, fetch: denyFetch };
+  if (job.form === 'ASK') return { body: askBody(await engine.queryBoolean(job.query, context as never), job.format) };
+  if (job.form === 'SELECT') {
+    const { data } = await engine.resultToString(await engine.query(job.query, context as never), MEDIA[job.format]);
+    let body = '';
+    for await (const chunk of data) body += String(chunk);
+    const rows = countRows(job.format, body);
+    checkRows(job, rows);
+    return { body, rows };
+  }
+  const quads = await (await engine.queryQuads(job.query, context as never)).toArray();
+  checkRows(job, quads.length);
+  const writer = new Writer({ format: 'N-Triples' });
+  // CONSTRUCT results are triples: drop any graph term before writing N-Triples.
+  const nt = writer.quadsToString(quads.map((q) => DataFactory.quad(q.subject as Quad['subject'], q.predicate as Quad['predicate'], q.object as Quad['object'])));
+  return { body: fromNTriples(nt, job.format), rows: quads.length };
+}
+
+function failure(id: number, e: unknown): WorkerReply {
+  if (e instanceof EngineError) return { id, ok: false, kind: e.kind, message: e.message };
+  const message = e instanceof Error ? e.message : String(e);
+  return { id, ok: false, kind: /^Parse error/.test(message) ? 'syntax' : 'query', message };
+}
+
+try {
+  const store = new Store(new Parser({ format: 'N-Quads' }).parse(readFileSync(init.datasetPath, 'utf8')));
+  const engine = new QueryEngine();
+  const cache = new Map<string, Store>();
+  port.on('message', ({ id, job }: WorkerRequest) => {
+    evaluate(engine, store, job, cache).then(
+      (outcome) => port.postMessage({ id, ok: true, outcome } satisfies WorkerReply),
+      (e: unknown) => port.postMessage(failure(id, e)),
+    );
+  });
+  port.postMessage({ ready: true } satisfies WorkerReply);
+} catch (e) {
+  port.postMessage({ ready: false, error: e instanceof Error ? e.message : String(e) } satisfies WorkerReply);
+}

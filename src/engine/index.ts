@@ -1,0 +1,47 @@
+// Creates the configured SPARQL engine: Oxigraph (default) or Comunica, each in a worker-thread pool.
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { WorkerPool } from './pool.js';
+import type { Engine, EngineName, QueryJob } from './types.js';
+
+export * from './types.js';
+
+export interface EngineOptions {
+  engine: EngineName;
+  /** The built dataset directory (holds dataset.nq). */
+  distDir: string;
+  /** Worker threads; defaults to the number of CPUs (at least 1, at most 4). */
+  workers?: number;
+  /** Queries allowed to wait when every worker is busy. */
+  maxQueue?: number;
+  timeoutMs?: number;
+}
+
+const MODULES: Record<EngineName, URL> = {
+  oxigraph: new URL('./oxigraph-worker.ts', import.meta.url),
+  comunica: new URL('./comunica-worker.ts', import.meta.url),
+};
+
+/**
+ * Starts an engine whose workers each load `dataset.nq` from `distDir`.
+ *
+ * @example
+ * const engine = createEngine({ engine: 'oxigraph', distDir: 'dist' });
+ * await engine.ready();
+ * const { body } = await engine.query({ query: 'ASK {}', form: 'ASK', format: 'json', maxRows: 0 });
+ */
+export function createEngine(options: EngineOptions): Engine {
+  const pool = new WorkerPool({
+    module: MODULES[options.engine],
+    datasetPath: join(options.distDir, 'dataset.nq'),
+    size: options.workers ?? Math.min(4, Math.max(1, availableParallelism())),
+    maxQueue: options.maxQueue ?? 32,
+    timeoutMs: options.timeoutMs ?? 10_000,
+  });
+  return {
+    name: options.engine,
+    ready: () => pool.ready(),
+    query: (job: QueryJob) => pool.run(job),
+    close: () => pool.close(),
+  };
+}

@@ -1,0 +1,76 @@
+// Worker thread for the Oxigraph engine: loads dataset.nq once, then evaluates and serializes queries.
+import { readFileSync } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import oxigraph from 'oxigraph';
+import type { FormatKey } from './formats.js';
+import { fromNTriples } from './graph-output.js';
+import { countRows } from './rows.js';
+import type { QueryJob, QueryOutcome, WorkerInit, WorkerReply, WorkerRequest } from './types.js';
+import { EngineError } from './types.js';
+
+const init = workerData as WorkerInit;
+const port = parentPort!;
+const send = (msg: WorkerReply) => port.postMessage(msg);
+
+function loadStore(): oxigraph.Store {
+  const store = new oxigraph.Store();
+  store.load(readFileSync(init.datasetPath), { format: 'nq', no_transaction: true });
+  return store;
+}
+
+/**
+ * The query's dataset: protocol graph parameters win over FROM clauses (SPARQL 1.1 Protocol
+ * §2.1.4), FROM clauses over the union default graph (which Oxigraph would otherwise let win).
+ */
+function datasetOptions(job: QueryJob) {
+  const options: Parameters<oxigraph.Store['query']>[1] = { use_default_graph_as_union: !job.queryDataset };
+  if (job.defaultGraphs?.length || job.namedGraphs?.length) {
+    options.use_default_graph_as_union = false;
+    options.default_graph = (job.defaultGraphs ?? []).map((g) => oxigraph.namedNode(g));
+    options.named_graphs = (job.namedGraphs ?? []).map((g) => oxigraph.namedNode(g));
+  }
+  return options;
+}
+
+function checkRows(job: QueryJob, rows: number | undefined): void {
+  if (job.maxRows > 0 && rows !== undefined && rows > job.maxRows) {
+    const what = job.form === 'SELECT' ? 'solutions' : 'triples';
+    throw new EngineError('rows', `the result has ${rows} ${what}, more than the limit of ${job.maxRows}; add a LIMIT`);
+  }
+}
+
+/** Graph results are produced as N-Triples first (cheap to count), then re-serialized natively. */
+function graphResult(store: oxigraph.Store, job: QueryJob): QueryOutcome {
+  const nt = store.query(job.query, { ...datasetOptions(job), results_format: 'nt' }) as string;
+  const rows = countRows('nt', nt);
+  checkRows(job, rows);
+  return { body: fromNTriples(nt, job.format), rows };
+}
+
+function evaluate(store: oxigraph.Store, job: QueryJob): QueryOutcome {
+  if (job.form === 'CONSTRUCT' || job.form === 'DESCRIBE') return graphResult(store, job);
+  const result = store.query(job.query, { ...datasetOptions(job), results_format: job.format });
+  const body = String(result);
+  const rows = countRows(job.format as FormatKey, body);
+  checkRows(job, rows);
+  return { body, rows };
+}
+
+function reply(store: oxigraph.Store, { id, job }: WorkerRequest): WorkerReply {
+  try {
+    return { id, ok: true, outcome: evaluate(store, job) };
+  } catch (e) {
+    if (e instanceof EngineError) return { id, ok: false, kind: e.kind, message: e.message };
+    const message = e instanceof Error ? e.message : String(e);
+    // Oxigraph's parser reports "error at <line>:<column>: …"; anything else is an evaluation error.
+    return { id, ok: false, kind: /^error at \d+:\d+/.test(message) ? 'syntax' : 'query', message };
+  }
+}
+
+try {
+  const store = loadStore();
+  port.on('message', (req: WorkerRequest) => send(reply(store, req)));
+  send({ ready: true });
+} catch (e) {
+  send({ ready: false, error: e instanceof Error ? e.message : String(e) });
+}

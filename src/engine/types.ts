@@ -1,0 +1,62 @@
+// The query-engine interface shared by the Oxigraph and Comunica engines and the worker protocol they speak.
+import type { FormatKey, QueryForm } from './formats.js';
+
+export type EngineName = 'oxigraph' | 'comunica';
+
+/** One query, already analysed and negotiated: the engine only evaluates and serializes. */
+export interface QueryJob {
+  query: string;
+  form: QueryForm;
+  format: FormatKey;
+  /** Whether the query text has FROM / FROM NAMED clauses (then the union default graph is not used). */
+  queryDataset?: boolean;
+  /** Protocol `default-graph-uri` values; when given they replace the query's own FROM clauses. */
+  defaultGraphs?: string[];
+  /** Protocol `named-graph-uri` values. */
+  namedGraphs?: string[];
+  /** Maximum solutions (SELECT) or triples (CONSTRUCT/DESCRIBE); 0 means unlimited. */
+  maxRows: number;
+}
+
+export interface QueryOutcome {
+  body: string;
+  /** Solutions or triples in the result, when the engine could count them. */
+  rows?: number;
+}
+
+/** Failure classes; the HTTP layer maps each to a status code. */
+export type EngineErrorKind = 'syntax' | 'query' | 'timeout' | 'busy' | 'rows' | 'crash' | 'closed';
+
+export class EngineError extends Error {
+  constructor(
+    readonly kind: EngineErrorKind,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A SPARQL engine over the built dataset (default graph = union of the named graphs). */
+export interface Engine {
+  readonly name: EngineName;
+  /** Resolves once the engine can answer (the dataset is loaded). */
+  ready(): Promise<void>;
+  query(job: QueryJob): Promise<QueryOutcome>;
+  close(): Promise<void>;
+}
+
+/** Messages between the pool (main thread) and a worker. */
+export type WorkerRequest = { id: number; job: QueryJob };
+export type WorkerReply =
+  | { ready: true }
+  | { ready: false; error: string }
+  | { id: number; ok: true; outcome: QueryOutcome }
+  | { id: number; ok: false; kind: EngineErrorKind; message: string };
+
+/** What every worker receives as `workerData`. */
+export interface WorkerInit {
+  /** URL of the TypeScript worker module that the bootstrap imports. */
+  module: string;
+  /** Absolute path of dataset.nq. */
+  datasetPath: string;
+}

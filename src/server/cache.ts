@@ -1,0 +1,50 @@
+// A bounded least-recently-used cache, limited by entry count and by total size.
+
+/**
+ * Map-backed LRU: `get` refreshes an entry, `set` evicts the oldest entries beyond either bound.
+ *
+ * @example
+ * const cache = new LruCache<string>(100, 1e6, (v) => v.length);
+ * cache.set('k', 'v'); cache.get('k'); // 'v'
+ */
+export class LruCache<V> {
+  private readonly entries = new Map<string, { value: V; size: number }>();
+  private bytes = 0;
+
+  constructor(
+    private readonly maxEntries: number,
+    private readonly maxBytes: number,
+    private readonly sizeOf: (value: V) => number,
+  ) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get(key: string): V | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry.value;
+  }
+
+  set(key: string, value: V): void {
+    const size = this.sizeOf(value);
+    if (this.maxEntries <= 0 || size > this.maxBytes) return;
+    this.delete(key);
+    this.entries.set(key, { value, size });
+    this.bytes += size;
+    for (const [oldest] of this.entries) {
+      if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) break;
+      this.delete(oldest);
+    }
+  }
+
+  private delete(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.bytes -= entry.size;
+    this.entries.delete(key);
+  }
+}

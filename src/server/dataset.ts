@@ -1,0 +1,58 @@
+// Loads the built dataset (dist/) for the server: manifest, an in-memory store for resource pages, graph list.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import oxigraph from 'oxigraph';
+
+export interface ManifestFile {
+  name: string;
+  mediaType: string;
+  bytes: number;
+  sha256: string;
+}
+
+/** dist/manifest.json as docs/design.md describes it. */
+export interface Manifest {
+  base: string;
+  version: string;
+  modified: string;
+  graphs: Array<{ iri: string; triples: number }>;
+  files: ManifestFile[];
+  counts: Record<string, number>;
+}
+
+export interface Dataset {
+  distDir: string;
+  /** Base IRI of the dataset's own resources (always ends with `/`). */
+  base: string;
+  manifest: Manifest;
+  /** Every quad of dataset.nq; read with `match`, never with spliced SPARQL. */
+  store: oxigraph.Store;
+  /** Named graphs of the dataset: the only graphs FROM / default-graph-uri may name. */
+  graphs: Set<string>;
+  lastModified: Date;
+}
+
+/**
+ * Reads `manifest.json` and `dataset.nq` from a built dist directory.
+ *
+ * @example
+ * const ds = loadDataset('test/fixtures/dist');
+ * ds.graphs.size // number of named graphs
+ */
+export function loadDataset(distDir: string, base?: string): Dataset {
+  const manifestPath = join(distDir, 'manifest.json');
+  if (!existsSync(manifestPath)) throw new Error(`${manifestPath} not found: run \`npm run build\` first`);
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
+  const store = new oxigraph.Store();
+  store.load(readFileSync(join(distDir, 'dataset.nq')), { format: 'nq', no_transaction: true });
+  const graphs = new Set(manifest.graphs.map((g) => g.iri));
+  const modified = new Date(manifest.modified);
+  return {
+    distDir,
+    base: base ?? manifest.base,
+    manifest,
+    store,
+    graphs,
+    lastModified: Number.isNaN(modified.getTime()) ? new Date() : modified,
+  };
+}

@@ -1,0 +1,86 @@
+// Reads what the dataset says about one IRI with store.match (never spliced SPARQL): its document's triples.
+import oxigraph from 'oxigraph';
+import { LKPO, SKOS, RDFS, DCTERMS } from '../vocab.js';
+
+type Quad = oxigraph.Quad;
+const node = (iri: string) => oxigraph.namedNode(iri);
+
+/** What the resource route needs to know without touching the store on each request. */
+export interface SubjectIndex {
+  /** Every named-node subject of the dataset. */
+  subjects: Set<string>;
+  /** Document IRI → the hash IRIs it holds (`…/def` → `…/def#Link`, …), so the ontology IRI dereferences. */
+  hashes: Map<string, Set<string>>;
+}
+
+/** Builds the subject index in one pass over the store. */
+export function subjectIndex(store: oxigraph.Store): SubjectIndex {
+  const subjects = new Set<string>();
+  const hashes = new Map<string, Set<string>>();
+  for (const q of store.match(null, null, null, null)) {
+    const s = q.subject;
+    if (s.termType !== 'NamedNode') continue;
+    subjects.add(s.value);
+    const hash = s.value.indexOf('#');
+    if (hash < 0) continue;
+    const doc = s.value.slice(0, hash);
+    if (!hashes.has(doc)) hashes.set(doc, new Set());
+    hashes.get(doc)!.add(s.value);
+  }
+  return { subjects, hashes };
+}
+
+/** Outgoing triples of a node plus those of the blank nodes it reaches. */
+function outgoing(store: oxigraph.Store, subject: oxigraph.NamedNode | oxigraph.BlankNode, seen = new Set<string>()): Quad[] {
+  const quads = store.match(subject, null, null, null);
+  const closure: Quad[] = [];
+  for (const q of quads) {
+    if (q.object.termType === 'BlankNode' && !seen.has(q.object.value)) {
+      seen.add(q.object.value);
+      closure.push(...outgoing(store, q.object, seen));
+    }
+  }
+  return [...quads, ...closure];
+}
+
+/** Qualified link nodes (lkpo:Link) whose linkFrom or linkTo is the IRI. */
+export function linkNodes(store: oxigraph.Store, iri: string): string[] {
+  const from = store.match(null, node(LKPO.linkFrom), node(iri), null);
+  const to = store.match(null, node(LKPO.linkTo), node(iri), null);
+  return [...new Set([...from, ...to].map((q) => q.subject.value))];
+}
+
+/**
+ * The triples of an IRI's document: its own statements (with blank-node closure and hash terms),
+ * the statements that point at it, and the full description of each qualified link it takes part in.
+ *
+ * @example
+ * describe(store, index, 'https://w3id.org/helsingborg-livskvalitet/lkp/2016/4.4.3')
+ */
+export function describe(store: oxigraph.Store, index: SubjectIndex, iri: string): Quad[] {
+  const subjects = [iri, ...(index.hashes.get(iri) ?? [])];
+  return [
+    ...subjects.flatMap((s) => outgoing(store, node(s))),
+    ...store.match(null, null, node(iri), null),
+    ...linkNodes(store, iri).flatMap((l) => outgoing(store, node(l))),
+  ];
+}
+
+/** Whether the dataset says anything about the IRI as a subject (or holds hash terms under it). */
+export function isDescribed(index: SubjectIndex, iri: string): boolean {
+  return index.subjects.has(iri) || index.hashes.has(iri);
+}
+
+const LABELS = [SKOS.prefLabel, RDFS.label, DCTERMS.title];
+
+/** Labels by language (first of skos:prefLabel, rdfs:label, dcterms:title that has any). */
+export function labels(store: oxigraph.Store, iri: string): Record<string, string> {
+  for (const p of LABELS) {
+    const found = store.match(node(iri), node(p), null, null).filter((q) => q.object.termType === 'Literal');
+    if (found.length === 0) continue;
+    const out: Record<string, string> = {};
+    for (const q of found) out[(q.object as oxigraph.Literal).language || ''] ??= q.object.value;
+    return out;
+  }
+  return {};
+}

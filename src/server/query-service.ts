@@ -1,0 +1,131 @@
+// Answers one SPARQL protocol request: pre-checks, local-graph policy, format choice, cache, engine.
+import { analyseQuery, QueryRefusal, withoutDatasetClauses } from '../engine/analyse.js';
+import { findFormat, formatsFor, type ResultFormat } from '../engine/formats.js';
+import { EngineError, type Engine, type QueryJob } from '../engine/types.js';
+import { LruCache } from './cache.js';
+import { negotiate } from './conneg.js';
+import { etagOf, httpError } from './http.js';
+import type { Limits } from './settings.js';
+
+/** The protocol parameters of a query request (SPARQL 1.1 Protocol §2.1). */
+export interface ProtocolRequest {
+  query: string;
+  defaultGraphs: string[];
+  namedGraphs: string[];
+}
+
+export interface QueryAnswer {
+  body: string;
+  contentType: string;
+  etag: string;
+}
+
+export type QueryService = (req: ProtocolRequest, accept: string | undefined, format?: string) => Promise<QueryAnswer>;
+
+/** Picks the result format from `?format=` (if given) or the Accept header; 406 if none fits. */
+export function chooseFormat(formats: readonly ResultFormat[], accept: string | undefined, format?: string): ResultFormat {
+  const chosen = format
+    ? findFormat(formats, format)
+    : findFormat(formats, negotiate(accept, formats.flatMap((f) => [f.mediaType, ...f.aliases])) ?? '');
+  if (chosen) return chosen;
+  const offered = formats.map((f) => f.mediaType).join(', ');
+  throw httpError(406, `cannot answer this query as ${format ?? accept}; available: ${offered}`);
+}
+
+/**
+ * FROM / FROM NAMED and default-graph-uri / named-graph-uri may only name graphs of this
+ * dataset: the endpoint never fetches anything, and a silent empty graph would mislead.
+ */
+function checkGraphs(iris: string[], graphs: Set<string>): void {
+  const unknown = iris.filter((iri) => !graphs.has(iri));
+  if (unknown.length === 0) return;
+  const list = [...graphs].map((g) => `<${g}>`).join(' ');
+  throw httpError(400, `<${unknown[0]}> is not a graph of this dataset (nothing is fetched from the web); named graphs: ${list}`);
+}
+
+const REFUSAL_STATUS = { update: 400, service: 400, depth: 400, empty: 400, syntax: 400 } as const;
+
+/** Maps an engine failure to the HTTP error the client sees. */
+export function engineHttpError(e: EngineError) {
+  switch (e.kind) {
+    case 'syntax':
+      return httpError(400, `syntax error: ${e.message}`);
+    case 'query':
+    case 'rows':
+      return httpError(400, e.message);
+    case 'timeout':
+      return httpError(503, e.message);
+    case 'busy':
+    case 'closed':
+      return httpError(503, e.message, { 'Retry-After': '1' });
+    default:
+      return httpError(500, e.message);
+  }
+}
+
+/**
+ * Builds the function that answers protocol requests, with a bounded cache of answers and
+ * coalescing of identical queries in flight (the dataset is immutable, so both are safe).
+ *
+ * @example
+ * const answer = createQueryService(engine, new Set(['https://…/graph/x']), DEFAULT_LIMITS);
+ * const { body, contentType } = await answer({ query: 'ASK {}', defaultGraphs: [], namedGraphs: [] }, 'application/json');
+ */
+export function createQueryService(engine: Engine, graphs: Set<string>, limits: Limits): QueryService {
+  const cache = new LruCache<QueryAnswer>(limits.cacheEntries, limits.cacheBytes, (a) => a.body.length * 2);
+  const inFlight = new Map<string, Promise<QueryAnswer>>();
+
+  const evaluate = async (job: QueryJob, format: ResultFormat): Promise<QueryAnswer> => {
+    try {
+      const { body } = await engine.query(job);
+      return { body, contentType: `${format.mediaType}; charset=utf-8`, etag: etagOf(body) };
+    } catch (e) {
+      throw e instanceof EngineError ? engineHttpError(e) : e;
+    }
+  };
+
+  /** Answers by the raw request, so a cached repeat skips analysis and negotiation too. */
+  const byRequest = new LruCache<QueryAnswer>(limits.cacheEntries, limits.cacheBytes, () => 1);
+
+  const answer: QueryService = async (req, accept, formatParam) => {
+    let analysis;
+    try {
+      analysis = analyseQuery(req.query, limits.maxQueryDepth);
+    } catch (e) {
+      if (e instanceof QueryRefusal) throw httpError(REFUSAL_STATUS[e.kind], e.message);
+      throw e;
+    }
+    checkGraphs([...analysis.from, ...analysis.fromNamed, ...req.defaultGraphs, ...req.namedGraphs], graphs);
+    const format = chooseFormat(formatsFor(analysis.form), accept, formatParam);
+    const protocolDataset = req.defaultGraphs.length + req.namedGraphs.length > 0;
+    const job: QueryJob = {
+      ...req,
+      query: protocolDataset ? withoutDatasetClauses(req.query, analysis.datasetClauses) : req.query,
+      queryDataset: analysis.datasetClauses.length > 0 && !protocolDataset,
+      form: analysis.form,
+      format: format.key,
+      maxRows: limits.maxRows,
+    };
+    const key = JSON.stringify([req.query, format.key, req.defaultGraphs, req.namedGraphs]);
+    const hit = cache.get(key) ?? (await inFlight.get(key));
+    if (hit) return hit;
+    const pending = evaluate(job, format);
+    inFlight.set(key, pending);
+    try {
+      const result = await pending;
+      cache.set(key, result);
+      return result;
+    } finally {
+      inFlight.delete(key);
+    }
+  };
+
+  return async (req, accept, formatParam) => {
+    const raw = JSON.stringify([req.query, accept ?? '', formatParam ?? '', req.defaultGraphs, req.namedGraphs]);
+    const hit = byRequest.get(raw);
+    if (hit) return hit;
+    const result = await answer(req, accept, formatParam);
+    byRequest.set(raw, result);
+    return result;
+  };
+}

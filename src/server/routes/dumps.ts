@@ -1,0 +1,52 @@
+// Dumps at /download/<file>: only files listed in manifest.json, gzip-encoded when the client allows.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { Hono } from 'hono';
+import type { Dataset, ManifestFile } from '../dataset.js';
+import { acceptsGzip, httpDate, httpError } from '../http.js';
+
+interface Encoded {
+  plain: Buffer;
+  gzip?: Buffer;
+}
+
+const isText = (mediaType: string) => /^text\/|json|xml|turtle|trig|n-triples|n-quads/.test(mediaType);
+
+/**
+ * Mounts GET /download/:file. Files are read once and kept in memory (the dataset is small and
+ * immutable); the gzip variant is made on first request.
+ *
+ * @example
+ * app.route('/', dumpRoutes({ dataset }));
+ */
+export function dumpRoutes({ dataset }: { dataset: Dataset }): Hono {
+  const files = new Map<string, ManifestFile>(dataset.manifest.files.map((f) => [f.name, f]));
+  const loaded = new Map<string, Encoded>();
+  const load = (name: string): Encoded => {
+    if (!loaded.has(name)) loaded.set(name, { plain: readFileSync(join(dataset.distDir, name)) });
+    return loaded.get(name)!;
+  };
+
+  const app = new Hono();
+  app.get('/download/:file', (c) => {
+    const file = files.get(c.req.param('file'));
+    if (!file) throw httpError(404, `no such download; available: ${[...files.keys()].join(', ')}`);
+    const encoded = load(file.name);
+    const gzip = acceptsGzip(c.req.header('accept-encoding'));
+    if (gzip) encoded.gzip ??= gzipSync(encoded.plain);
+    const body = gzip ? encoded.gzip! : encoded.plain;
+    const headers: Record<string, string> = {
+      'Content-Type': isText(file.mediaType) ? `${file.mediaType}; charset=utf-8` : file.mediaType,
+      'Content-Length': String(body.length),
+      ETag: `"${file.sha256.slice(0, 32)}${gzip ? '-gz' : ''}"`,
+      'Last-Modified': httpDate(dataset.lastModified),
+      Vary: 'Accept-Encoding',
+      'Cache-Control': 'public, max-age=86400',
+      'Content-Disposition': `inline; filename="${file.name}"`,
+    };
+    if (gzip) headers['Content-Encoding'] = 'gzip';
+    return c.body(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length), 200, headers);
+  });
+  return app;
+}

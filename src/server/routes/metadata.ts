@@ -1,0 +1,69 @@
+// Harvest metadata and site plumbing: /, /context.jsonld, /datasets/dcat, /.well-known/void, sitemap, robots.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Hono, type Context } from 'hono';
+import oxigraph from 'oxigraph';
+import { findFormat, type ResultFormat } from '../../engine/formats.js';
+import { negotiate } from '../conneg.js';
+import { CONTEXT_DOCUMENT, CONTEXT_PATH } from '../context.js';
+import type { Dataset } from '../dataset.js';
+import { homePage } from '../html/home.js';
+import { esc } from '../html/layout.js';
+import { etagOf, httpDate, httpError } from '../http.js';
+import { DOCUMENT_FORMATS, serialize } from '../rdf.js';
+
+/** Document formats with the given one first (the default for `*\/*`). */
+const preferring = (key: string): ResultFormat[] => [...DOCUMENT_FORMATS].sort((a, b) => Number(b.key === key) - Number(a.key === key));
+
+function sitemap(dataset: Dataset): string {
+  const subjects = new Set<string>();
+  for (const q of dataset.store.match(null, null, null, null)) {
+    if (q.subject.termType === 'NamedNode' && q.subject.value.startsWith(dataset.base) && !q.subject.value.includes('#')) subjects.add(q.subject.value);
+  }
+  const urls = [dataset.base, ...[...subjects].sort()].map((u) => `<url><loc>${esc(u)}</loc></url>`);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
+}
+
+/**
+ * Mounts the metadata routes. DCAT and VoID are read from dist/ (computed at build time) and
+ * served by content negotiation; /datasets/dcat defaults to RDF/XML as harvesters expect.
+ *
+ * @example
+ * app.route('/', metadataRoutes({ dataset }));
+ */
+export function metadataRoutes({ dataset }: { dataset: Dataset }): Hono {
+  const app = new Hono();
+  const lastModified = httpDate(dataset.lastModified);
+  const rendered = new Map<string, { body: string; etag: string }>();
+
+  const rdfDocument = (file: string, formats: ResultFormat[]) => async (c: Context) => {
+    const asked = c.req.query('format');
+    const offers = formats.flatMap((f) => [f.mediaType, ...f.aliases]);
+    const format = findFormat(formats, asked ?? negotiate(c.req.header('accept'), offers) ?? '');
+    if (!format) throw httpError(406, `available: ${formats.map((f) => f.mediaType).join(', ')}`);
+    const key = `${file} ${format.key}`;
+    if (!rendered.has(key)) {
+      const store = new oxigraph.Store();
+      store.load(readFileSync(join(dataset.distDir, file)), { format: 'ttl', no_transaction: true });
+      const body = await serialize(store.match(null, null, null, null), format.key, dataset.base);
+      rendered.set(key, { body, etag: etagOf(body) });
+    }
+    const { body, etag } = rendered.get(key)!;
+    return c.body(body, 200, { 'Content-Type': `${format.mediaType}; charset=utf-8`, ETag: etag, 'Last-Modified': lastModified, Vary: 'Accept' });
+  };
+
+  const home = homePage(dataset.manifest, dataset.base);
+  const context = JSON.stringify(CONTEXT_DOCUMENT, null, 2) + '\n';
+  const jsonld = { 'Content-Type': 'application/ld+json; charset=utf-8', ETag: etagOf(context), 'Cache-Control': 'public, max-age=86400' };
+  const robots = `User-agent: *\nAllow: /\nDisallow: /sparql\nSitemap: ${dataset.base}sitemap.xml\n`;
+  let sitemapXml: string | undefined;
+
+  app.get('/', (c) => c.html(home, 200, { ETag: etagOf(home), 'Last-Modified': lastModified }));
+  app.get('/context.jsonld', (c) => c.body(context, 200, jsonld));
+  app.get(`/${CONTEXT_PATH}`, (c) => c.body(context, 200, { ...jsonld, 'Cache-Control': 'public, max-age=31536000, immutable' }));
+  app.get('/datasets/dcat', rdfDocument('dcat.ttl', preferring('rdf')));
+  app.get('/.well-known/void', rdfDocument('void.ttl', preferring('ttl')));
+  app.get('/sitemap.xml', (c) => c.body((sitemapXml ??= sitemap(dataset)), 200, { 'Content-Type': 'application/xml; charset=utf-8' }));
+  app.get('/robots.txt', (c) => c.text(robots));
+  return app;
+}

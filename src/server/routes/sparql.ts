@@ -1,0 +1,107 @@
+// The SPARQL 1.1 Protocol endpoint at /sparql (query only) and its service description.
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { findFormat } from '../../engine/formats.js';
+import { negotiate } from '../conneg.js';
+import type { Dataset } from '../dataset.js';
+import { httpError } from '../http.js';
+import { sparqlPage } from '../html/sparql.js';
+import type { ProtocolRequest, QueryService } from '../query-service.js';
+import { DOCUMENT_FORMATS, serialize } from '../rdf.js';
+import { serviceDescription } from '../service-description.js';
+import type { Limits } from '../settings.js';
+
+export interface SparqlDeps {
+  dataset: Dataset;
+  answer: QueryService;
+  limits: Limits;
+}
+
+const READ_ONLY = 'this endpoint is read-only: SPARQL Update is not accepted';
+const EXAMPLE = `PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?concept ?label WHERE {
+  ?concept a skos:Concept ; skos:prefLabel ?label .
+  FILTER(LANG(?label) = "sv")
+} LIMIT 20`;
+
+function fromParams(params: URLSearchParams, maxLength: number, tooLong: 413 | 414): ProtocolRequest | undefined {
+  if (params.has('update')) throw httpError(400, READ_ONLY);
+  const query = params.get('query');
+  if (query === null) return undefined;
+  if (query.length > maxLength) throw httpError(tooLong, `query longer than ${maxLength} characters`);
+  if (!query.trim()) throw httpError(400, 'the query parameter is empty');
+  return { query, defaultGraphs: params.getAll('default-graph-uri'), namedGraphs: params.getAll('named-graph-uri') };
+}
+
+/** Reads a POST body per SPARQL 1.1 Protocol §2.1.2–2.1.3; other media types get 415. */
+async function fromPost(c: Context, maxLength: number): Promise<ProtocolRequest | undefined> {
+  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type === 'application/sparql-update') throw httpError(400, READ_ONLY);
+  if (type === 'application/x-www-form-urlencoded') {
+    return fromParams(new URLSearchParams(await c.req.text()), maxLength, 413);
+  }
+  if (type !== 'application/sparql-query') {
+    throw httpError(415, 'send application/sparql-query or application/x-www-form-urlencoded');
+  }
+  const params = new URL(c.req.url).searchParams;
+  params.set('query', await c.req.text());
+  return fromParams(params, maxLength, 413);
+}
+
+/**
+ * Mounts GET and POST /sparql.
+ *
+ * @example
+ * app.route('/', sparqlRoutes({ dataset, answer, limits }));
+ */
+export function sparqlRoutes({ dataset, answer, limits }: SparqlDeps): Hono {
+  const app = new Hono();
+  const descriptions = new Map<string, string>();
+  const describeAs = async (key: 'ttl' | 'nt' | 'jsonld' | 'rdf') => {
+    if (!descriptions.has(key)) descriptions.set(key, await serialize(serviceDescription(dataset), key, dataset.base));
+    return descriptions.get(key)!;
+  };
+
+  const respond = async (c: Context, req: ProtocolRequest) => {
+    const result = await answer(req, c.req.header('accept'), c.req.query('format'));
+    return c.body(result.body, 200, {
+      'Content-Type': result.contentType,
+      ETag: result.etag,
+      Vary: 'Accept',
+      'Cache-Control': 'public, max-age=300',
+    });
+  };
+
+  const describe = async (c: Context) => {
+    const offers = ['text/turtle', 'text/html', ...DOCUMENT_FORMATS.filter((f) => f.key !== 'ttl').map((f) => f.mediaType)];
+    const asked = c.req.query('format');
+    const type = asked ? findFormat(DOCUMENT_FORMATS, asked)?.mediaType : negotiate(c.req.header('accept'), offers);
+    if (!type) throw httpError(406, `available: ${offers.join(', ')}`);
+    c.header('Vary', 'Accept');
+    if (type === 'text/html') return c.html(sparqlPage(`${dataset.base}sparql`, EXAMPLE));
+    const format = findFormat(DOCUMENT_FORMATS, type)!;
+    const body = await describeAs(format.key as 'ttl');
+    return c.body(body, 200, { 'Content-Type': `${format.mediaType}; charset=utf-8` });
+  };
+
+  app.get('/sparql', async (c) => {
+    const req = fromParams(new URL(c.req.url).searchParams, limits.maxQueryLength, 414);
+    return req ? respond(c, req) : describe(c);
+  });
+
+  app.post(
+    '/sparql',
+    bodyLimit({
+      maxSize: limits.maxBodyBytes,
+      onError: () => {
+        throw httpError(413, `request body larger than ${limits.maxBodyBytes} bytes`);
+      },
+    }),
+    async (c) => {
+      const req = await fromPost(c, limits.maxQueryLength);
+      if (!req) throw httpError(400, 'missing query parameter');
+      return respond(c, req);
+    },
+  );
+  return app;
+}

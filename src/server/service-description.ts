@@ -1,0 +1,41 @@
+// The SPARQL 1.1 Service Description of /sparql, as triples.
+import { DataFactory, type Quad } from 'n3';
+import { BOOLEAN_FORMATS, GRAPH_FORMATS, SOLUTION_FORMATS } from '../engine/formats.js';
+import { DCTERMS, RDF, SD } from '../vocab.js';
+import type { Dataset } from './dataset.js';
+
+const { namedNode, literal, quad } = DataFactory;
+
+/**
+ * Describes the endpoint: language, result formats, the union default graph and each named graph.
+ * Nodes get IRIs under the endpoint (`…/sparql#service`) instead of blank nodes.
+ *
+ * @example
+ * serialize(serviceDescription(dataset), 'ttl', dataset.base)
+ */
+export function serviceDescription(dataset: Dataset): Quad[] {
+  const endpoint = `${dataset.base}sparql`;
+  const service = namedNode(`${endpoint}#service`);
+  const ds = namedNode(`${endpoint}#dataset`);
+  const union = namedNode(`${endpoint}#default-graph`);
+  const t = (s: Quad['subject'], p: string, o: Quad['object']) => quad(s, namedNode(p), o);
+  const formats = new Set([...SOLUTION_FORMATS, ...BOOLEAN_FORMATS, ...GRAPH_FORMATS].map((f) => f.w3c));
+  const quads = [
+    t(service, RDF.type, namedNode(SD.Service)),
+    t(service, SD.endpoint, namedNode(endpoint)),
+    t(service, SD.supportedLanguage, namedNode(SD.SPARQL11Query)),
+    t(service, SD.feature, namedNode(SD.UnionDefaultGraph)),
+    ...[...formats].map((f) => t(service, SD.resultFormat, namedNode(f))),
+    t(service, SD.defaultDataset, ds),
+    t(ds, RDF.type, namedNode(SD.Dataset)),
+    t(ds, SD.defaultGraph, union),
+    t(union, RDF.type, namedNode(SD.Graph)),
+    t(union, DCTERMS.description, literal('Unionen av alla namngivna grafer', 'sv')),
+    t(union, DCTERMS.description, literal('The union of all named graphs', 'en')),
+  ];
+  for (const [i, g] of dataset.manifest.graphs.entries()) {
+    const node = namedNode(`${endpoint}#named-graph-${i + 1}`);
+    quads.push(t(ds, SD.namedGraph, node), t(node, RDF.type, namedNode(SD.NamedGraph)), t(node, SD.name, namedNode(g.iri)));
+  }
+  return quads;
+}

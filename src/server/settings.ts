@@ -1,0 +1,84 @@
+// Server settings: defaults, and how each is read from the environment (PORT, BASE, ENGINE, limits).
+import type { EngineName } from '../engine/types.js';
+
+/** Limits of the SPARQL endpoint; each has an environment variable (see README, "Limits"). */
+export interface Limits {
+  /** Wall-clock limit per query; the worker running it is terminated. QUERY_TIMEOUT_MS */
+  timeoutMs: number;
+  /** Longest query text in characters (414 on GET, 413 on POST). MAX_QUERY_LENGTH */
+  maxQueryLength: number;
+  /** Deepest nesting of braces, parentheses and brackets. MAX_QUERY_DEPTH */
+  maxQueryDepth: number;
+  /** Most solutions (SELECT) or triples (CONSTRUCT/DESCRIBE) in one answer; 0 = unlimited. MAX_ROWS */
+  maxRows: number;
+  /** Worker threads evaluating queries. WORKERS */
+  workers: number;
+  /** Queries waiting for a worker before new ones get 503 + Retry-After. MAX_QUEUE */
+  maxQueue: number;
+  /** Largest accepted request body in bytes. MAX_BODY_BYTES */
+  maxBodyBytes: number;
+  /** Cached query answers, by count and by total size. CACHE_ENTRIES, CACHE_BYTES */
+  cacheEntries: number;
+  cacheBytes: number;
+}
+
+export interface Settings {
+  port: number;
+  /** Base IRI of the dataset's resources; defaults to the one the dataset was built with. */
+  base?: string;
+  engine: EngineName;
+  distDir: string;
+  limits: Limits;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  timeoutMs: 10_000,
+  maxQueryLength: 20_000,
+  maxQueryDepth: 64,
+  maxRows: 100_000,
+  workers: 2,
+  maxQueue: 32,
+  maxBodyBytes: 64 * 1024,
+  cacheEntries: 1_000,
+  cacheBytes: 64 * 1024 * 1024,
+};
+
+const ENV_NAMES: Record<keyof Limits, string> = {
+  timeoutMs: 'QUERY_TIMEOUT_MS',
+  maxQueryLength: 'MAX_QUERY_LENGTH',
+  maxQueryDepth: 'MAX_QUERY_DEPTH',
+  maxRows: 'MAX_ROWS',
+  workers: 'WORKERS',
+  maxQueue: 'MAX_QUEUE',
+  maxBodyBytes: 'MAX_BODY_BYTES',
+  cacheEntries: 'CACHE_ENTRIES',
+  cacheBytes: 'CACHE_BYTES',
+};
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return n;
+}
+
+/**
+ * Reads the settings from environment variables, failing fast on malformed values.
+ *
+ * @example
+ * settingsFromEnv({ PORT: '8080', ENGINE: 'comunica' }).engine // 'comunica'
+ */
+export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings {
+  const engine = env.ENGINE ?? 'oxigraph';
+  if (engine !== 'oxigraph' && engine !== 'comunica') throw new Error(`ENGINE must be oxigraph or comunica, got "${engine}"`);
+  const limits = { ...DEFAULT_LIMITS };
+  for (const key of Object.keys(ENV_NAMES) as Array<keyof Limits>) limits[key] = integer(env, ENV_NAMES[key], limits[key]);
+  return {
+    port: integer(env, 'PORT', 3000),
+    base: env.BASE || undefined,
+    engine,
+    distDir: env.DIST_DIR || 'dist',
+    limits,
+  };
+}

@@ -1,0 +1,140 @@
+// Builds the view model of a resource or SDG lens page from the store (labels, hierarchy, links).
+import oxigraph from 'oxigraph';
+import { LKPO, NS, RDF, SDGO, SKOS } from '../vocab.js';
+import { labels, linkNodes } from './describe.js';
+
+/** A reference to another resource, with where to link it and what to call it. */
+export interface Ref {
+  iri: string;
+  href: string;
+  label: string;
+}
+
+export type Value = { ref: Ref } | { literal: string; lang: string; datatype: string };
+
+export interface QualifiedLink {
+  iri: string;
+  direction: 'out' | 'in';
+  other: Ref;
+  basis?: Ref;
+  strength?: Ref;
+  citedSection?: string;
+  rationale: Record<string, string>;
+}
+
+export interface ResourceView {
+  iri: string;
+  labels: Record<string, string>;
+  notation?: string;
+  types: Ref[];
+  texts: Array<{ property: Ref; lang: string; value: string }>;
+  scheme?: Ref;
+  ancestors: Ref[];
+  children: Ref[];
+  outgoing: Array<{ property: Ref; value: Value }>;
+  incoming: Array<{ subject: Ref; property: Ref }>;
+  links: QualifiedLink[];
+}
+
+const node = oxigraph.namedNode;
+const TEXTS = [SKOS.definition, SKOS.scopeNote, SKOS.note, LKPO.introduction, LKPO.challenges, LKPO.openingPhrase];
+/** Shown in their own sections rather than in the table of other statements. */
+const SECTIONED = new Set([RDF.type, SKOS.prefLabel, SKOS.notation, SKOS.inScheme, SKOS.broader, SKOS.narrower, ...TEXTS]);
+
+/** Creates reference helpers bound to a store and base (IRIs under base link to our own pages). */
+export function refMaker(store: oxigraph.Store, base: string) {
+  const href = (iri: string): string => {
+    if (iri.startsWith(base)) return '/' + iri.slice(base.length);
+    if (iri.startsWith(NS.sdg) && /^[\w.]+$/.test(iri.slice(NS.sdg.length))) return '/sdg/' + iri.slice(NS.sdg.length);
+    return iri;
+  };
+  const short = (iri: string): string => {
+    for (const [prefix, ns] of Object.entries(NS)) if (iri.startsWith(ns) && iri.length > ns.length) return `${prefix}:${iri.slice(ns.length)}`;
+    return iri;
+  };
+  const ref = (iri: string): Ref => {
+    const l = labels(store, iri);
+    return { iri, href: href(iri), label: l.sv ?? l.en ?? l[''] ?? short(iri) };
+  };
+  return { ref, href, short };
+}
+
+const one = (store: oxigraph.Store, s: string, p: string) => store.match(node(s), node(p), null, null)[0]?.object;
+
+function qualifiedLinks(store: oxigraph.Store, iri: string, ref: (iri: string) => Ref): QualifiedLink[] {
+  return linkNodes(store, iri).map((link) => {
+    const from = one(store, link, LKPO.linkFrom)?.value;
+    const to = one(store, link, LKPO.linkTo)?.value;
+    const direction = from === iri ? 'out' : 'in';
+    const rationale: Record<string, string> = {};
+    for (const q of store.match(node(link), node(LKPO.rationale), null, null)) rationale[(q.object as oxigraph.Literal).language || ''] = q.object.value;
+    const basis = one(store, link, LKPO.basis)?.value;
+    const strength = one(store, link, LKPO.strength)?.value;
+    return {
+      iri: link,
+      direction,
+      other: ref((direction === 'out' ? to : from) ?? link),
+      basis: basis ? ref(basis) : undefined,
+      strength: strength ? ref(strength) : undefined,
+      citedSection: one(store, link, LKPO.citedSection)?.value,
+      rationale,
+    };
+  });
+}
+
+function ancestors(store: oxigraph.Store, iri: string, ref: (iri: string) => Ref): Ref[] {
+  const chain: Ref[] = [];
+  const seen = new Set([iri]);
+  for (let up = one(store, iri, SKOS.broader)?.value; up && !seen.has(up); up = one(store, up, SKOS.broader)?.value) {
+    seen.add(up);
+    chain.unshift(ref(up));
+  }
+  return chain;
+}
+
+const toValue = (t: oxigraph.Term, ref: (iri: string) => Ref): Value =>
+  t.termType === 'Literal'
+    ? { literal: t.value, lang: t.language, datatype: t.datatype.value }
+    : { ref: t.termType === 'NamedNode' ? ref(t.value) : { iri: t.value, href: '', label: `_:${t.value}` } };
+
+/**
+ * Everything the HTML page of a resource shows.
+ *
+ * @example
+ * resourceView(store, base, `${base}lkp/2016/4.4.3`).links[0].rationale.sv
+ */
+export function resourceView(store: oxigraph.Store, base: string, iri: string): ResourceView {
+  const { ref } = refMaker(store, base);
+  const out = store.match(node(iri), null, null, null);
+  const objects = (p: string) => [...new Set(out.filter((q) => q.predicate.value === p).map((q) => q.object.value))];
+  const children = new Set([...objects(SKOS.narrower), ...store.match(null, node(SKOS.broader), node(iri), null).map((q) => q.subject.value)]);
+  const scheme = objects(SKOS.inScheme)[0] ?? objects(SKOS.topConceptOf)[0];
+  const linkIris = new Set(linkNodes(store, iri));
+  const seenOut = new Set<string>();
+  return {
+    iri,
+    labels: labels(store, iri),
+    notation: objects(SKOS.notation)[0],
+    types: objects(RDF.type).map(ref),
+    texts: out
+      .filter((q) => TEXTS.includes(q.predicate.value) && q.object.termType === 'Literal')
+      .map((q) => ({ property: ref(q.predicate.value), lang: (q.object as oxigraph.Literal).language, value: q.object.value })),
+    scheme: scheme ? ref(scheme) : undefined,
+    ancestors: ancestors(store, iri, ref),
+    children: [...children].sort().map(ref),
+    outgoing: out
+      .filter((q) => !SECTIONED.has(q.predicate.value))
+      .filter((q) => !seenOut.has(q.predicate.value + q.object.value) && seenOut.add(q.predicate.value + q.object.value))
+      .map((q) => ({ property: ref(q.predicate.value), value: toValue(q.object, ref) })),
+    incoming: store
+      .match(null, null, node(iri), null)
+      .filter((q) => !linkIris.has(q.subject.value) && q.predicate.value !== SKOS.broader && q.predicate.value !== SKOS.narrower)
+      .map((q) => ({ subject: ref(q.subject.value), property: ref(q.predicate.value) })),
+    links: qualifiedLinks(store, iri, ref),
+  };
+}
+
+/** For an SDG goal, its targets (so the lens can show what points at them too). */
+export function sdgTargets(store: oxigraph.Store, iri: string): string[] {
+  return store.match(node(iri), node(SDGO.hasTarget), null, null).map((q) => q.object.value);
+}

@@ -1,0 +1,35 @@
+// Limits that need their own app: a query timeout that kills the worker, and back-pressure when saturated.
+import { describe, expect, it } from 'vitest';
+import { sparqlUrl, useApp } from './helpers.js';
+
+/** A cartesian product over the fixture: ~10^9 solutions, far beyond any timeout used here. */
+const SLOW = 'SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }';
+
+describe.each(['oxigraph', 'comunica'] as const)('query timeout (%s)', (engine) => {
+  const server = useApp({ engine, limits: { timeoutMs: 300, workers: 1 } });
+
+  it('answers 503 "timed out", then serves the next query from a fresh worker', async () => {
+    const started = performance.now();
+    const res = await server.current.app.request(sparqlUrl(SLOW));
+    expect(res.status).toBe(503);
+    expect(await res.text()).toMatch(/timed out/);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    const next = await server.current.app.request(sparqlUrl('ASK { ?s ?p ?o }'));
+    expect(next.status).toBe(200);
+    expect((await next.json()).boolean).toBe(true);
+  });
+});
+
+describe('concurrency back-pressure', () => {
+  const server = useApp({ limits: { timeoutMs: 1_000, workers: 1, maxQueue: 1 } });
+
+  it('queues up to the limit and answers 503 with Retry-After beyond it', async () => {
+    const ask = (n: number) => server.current.app.request(sparqlUrl(`${SLOW} # ${n}`));
+    const responses = await Promise.all([ask(1), ask(2), ask(3)]);
+    expect(responses.map((r) => r.status)).toEqual([503, 503, 503]);
+    const texts = await Promise.all(responses.map((r) => r.text()));
+    expect(texts.slice(0, 2)).toEqual([expect.stringMatching(/timed out/), expect.stringMatching(/timed out/)]);
+    expect(texts[2]).toMatch(/too many concurrent queries/);
+    expect(responses[2]!.headers.get('retry-after')).toBe('1');
+  });
+});

@@ -1,0 +1,88 @@
+// Dumps, harvest metadata and site plumbing: /download, /datasets/dcat, VoID, context, sitemap, robots, landing page.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import oxigraph from 'oxigraph';
+import { describe, expect, it } from 'vitest';
+import { BASE, FIXTURE_DIST, useApp } from './helpers.js';
+
+const server = useApp();
+const req = (path: string, init?: RequestInit) => server.current.app.request(path, init);
+const manifest = JSON.parse(readFileSync(join(FIXTURE_DIST, 'manifest.json'), 'utf8')) as {
+  files: Array<{ name: string; mediaType: string; sha256: string }>;
+};
+const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+describe('dumps at /download/<file>', () => {
+  it.each(manifest.files.map((f) => [f.name, f]))('%s is served byte-exact, plain and gzipped', async (_name, file) => {
+    const plain = await req(`/download/${file.name}`);
+    expect(plain.status).toBe(200);
+    expect(plain.headers.get('content-type')).toMatch(new RegExp(`^${file.mediaType.replace('+', '\\+')}`));
+    expect(plain.headers.get('vary')).toBe('Accept-Encoding');
+    expect(sha256(new Uint8Array(await plain.arrayBuffer()))).toBe(file.sha256);
+    const gz = await req(`/download/${file.name}`, { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect(gz.headers.get('etag')).not.toBe(plain.headers.get('etag'));
+    expect(sha256(gunzipSync(new Uint8Array(await gz.arrayBuffer())))).toBe(file.sha256);
+  });
+
+  it.each([
+    ['gzip;q=0', undefined],
+    ['identity', undefined],
+    ['*', 'gzip'],
+  ])('Accept-Encoding %s → Content-Encoding %s', async (accept, encoding) => {
+    const res = await req('/download/dataset.nq', { headers: { 'accept-encoding': accept } });
+    expect(res.headers.get('content-encoding') ?? undefined).toBe(encoding);
+  });
+
+  it.each(['/download/manifest.json', '/download/..%2Fpackage.json', '/download/nope.ttl'])('%s → 404', async (path) => {
+    expect((await req(path)).status).toBe(404);
+  });
+
+  it('revalidates with 304', async () => {
+    const etag = (await req('/download/dataset.ttl')).headers.get('etag')!;
+    expect((await req('/download/dataset.ttl', { headers: { 'if-none-match': etag } })).status).toBe(304);
+  });
+});
+
+describe('metadata documents', () => {
+  const triples = (body: string, format: string) => oxigraph.parse(body, { format, base_iri: BASE });
+  it.each([
+    ['/datasets/dcat', undefined, 'application/rdf+xml', 'rdf'],
+    ['/datasets/dcat', '*/*', 'application/rdf+xml', 'rdf'],
+    ['/datasets/dcat', 'text/turtle', 'text/turtle', 'ttl'],
+    ['/.well-known/void', undefined, 'text/turtle', 'ttl'],
+    ['/.well-known/void', 'application/n-triples', 'application/n-triples', 'nt'],
+  ])('%s with Accept %s → %s', async (path, accept, type, format) => {
+    const res = await req(path, { headers: accept ? { accept } : {} });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe(`${type}; charset=utf-8`);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(triples(await res.text(), format).length).toBeGreaterThan(3);
+  });
+
+  it.each(['/context.jsonld', '/context/v1.jsonld'])('%s is the JSON-LD context', async (path) => {
+    const res = await req(path);
+    expect(res.headers.get('content-type')).toBe('application/ld+json; charset=utf-8');
+    expect((await res.json())['@context'].prefLabel['@container']).toBe('@language');
+  });
+
+  it('sitemap lists resource IRIs', async () => {
+    const body = await (await req('/sitemap.xml')).text();
+    expect(body).toContain(`<loc>${BASE}lkp/2016/4.4.3</loc>`);
+    expect(body).not.toContain('metadata.un.org');
+  });
+
+  it('robots.txt points at the sitemap', async () => {
+    expect(await (await req('/robots.txt')).text()).toContain(`Sitemap: ${BASE}sitemap.xml`);
+  });
+
+  it('landing page shows counts from the manifest and schema.org Dataset JSON-LD', async () => {
+    const body = await (await req('/')).text();
+    expect(body).toContain('<dt>triples</dt><dd>69</dd>');
+    const ld = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(body)![1]!);
+    expect(ld['@type']).toBe('Dataset');
+    expect(ld.distribution).toHaveLength(manifest.files.length);
+  });
+});

@@ -1,0 +1,137 @@
+// Linked Data: dereferencing IRIs under BASE in every format, conditional requests, HTML pages, SDG lens.
+import oxigraph from 'oxigraph';
+import { describe, expect, it } from 'vitest';
+import { JSONLD_CONTEXT } from '../../src/server/context.js';
+import { BASE, useApp } from './helpers.js';
+
+const server = useApp();
+const req = (path: string, init?: RequestInit) => server.current.app.request(path, init);
+const FOCUS = '/lkp/2016/4.4.3';
+const FIREFOX = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8';
+
+/** Parses a representation into a store (JSON-LD documents get our context inlined). */
+function parse(body: string, format: string): oxigraph.Store {
+  const store = new oxigraph.Store();
+  const text = format === 'jsonld' ? JSON.stringify({ ...JSON.parse(body), '@context': JSONLD_CONTEXT }) : body;
+  store.load(text, { format, base_iri: BASE });
+  return store;
+}
+const has = (store: oxigraph.Store, s: string, p: string, o: string) =>
+  store.match(oxigraph.namedNode(s), oxigraph.namedNode(p), oxigraph.namedNode(o), null).length === 1;
+const SKOS = 'http://www.w3.org/2004/02/skos/core#';
+
+describe('dereferencing a concept IRI', () => {
+  it.each([
+    ['Accept text/turtle', FOCUS, { accept: 'text/turtle' }, 'text/turtle', 'ttl'],
+    ['Accept N-Triples', FOCUS, { accept: 'application/n-triples' }, 'application/n-triples', 'nt'],
+    ['Accept JSON-LD', FOCUS, { accept: 'application/ld+json' }, 'application/ld+json', 'jsonld'],
+    ['Accept RDF/XML', FOCUS, { accept: 'application/rdf+xml' }, 'application/rdf+xml', 'rdf'],
+    ['?format=ttl', `${FOCUS}?format=ttl`, { accept: FIREFOX }, 'text/turtle', 'ttl'],
+    ['?format=application/rdf+xml', `${FOCUS}?format=application/rdf+xml`, {}, 'application/rdf+xml', 'rdf'],
+    ['.ttl extension', `${FOCUS}.ttl`, {}, 'text/turtle', 'ttl'],
+    ['.nt extension', `${FOCUS}.nt`, {}, 'application/n-triples', 'nt'],
+    ['.jsonld extension', `${FOCUS}.jsonld`, { accept: FIREFOX }, 'application/ld+json', 'jsonld'],
+    ['.rdf extension', `${FOCUS}.rdf`, {}, 'application/rdf+xml', 'rdf'],
+  ])('%s', async (_name, path, headers, type, format) => {
+    const res = await req(path, { headers });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe(`${type}; charset=utf-8`);
+    expect(res.headers.get('vary')).toBe('Accept');
+    expect(res.headers.get('content-location')).toBe(`${FOCUS}.${format}`);
+    expect(res.headers.get('etag')).toMatch(/^".+"$/);
+    expect(res.headers.get('last-modified')).toBe('Wed, 01 May 2024 00:00:00 GMT');
+    const store = parse(await res.text(), format);
+    expect(has(store, `${BASE}${FOCUS.slice(1)}`, `${SKOS}broader`, `${BASE}lkp/2016/4.4`)).toBe(true);
+    expect(has(store, `${BASE}${FOCUS.slice(1)}`, `${SKOS}closeMatch`, 'http://metadata.un.org/sdg/13.2')).toBe(true);
+  });
+
+  it('links every alternate format and the canonical IRI', async () => {
+    const link = (await req(FOCUS, { headers: { accept: 'text/turtle' } })).headers.get('link')!;
+    expect(link).toContain(`<${BASE}lkp/2016/4.4.3>; rel="canonical"`);
+    for (const ext of ['html', 'ttl', 'nt', 'jsonld', 'rdf']) expect(link).toContain(`<${FOCUS}.${ext}>; rel="alternate"`);
+  });
+
+  it.each([
+    ['If-None-Match', async () => ({ 'if-none-match': (await req(FOCUS)).headers.get('etag')! })],
+    ['If-Modified-Since', async () => ({ 'if-modified-since': 'Thu, 02 May 2024 00:00:00 GMT' })],
+  ])('answers revalidation by %s with 304', async (_name, validators) => {
+    const res = await req(FOCUS, { headers: await validators() });
+    expect(res.status).toBe(304);
+  });
+
+  it.each([
+    ['unknown IRI', '/lkp/2016/9.9', {}, 404],
+    ['unknown extension is not stripped', `${FOCUS}.png`, {}, 404],
+    ['bad percent-encoding', '/lkp/%E0%A4%A', {}, 404],
+    ['unacceptable Accept', FOCUS, { accept: 'image/png' }, 406],
+    ['unknown ?format=', `${FOCUS}?format=pdf`, {}, 406],
+  ])('%s → %i', async (_name, path, headers, status) => {
+    expect((await req(path, { headers })).status).toBe(status);
+  });
+});
+
+describe('HTML page of a concept', () => {
+  const html = async () => (await req(FOCUS, { headers: { accept: FIREFOX } })).text();
+
+  it('is chosen for a browser and embeds the JSON-LD', async () => {
+    const res = await req(FOCUS, { headers: { accept: FIREFOX } });
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(res.headers.get('content-location')).toBe(`${FOCUS}.html`);
+    const body = await res.text();
+    const script = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(body)![1]!;
+    expect(parse(script, 'jsonld').size).toBeGreaterThan(10);
+  });
+
+  it.each([
+    ['Swedish label', '<span lang="sv">Klimatanpassning</span>'],
+    ['English label', 'Climate adaptation'],
+    ['notation', '4.4.3'],
+    ['escaped text', 'Staden ska stå emot &lt;extremt&gt; väder &amp; höga vattennivåer.'],
+    ['broader link', '<a href="/lkp/2016/4.4">En hållbar stad</a>'],
+    ['narrower link', '<a href="/lkp/2016/4.4.3.2">Skydda mot översvämning</a>'],
+    ['link to the SDG lens', '<a href="/sdg/13.2">'],
+    ['link basis', '>lkpo:stated<'],
+    ['link strength', '>lkpo:close<'],
+    ['link rationale (sv)', '<p lang="sv">Programmet nämner klimatanpassning uttryckligen.</p>'],
+    ['link rationale (en)', '<p lang="en">The programme names climate adaptation explicitly.</p>'],
+    ['canonical link', `<link rel="canonical" href="${BASE}lkp/2016/4.4.3">`],
+  ])('shows the %s', async (_name, fragment) => {
+    expect(await html()).toContain(fragment);
+  });
+
+  it('shows incoming links on the target page', async () => {
+    const body = await (await req('/vision2035/gemensamma.html')).text();
+    expect(body).toContain('Det gemensamma Helsingborg');
+    const broader = await (await req('/lkp/2016/4.4.html')).text();
+    expect(broader).toContain('<a href="/vision2035/gemensamma">Det gemensamma Helsingborg</a>');
+  });
+});
+
+describe('SDG lens', () => {
+  it.each([
+    ['/sdg/13', 'Bekämpa klimatförändringarna', 'Fokusområdet bidrar till mål 13.'],
+    ['/sdg/13.2', 'Integrera åtgärder', 'Programmet nämner klimatanpassning uttryckligen.'],
+  ])('%s lists what points at the UN IRI', async (path, label, rationale) => {
+    const res = await req(path, { headers: { accept: FIREFOX } });
+    expect(res.status).toBe(200);
+    const body = await res.text();
+    expect(body).toContain(label);
+    expect(body).toContain(rationale);
+    expect(body).toContain('<a href="/lkp/2016/4.4.3">Klimatanpassning</a>');
+  });
+
+  it('lists links to a goal\'s targets on the goal page', async () => {
+    expect(await (await req('/sdg/13.html')).text()).toContain('Programmet nämner klimatanpassning uttryckligen.');
+  });
+
+  it('serves the lens as RDF too', async () => {
+    const res = await req('/sdg/13.2.ttl');
+    expect(res.status).toBe(200);
+    const store = parse(await res.text(), 'ttl');
+    expect(has(store, `${BASE}lkp/2016/4.4.3`, `${SKOS}closeMatch`, 'http://metadata.un.org/sdg/13.2')).toBe(true);
+  });
+
+  it.each(['/sdg/not-a-code', '/sdg/13/x'])('%s → 404', async (path) => {
+    expect((await req(path)).status).toBe(404);
+  });
+});

@@ -1,0 +1,168 @@
+// The SPARQL 1.1 Protocol endpoint: methods, formats, refusals, limits, caching, CORS, service description.
+import oxigraph from 'oxigraph';
+import { describe, expect, it } from 'vitest';
+import { BASE, PREFIXES, sparqlUrl, useApp } from './helpers.js';
+
+/** Both engines must pass the same endpoint suite. */
+describe.each(['oxigraph', 'comunica'] as const)('%s engine', (engine) => {
+  const server = useApp({ engine, limits: { maxRows: 50, maxQueryLength: 2_000, maxBodyBytes: 4_000 } });
+  const req = (path: string, init?: RequestInit) => server.current.app.request(path, init);
+
+  const CONCEPTS = `${PREFIXES}SELECT ?c WHERE { ?c a skos:Concept } ORDER BY ?c`;
+  const CONSTRUCT = `${PREFIXES}CONSTRUCT { ?c skos:prefLabel ?l } WHERE { ?c a skos:Concept ; skos:prefLabel ?l }`;
+  const G = (name: string) => `${BASE}graph/${name}`;
+
+  /** Parses an RDF body with Oxigraph and returns its triple count. */
+  const tripleCount = (body: string, format: string) => oxigraph.parse(body, { format, base_iri: BASE }).length;
+
+  describe('query methods (SPARQL 1.1 Protocol §2.1)', () => {
+    const form = new URLSearchParams({ query: CONCEPTS }).toString();
+    it.each([
+      ['GET ?query=', sparqlUrl(CONCEPTS), undefined],
+      ['POST form-encoded', '/sparql', { method: 'POST', body: form, headers: { 'content-type': 'application/x-www-form-urlencoded' } }],
+      ['POST form with charset', '/sparql', { method: 'POST', body: form, headers: { 'content-type': 'application/x-www-form-urlencoded; charset=UTF-8' } }],
+      ['POST sparql-query', '/sparql', { method: 'POST', body: CONCEPTS, headers: { 'content-type': 'application/sparql-query' } }],
+    ])('%s answers SELECT as SPARQL JSON', async (_name, path, init) => {
+      const res = await req(path, init as RequestInit);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('application/sparql-results+json; charset=utf-8');
+      const json = await res.json();
+      expect(json.results.bindings.map((b: { c: { value: string } }) => b.c.value)).toHaveLength(4);
+    });
+  });
+
+  describe('result formats by Accept', () => {
+    it.each([
+      [CONCEPTS, 'application/sparql-results+json', 'application/sparql-results+json', (b: string) => JSON.parse(b).results.bindings.length === 4],
+      [CONCEPTS, 'application/json', 'application/sparql-results+json', (b: string) => JSON.parse(b).results.bindings.length === 4],
+      [CONCEPTS, 'application/sparql-results+xml', 'application/sparql-results+xml', (b: string) => b.split('<result>').length === 5],
+      [CONCEPTS, 'text/csv', 'text/csv', (b: string) => b.trim().split('\r\n').length === 5],
+      [CONCEPTS, 'text/tab-separated-values', 'text/tab-separated-values', (b: string) => b.trim().split('\n').length === 5],
+      [CONCEPTS, '*/*', 'application/sparql-results+json', () => true],
+      ['ASK { ?s ?p ?o }', 'application/sparql-results+json', 'application/sparql-results+json', (b: string) => JSON.parse(b).boolean === true],
+      ['ASK { ?s ?p ?o }', 'application/sparql-results+xml', 'application/sparql-results+xml', (b: string) => b.includes('<boolean>true</boolean>')],
+      [CONSTRUCT, 'text/turtle', 'text/turtle', (b: string) => tripleCount(b, 'ttl') === 8],
+      [CONSTRUCT, 'application/n-triples', 'application/n-triples', (b: string) => tripleCount(b, 'nt') === 8],
+      [CONSTRUCT, 'application/ld+json', 'application/ld+json', (b: string) => tripleCount(b, 'jsonld') === 8],
+      [CONSTRUCT, 'application/rdf+xml', 'application/rdf+xml', (b: string) => tripleCount(b, 'rdf') === 8],
+      [CONSTRUCT, 'application/n-quads', 'application/n-quads', (b: string) => tripleCount(b, 'nq') === 8],
+      [CONSTRUCT, 'application/trig', 'application/trig', (b: string) => tripleCount(b, 'trig') === 8],
+      [`DESCRIBE <${BASE}lkp/2016/4.4>`, 'text/turtle', 'text/turtle', (b: string) => tripleCount(b, 'ttl') > 3],
+    ])('%#: Accept %s → %s', async (query, accept, type, check) => {
+      const res = await req(sparqlUrl(query), { headers: { accept } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe(`${type}; charset=utf-8`);
+      expect(res.headers.get('vary')).toBe('Accept');
+      expect(check(await res.text())).toBe(true);
+    });
+
+    it('honours ?format= over Accept', async () => {
+      const res = await req(sparqlUrl(CONCEPTS, { format: 'csv' }), { headers: { accept: 'application/sparql-results+xml' } });
+      expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    });
+  });
+
+  describe('dataset: union default graph, named graphs, FROM and protocol graph parameters', () => {
+    const count = async (query: string, extra: Record<string, string | string[]> = {}) => {
+      const res = await req(sparqlUrl(query, extra), { headers: { accept: 'application/json' } });
+      expect(res.status).toBe(200);
+      return Number((await res.json()).results.bindings[0].n.value);
+    };
+    const ALL = 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }';
+    it.each([
+      ['union default graph', ALL, {}, 69],
+      ['GRAPH ?g sees each named graph', 'SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }', {}, 69],
+      ['FROM one local graph', `SELECT (COUNT(*) AS ?n) FROM <${G('sdg')}> WHERE { ?s ?p ?o }`, {}, 10],
+      ['FROM two local graphs', `SELECT (COUNT(*) AS ?n) FROM <${G('sdg')}> FROM <${G('links')}> WHERE { ?s ?p ?o }`, {}, 27],
+      ['FROM NAMED', `SELECT (COUNT(*) AS ?n) FROM NAMED <${G('sdg')}> WHERE { GRAPH ?g { ?s ?p ?o } }`, {}, 10],
+      ['default-graph-uri', ALL, { 'default-graph-uri': G('links') }, 17],
+      ['default-graph-uri overrides FROM', `SELECT (COUNT(*) AS ?n) FROM <${G('sdg')}> WHERE { ?s ?p ?o }`, { 'default-graph-uri': G('links') }, 17],
+      ['named-graph-uri', 'SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }', { 'named-graph-uri': [G('sdg'), G('links')] }, 27],
+    ])('%s', async (_name, query, extra, expected) => {
+      expect(await count(query, extra)).toBe(expected);
+    });
+  });
+
+  describe('refusals and errors', () => {
+    const long = `SELECT * WHERE { ?s ?p ?o } # ${'x'.repeat(2_100)}`;
+    it.each([
+      ['update via GET', 400, '/sparql?update=DROP%20ALL', undefined, /read-only/],
+      ['update text as query', 400, sparqlUrl('INSERT DATA { <a> <b> <c> }'), undefined, /read-only/],
+      ['update via POST', 400, '/sparql', { method: 'POST', body: 'DROP ALL', headers: { 'content-type': 'application/sparql-update' } }, /read-only/],
+      ['update via form', 400, '/sparql', { method: 'POST', body: 'update=DROP%20ALL', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, /read-only/],
+      ['LOAD', 400, sparqlUrl('LOAD <http://example.org/x.ttl>'), undefined, /read-only/],
+      ['SERVICE', 400, sparqlUrl('SELECT * { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }'), undefined, /SERVICE is not supported/],
+      ['FROM a remote graph', 400, sparqlUrl('SELECT * FROM <http://dbpedia.org/> { ?s ?p ?o }'), undefined, /not a graph of this dataset/],
+      ['FROM NAMED a file', 400, sparqlUrl('SELECT * FROM NAMED <file:///etc/passwd> { ?s ?p ?o }'), undefined, /not a graph of this dataset/],
+      ['unknown default-graph-uri', 400, sparqlUrl('ASK {}', { 'default-graph-uri': 'http://example.org/g' }), undefined, /not a graph/],
+      ['syntax error with position', 400, sparqlUrl('SELECT * WHERE { ?s ?p ?o '), undefined, engine === 'oxigraph' ? /syntax error: error at 1:\d+/ : /syntax error: Parse error/],
+      ['empty query', 400, sparqlUrl(' '), undefined, /empty/],
+      ['too deep', 400, sparqlUrl(`SELECT * ${'{'.repeat(80)}${'}'.repeat(80)}`), undefined, /nesting/],
+      ['too long GET', 414, sparqlUrl(long), undefined, /longer than/],
+      ['too long POST', 413, '/sparql', { method: 'POST', body: long, headers: { 'content-type': 'application/sparql-query' } }, /longer than/],
+      ['body too large', 413, '/sparql', { method: 'POST', body: `query=${'x'.repeat(5_000)}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } }, /body larger/],
+      ['too many rows', 400, sparqlUrl('SELECT * { ?s ?p ?o }'), undefined, /more than the limit of 50/],
+      ['unacceptable Accept', 406, sparqlUrl(CONCEPTS), { headers: { accept: 'image/png' } }, /available/],
+      ['CSV for ASK', 406, sparqlUrl('ASK {}'), { headers: { accept: 'text/csv' } }, /available/],
+      ['wrong Content-Type', 415, '/sparql', { method: 'POST', body: CONCEPTS, headers: { 'content-type': 'text/plain' } }, /sparql-query/],
+      ['POST without query', 400, '/sparql', { method: 'POST', body: 'x=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, /missing/],
+      ['PUT', 404, '/sparql', { method: 'PUT', body: CONCEPTS }, /not found/],
+    ])('%s → %i', async (_name, status, path, init, message) => {
+      const res = await req(path, init as RequestInit);
+      expect(res.status).toBe(status);
+      expect(res.headers.get('access-control-allow-origin')).toBe('*');
+      expect(await res.text()).toMatch(message);
+    });
+  });
+
+  describe('caching and headers', () => {
+    it('gives identical queries the same ETag and answers If-None-Match with 304', async () => {
+      const url = sparqlUrl(CONCEPTS);
+      const first = await req(url);
+      const etag = first.headers.get('etag');
+      expect(etag).toMatch(/^".+"$/);
+      const second = await req(url);
+      expect(second.headers.get('etag')).toBe(etag);
+      const revalidated = await req(url, { headers: { 'if-none-match': etag! } });
+      expect(revalidated.status).toBe(304);
+      expect(await revalidated.text()).toBe('');
+    });
+
+    it('sends CORS headers, also on preflight', async () => {
+      expect((await req(sparqlUrl('ASK {}'))).headers.get('access-control-allow-origin')).toBe('*');
+      const pre = await req('/sparql', { method: 'OPTIONS', headers: { origin: 'https://x.example', 'access-control-request-method': 'POST' } });
+      expect(pre.status).toBe(204);
+      expect(pre.headers.get('access-control-allow-origin')).toBe('*');
+    });
+  });
+
+  describe('service description (GET without query)', () => {
+    it.each([
+      ['text/turtle', 'text/turtle', 'ttl'],
+      ['*/*', 'text/turtle', 'ttl'],
+      ['application/n-triples', 'application/n-triples', 'nt'],
+      ['application/rdf+xml', 'application/rdf+xml', 'rdf'],
+      ['application/ld+json', 'application/ld+json', 'jsonld'],
+    ])('Accept %s → %s', async (accept, type, format) => {
+      const res = await req('/sparql', { headers: { accept } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe(`${type}; charset=utf-8`);
+      const body = await res.text();
+      const store = new oxigraph.Store();
+      if (format === 'jsonld') {
+        // The compacted document references our published context by URL; expand it locally.
+        const { JSONLD_CONTEXT } = await import('../../src/server/context.js');
+        store.load(JSON.stringify({ ...JSON.parse(body), '@context': JSONLD_CONTEXT }), { format, base_iri: BASE });
+      } else store.load(body, { format, base_iri: BASE });
+      const sd = 'http://www.w3.org/ns/sparql-service-description#';
+      expect(store.match(null, oxigraph.namedNode(`${sd}endpoint`), oxigraph.namedNode(`${BASE}sparql`), null)).toHaveLength(1);
+      expect(store.match(null, oxigraph.namedNode(`${sd}name`), null, null)).toHaveLength(4);
+    });
+
+    it('gives a browser an HTML page', async () => {
+      const res = await req('/sparql', { headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
+      expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(await res.text()).toContain('<form');
+    });
+  });
+});
