@@ -2,10 +2,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import oxigraph from 'oxigraph';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeBoth, runBoth } from '../src/engine/differential.js';
 import { ROOT } from '../src/graph/config.js';
 import { readLinkTables } from '../src/graph/links.js';
-import { dist } from './helpers.js';
+import { cfg, dist } from './helpers.js';
 
 type Row = Record<string, string>;
 const store = new oxigraph.Store();
@@ -67,8 +68,8 @@ const expectations: Record<string, (rows: Row[]) => void> = {
     expect(rows.reduce((n, r) => n + Number(r.priorityLinks), 0)).toBe(prioritySdg.length);
   },
   'focus-areas-per-transformation.rq': (rows) => {
-    expect(rows).toHaveLength(3);
-    expect(rows.reduce((n, r) => n + Number(r.n), 0)).toBe(table('focus-transformation').length);
+    expect(rows).toHaveLength(table('focus-transformation').length);
+    expect(distinct(rows.map((r) => r.label))).toHaveLength(3);
   },
   'treklovern-and-focus-areas.rq': (rows) => {
     expect(rows).toHaveLength(table('treklovern-focus').length);
@@ -95,7 +96,7 @@ const expectations: Record<string, (rows: Row[]) => void> = {
   'graphs-and-sources.rq': (rows) => {
     const sdg = rows.find((r) => r.graph!.endsWith('/graph/sdg'));
     expect(sdg?.citation).toMatch(/Knowledge Organization System for the United Nations Sustainable Development Goals/);
-    expect(rows.length).toBeGreaterThanOrEqual(15);
+    expect(distinct(rows.map((r) => r.graph)).length).toBeGreaterThanOrEqual(15);
   },
 };
 
@@ -117,5 +118,16 @@ describe('queries/', () => {
 
   it.each(Object.keys(expectations).sort())('%s returns the expected result', (file) => {
     expectations[file]!(run(file));
+  });
+});
+
+describe('queries/ in both engines', () => {
+  afterAll(closeBoth);
+  const files = Object.keys(expectations).sort();
+
+  it.each(files)('%s gives the same results in Oxigraph and Comunica', async (file) => {
+    const result = await runBoth(readFileSync(path.join(ROOT, 'queries', file), 'utf8'), { distDir: cfg.distDir });
+    expect(result.comunica).toEqual(result.oxigraph);
+    expect(result.same).toBe(true);
   });
 });
