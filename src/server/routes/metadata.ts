@@ -1,5 +1,5 @@
 // Harvest metadata and site plumbing: /, /context.jsonld, /datasets/dcat, /.well-known/void, sitemap, robots.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
 import oxigraph from 'oxigraph';
@@ -42,6 +42,12 @@ export function metadataRoutes({ dataset }: { dataset: Dataset }): Hono {
     const format = findFormat(formats, asked ?? negotiate(c.req.header('accept'), offers) ?? '');
     if (!format) throw httpError(406, `available: ${formats.map((f) => f.mediaType).join(', ')}`);
     const key = `${file} ${format.key}`;
+    const prebuilt = join(dataset.distDir, file.replace(/\.ttl$/, '.rdf'));
+    if (!rendered.has(key) && format.key === 'rdf' && existsSync(prebuilt)) {
+      // the build wrote and validated this very RDF/XML (dist/dcat.rdf): serve those bytes
+      const body = readFileSync(prebuilt, 'utf8');
+      rendered.set(key, { body, etag: etagOf(body) });
+    }
     if (!rendered.has(key)) {
       const store = new oxigraph.Store();
       store.load(readFileSync(join(dataset.distDir, file)), { format: 'ttl', no_transaction: true });

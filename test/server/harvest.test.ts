@@ -1,0 +1,42 @@
+// Against the real built dataset: what dataportal.se harvests validates, and the advertised downloads match the files.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { parseRdfXml } from '../../src/graph/rdfxml.js';
+import { validateDcat } from '../../src/metadata/index.js';
+import { cfg, dist, manifest } from '../helpers.js';
+import { useApp } from './helpers.js';
+
+const app = useApp({ distDir: cfg.distDir });
+
+describe('harvest metadata of the real dataset', () => {
+  it('serves at /datasets/dcat the RDF/XML the build validated, and it conforms to DCAT-AP 3.0.1 (0 violations)', async () => {
+    const res = await app.current.app.request('/datasets/dcat');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/rdf\+xml/);
+    const xml = await res.text();
+    expect(xml).toBe(readFileSync(dist('dcat.rdf'), 'utf8'));
+    const quads = parseRdfXml(xml, `${cfg.base}datasets/dcat`);
+    expect(quads.some((q) => q.subject.termType === 'BlankNode' || q.object.termType === 'BlankNode')).toBe(false);
+    const report = await validateDcat(quads);
+    expect(report.violations).toEqual([]);
+  });
+
+  it.each(manifest().files.map((f) => [f.name, f] as const))('/download/%s serves the bytes whose size and checksum the catalogue states', async (name, file) => {
+    const res = await app.current.app.request(`/download/${name}`, { headers: { 'Accept-Encoding': 'identity' } });
+    expect(res.status).toBe(200);
+    let body = Buffer.from(await res.arrayBuffer());
+    if (res.headers.get('content-encoding') === 'gzip') body = gunzipSync(body);
+    expect(body.length).toBe(file.bytes);
+    expect(createHash('sha256').update(body).digest('hex')).toBe(file.sha256);
+    expect(readFileSync(dist('dcat.ttl'), 'utf8')).toContain(file.sha256);
+  });
+
+  it('describes the dataset in VoID with the triple count of the build', async () => {
+    const res = await app.current.app.request('/.well-known/void', { headers: { Accept: 'application/n-triples' } });
+    expect(res.status).toBe(200);
+    const nt = await res.text();
+    expect(nt).toMatch(new RegExp(`<http://rdfs.org/ns/void#triples> "${manifest().counts.triples}"`));
+  });
+});
