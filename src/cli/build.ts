@@ -11,23 +11,10 @@ import { standardPrefixes } from '../graph/turtle.js';
 import { unionTriples, writeJsonLd, writeLinksCsv, writeNQuads, writeRdfXml, writeTrig, writeTurtle } from '../graph/serialize.js';
 import { loadShapes, validateShacl, type ShaclReport } from '../graph/shacl.js';
 import { RELEASE } from '../graph/sources.js';
+import type { DistFile, Manifest } from '../graph/manifest.js';
 import { writeMetadata } from './build-metadata.js';
 
-export interface DistFile {
-  name: string;
-  mediaType: string;
-  bytes: number;
-  sha256: string;
-}
-
-export interface Manifest {
-  base: string;
-  version: string;
-  modified: string;
-  graphs: { iri: string; triples: number }[];
-  files: DistFile[];
-  counts: Record<string, number>;
-}
+export type { DistFile, Manifest } from '../graph/manifest.js';
 
 export interface BuildResult {
   manifest: Manifest;

@@ -3,22 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import oxigraph from 'oxigraph';
 
-export interface ManifestFile {
-  name: string;
-  mediaType: string;
-  bytes: number;
-  sha256: string;
-}
-
-/** dist/manifest.json as docs/design.md describes it. */
-export interface Manifest {
-  base: string;
-  version: string;
-  modified: string;
-  graphs: Array<{ iri: string; triples: number }>;
-  files: ManifestFile[];
-  counts: Record<string, number>;
-}
+export type { DistFile as ManifestFile, Manifest } from '../graph/manifest.js';
+import type { Manifest } from '../graph/manifest.js';
 
 export interface Dataset {
   distDir: string;
