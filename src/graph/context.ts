@@ -44,6 +44,10 @@ export const JSONLD_CONTEXT = {
   broadMatch: id(`${skos}broadMatch`),
   narrowMatch: id(`${skos}narrowMatch`),
   linkFrom: id(`${lkpo}linkFrom`),
+  /** On a concept: the qualified links that start from it (reverse of linkFrom), embedded when framed. */
+  links: { '@reverse': `${lkpo}linkFrom`, '@container': '@set' },
+  /** On a concept: the qualified links that point at it (reverse of linkTo). */
+  linkedBy: { '@reverse': `${lkpo}linkTo`, '@container': '@set' },
   linkTo: id(`${lkpo}linkTo`),
   basis: vocab(`${lkpo}basis`),
   strength: vocab(`${lkpo}strength`),

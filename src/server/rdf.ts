@@ -3,7 +3,7 @@ import jsonld from 'jsonld';
 import { DataFactory, Writer, type Quad as N3Quad, type Term as N3Term } from 'n3';
 import oxigraph from 'oxigraph';
 import { GRAPH_FORMATS, type FormatKey, type ResultFormat } from '../engine/formats.js';
-import { NS } from '../vocab.js';
+import { LKPO, NS } from '../vocab.js';
 import { CONTEXT_PATH, JSONLD_CONTEXT } from './context.js';
 
 /** Formats of a single RDF document (no datasets): Turtle, N-Triples, JSON-LD, RDF/XML. */
@@ -52,15 +52,24 @@ function usedPrefixes(quads: N3Quad[], base: string): Record<string, string> {
   return Object.fromEntries(Object.entries(all).filter(([, ns]) => iris.some((iri) => iri.startsWith(ns))));
 }
 
-async function toJsonLd(quads: N3Quad[], base: string): Promise<string> {
+const noRemoteContexts = {
+  documentLoader: async (url: string) => {
+    throw new Error(`refusing to load ${url}`);
+  },
+};
+
+/**
+ * JSON-LD with our published context. With a focus IRI the document is framed on that resource:
+ * it is the top node, and the qualified links from and to it are embedded under `links` / `linkedBy`.
+ */
+async function toJsonLd(quads: N3Quad[], base: string, focus?: string): Promise<string> {
   const nquads = write(quads, 'N-Triples');
   const expanded = await jsonld.fromRDF(nquads, { format: 'application/n-quads' });
-  const compacted = await jsonld.compact(expanded, JSONLD_CONTEXT as unknown as jsonld.ContextDefinition, {
-    documentLoader: async (url: string) => {
-      throw new Error(`refusing to load ${url}`);
-    },
-  } as jsonld.Options.Compact);
-  return JSON.stringify({ ...compacted, '@context': `${base}${CONTEXT_PATH}` }, null, 2) + '\n';
+  const context = JSONLD_CONTEXT as unknown as jsonld.ContextDefinition;
+  const doc = focus
+    ? await jsonld.frame(expanded, { '@context': context, '@id': focus, '@reverse': { [LKPO.linkFrom]: {}, [LKPO.linkTo]: {} } } as unknown as Parameters<typeof jsonld.frame>[1], noRemoteContexts as jsonld.Options.Frame)
+    : await jsonld.compact(expanded, context, noRemoteContexts as jsonld.Options.Compact);
+  return JSON.stringify({ ...doc, '@context': `${base}${CONTEXT_PATH}` }, null, 2) + '\n';
 }
 
 function toRdfXml(quads: N3Quad[]): string {
@@ -70,12 +79,12 @@ function toRdfXml(quads: N3Quad[]): string {
 }
 
 /**
- * Writes triples as one document. JSON-LD is compacted with our published context.
+ * Writes triples as one document. JSON-LD is compacted with our published context (framed on `focus` if given).
  *
  * @example
  * await serialize(store.match(iri, null, null, null), 'ttl', base)
  */
-export async function serialize(quads: readonly AnyQuad[], format: FormatKey, base: string): Promise<string> {
+export async function serialize(quads: readonly AnyQuad[], format: FormatKey, base: string, focus?: string): Promise<string> {
   const sorted = triples(quads);
   switch (format) {
     case 'ttl':
@@ -83,7 +92,7 @@ export async function serialize(quads: readonly AnyQuad[], format: FormatKey, ba
     case 'nt':
       return write(sorted, 'N-Triples');
     case 'jsonld':
-      return toJsonLd(sorted, base);
+      return toJsonLd(sorted, base, focus);
     case 'rdf':
       return toRdfXml(sorted);
     default:

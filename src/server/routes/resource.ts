@@ -92,7 +92,7 @@ export function resourceRoutes({ dataset }: { dataset: Dataset }): Hono {
   const render = async (t: Target, key: Key): Promise<Rep> => {
     if (key !== 'html') {
       const format = DOCUMENT_FORMATS.find((f) => f.key === key)!;
-      const body = await serialize(describe(store, index, t.iri), key, base);
+      const body = await serialize(describe(store, index, t.iri), key, base, t.iri);
       return { body, contentType: `${format.mediaType}; charset=utf-8`, etag: etagOf(body) };
     }
     const jsonld = (await cached(t, 'jsonld')).body;
