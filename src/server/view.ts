@@ -8,6 +8,8 @@ export interface Ref {
   iri: string;
   href: string;
   label: string;
+  /** Language of the label ('' when untagged or made from the IRI). */
+  lang?: string;
 }
 
 export type Value = { ref: Ref } | { literal: string; lang: string; datatype: string };
@@ -41,8 +43,8 @@ const TEXTS = [SKOS.definition, SKOS.scopeNote, SKOS.note, LKPO.introduction, LK
 /** Shown in their own sections rather than in the table of other statements. */
 const SECTIONED = new Set([RDF.type, SKOS.prefLabel, SKOS.notation, SKOS.inScheme, SKOS.broader, SKOS.narrower, ...TEXTS]);
 
-/** Creates reference helpers bound to a store and base (IRIs under base link to our own pages). */
-export function refMaker(store: oxigraph.Store, base: string) {
+/** Creates reference helpers bound to a store and base (IRIs under base link to our own pages); labels prefer `lang`. */
+export function refMaker(store: oxigraph.Store, base: string, lang = 'sv') {
   const href = (iri: string): string => {
     if (iri.startsWith(base)) return '/' + iri.slice(base.length);
     if (iri.startsWith(NS.sdg) && /^[\w.]+$/.test(iri.slice(NS.sdg.length))) return '/sdg/' + iri.slice(NS.sdg.length);
@@ -54,7 +56,8 @@ export function refMaker(store: oxigraph.Store, base: string) {
   };
   const ref = (iri: string): Ref => {
     const l = labels(store, iri);
-    return { iri, href: href(iri), label: l.sv ?? l.en ?? l[''] ?? short(iri) };
+    const key = [lang, 'sv', 'en', ''].find((k) => l[k] !== undefined);
+    return { iri, href: href(iri), label: key !== undefined ? l[key]! : short(iri), lang: key ?? '' };
   };
   return { ref, href, short };
 }
@@ -103,8 +106,8 @@ const toValue = (t: oxigraph.Term, ref: (iri: string) => Ref): Value =>
  * @example
  * resourceView(store, base, `${base}lkp/2016/4.4.3`).links[0].rationale.sv
  */
-export function resourceView(store: oxigraph.Store, base: string, iri: string): ResourceView {
-  const { ref } = refMaker(store, base);
+export function resourceView(store: oxigraph.Store, base: string, iri: string, lang = 'sv'): ResourceView {
+  const { ref } = refMaker(store, base, lang);
   const out = store.match(node(iri), null, null, null);
   const objects = (p: string) => [...new Set(out.filter((q) => q.predicate.value === p).map((q) => q.object.value))];
   const children = new Set([...objects(SKOS.narrower), ...store.match(null, node(SKOS.broader), node(iri), null).map((q) => q.subject.value)]);

@@ -29,11 +29,10 @@ describe('JSON-LD of a concept', () => {
   });
 
   it('holds exactly the triples of the Turtle representation', async () => {
-    const [ld, ttl] = await Promise.all([
-      app.current.app.request('/lkp/2016/4.4.3.2.jsonld').then((r) => r.json()),
-      app.current.app.request('/lkp/2016/4.4.3.2.ttl').then((r) => r.text()),
-    ]);
-    const fromJsonLd = new Parser({ format: 'N-Quads' }).parse((await jsonld.toRDF(ld as jsonld.JsonLdDocument, { format: 'application/n-quads', ...localContext } as jsonld.Options.ToRdf)) as unknown as string);
+    const ld = (await (await app.current.app.request('/lkp/2016/4.4.3.2.jsonld')).json()) as jsonld.JsonLdDocument;
+    const ttl = await (await app.current.app.request('/lkp/2016/4.4.3.2.ttl')).text();
+    const options = { format: 'application/n-quads', ...localContext } as unknown as jsonld.Options.ToRdf;
+    const fromJsonLd = new Parser({ format: 'N-Quads' }).parse((await jsonld.toRDF(ld, options)) as unknown as string);
     const fromTurtle = new Parser().parse(ttl);
     expect(writeNQuads(fromJsonLd, false)).toBe(writeNQuads(fromTurtle, false));
   });

@@ -1,4 +1,6 @@
-// The HTML page shell shared by every server-rendered page, and escaping helpers.
+// The HTML page shell shared by every server-rendered page (header, search, language switch, footer), and escaping helpers.
+import { assetHref } from '../site/assets.js';
+import { hrefIn, localizeLinks, otherLang, type Lang, type Text } from './i18n.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -8,50 +10,115 @@ export const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c
 /** JSON for a `<script type="application/ld+json">` block: `<` is escaped so `</script>` cannot occur. */
 export const scriptJson = (json: string): string => json.replace(/</g, '\\u003c');
 
+/** A number as the page language writes it (12 140 / 12,140). */
+export const num = (n: number, lang: Lang): string => n.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB');
+
 export interface PageOptions {
   title: string;
   /** Main content, already escaped HTML. */
   body: string;
-  lang?: string;
+  /** Page language; `sv` unless the reader chose English. */
+  lang?: Lang;
+  /** This page's path and query without `lang` (for the language switch and hreflang alternates). */
+  path?: string;
   canonical?: string;
   /** Alternate representations for `<link rel="alternate">`. */
   alternates?: Array<{ href: string; type: string }>;
   /** A JSON-LD document to embed. */
   jsonld?: string;
+  /** Extra stylesheets and scripts (asset names under /assets/). */
+  styles?: string[];
+  scripts?: string[];
+  /** Use the full window width (matrix, overview, query UI). */
+  wide?: boolean;
+  /** Which main-menu entry is current. */
+  section?: 'overview' | 'matrix' | 'sdg' | 'sparql';
 }
 
-const STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:56rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
-a{color:#0b57d0}table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;padding:.3rem .5rem;border-bottom:1px solid #ddd}
-code,.iri{font:14px ui-monospace,monospace;word-break:break-all}dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-weight:600}
-nav.formats a{margin-right:.6rem}.muted{color:#555}`;
+const NAV: Array<{ key: NonNullable<PageOptions['section']>; href: string; label: Text }> = [
+  { key: 'overview', href: '/overview', label: { sv: 'Översikt', en: 'Overview' } },
+  { key: 'matrix', href: '/matrix', label: { sv: 'Matris', en: 'Matrix' } },
+  { key: 'sdg', href: '/sdg', label: { sv: 'Globala målen', en: 'The SDGs' } },
+  { key: 'sparql', href: '/sparql', label: { sv: 'Fråga data', en: 'Query' } },
+];
+
+const T = {
+  skip: { sv: 'Hoppa till innehållet', en: 'Skip to content' },
+  menu: { sv: 'Huvudmeny', en: 'Main menu' },
+  search: { sv: 'Sök', en: 'Search' },
+  searchLabel: { sv: 'Sök begrepp, nummer eller mål', en: 'Search concepts, numbers or goals' },
+  placeholder: { sv: 't.ex. cykel, 4.4.3, mål 13', en: 'e.g. cycling, 4.4.3, goal 13' },
+  switchTo: { sv: 'In English', en: 'På svenska' },
+  brand: { sv: 'Livskvalitetsprogrammet som länkade data', en: 'The Quality of Life Programme as Linked Data' },
+  licence: {
+    sv: 'Data och ontologi under <a href="https://creativecommons.org/licenses/by/4.0/deed.sv" rel="license">CC BY 4.0</a>; FN:s SDG KOS under FN:s villkor (se <a href="/#cite">citering</a>).',
+    en: 'Data and ontology under <a href="https://creativecommons.org/licenses/by/4.0/" rel="license">CC BY 4.0</a>; the UN SDG KOS under the UN’s terms (see <a href="/#cite">how to cite</a>).',
+  },
+  source: {
+    sv: 'Källa: Helsingborgs stads offentliga dokument. Engelska namn på programmets begrepp är projektets egna översättningar.',
+    en: 'Source: public documents of the City of Helsingborg. English names of the programme’s concepts are the project’s own translations.',
+  },
+} satisfies Record<string, Text>;
+
+/** Where the language switch goes; filled in after the links were localized (it must point at the other language). */
+const SWITCH = '<!--lang-switch-->';
+
+function header(o: PageOptions, lang: Lang): string {
+  const nav = NAV.map((n) => `<li><a href="${n.href}"${n.key === o.section ? ' aria-current="page"' : ''}>${esc(n.label[lang])}</a></li>`).join('');
+  const langInput = lang === 'en' ? '<input type="hidden" name="lang" value="en">' : '';
+  return `<header class="site"><div class="bar">
+<a class="brand" href="/"><span class="logo" aria-hidden="true"></span>${esc(T.brand[lang])}</a>
+<nav aria-label="${esc(T.menu[lang])}"><ul>${nav}</ul></nav>
+<form class="search" role="search" action="/search" method="get" data-lang="${lang}">
+<label for="site-q" class="vh">${esc(T.searchLabel[lang])}</label>
+<div class="combo"><input id="site-q" name="q" type="search" autocomplete="off" spellcheck="false" placeholder="${esc(T.placeholder[lang])}"
+ role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="site-q-list">
+<ul id="site-q-list" role="listbox" aria-label="${esc(T.search[lang])}" hidden></ul></div>${langInput}
+<button type="submit">${esc(T.search[lang])}</button>
+</form>
+${SWITCH}
+</div></header>`;
+}
 
 /**
- * Renders a complete HTML document.
+ * Renders a complete HTML document. Every local link in it keeps the page language.
  *
  * @example
- * page({ title: 'Klimatanpassning', body: '<p>…</p>' })
+ * page({ title: 'Klimatanpassning', body: '<p>…</p>', lang: 'en', path: '/lkp/2016/4.4.3' })
  */
 export function page(o: PageOptions): string {
+  const lang = o.lang ?? 'sv';
+  const other = otherLang(lang);
+  const path = o.path ?? '/';
   const links = [
     o.canonical ? `<link rel="canonical" href="${esc(o.canonical)}">` : '',
     ...(o.alternates ?? []).map((a) => `<link rel="alternate" type="${esc(a.type)}" href="${esc(a.href)}">`),
+    `<link rel="alternate" hreflang="sv" href="${esc(hrefIn(path, 'sv'))}">`,
+    `<link rel="alternate" hreflang="en" href="${esc(hrefIn(path, 'en'))}">`,
+    ...['site.css', ...(o.styles ?? [])].map((s) => `<link rel="stylesheet" href="${assetHref(s)}">`),
   ].join('\n');
   const ld = o.jsonld ? `<script type="application/ld+json">\n${scriptJson(o.jsonld)}</script>` : '';
+  const scripts = ['site.js', ...(o.scripts ?? [])].map((s) => `<script src="${assetHref(s)}" defer></script>`).join('\n');
+  const switcher = `<a class="lang-switch" href="${esc(hrefIn(path, other))}" hreflang="${other}" lang="${other}">${esc(T.switchTo[lang])}</a>`;
+  const inner = localizeLinks(`${header(o, lang)}
+<main id="main" tabindex="-1"${o.wide ? ' class="wide"' : ''}>
+${o.body}
+</main>
+<footer class="site"><div class="bar"><p>${T.licence[lang]}</p><p>${esc(T.source[lang])}</p>
+<p><a href="/#download">${lang === 'sv' ? 'Ladda ner' : 'Download'}</a> · <a href="/datasets/dcat">DCAT-AP-SE</a> · <a href="/.well-known/void">VoID</a> · <a href="/sparql">SPARQL</a></p></div></footer>`, lang);
   return `<!doctype html>
-<html lang="${esc(o.lang ?? 'sv')}">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(o.title)}</title>
 ${links}
-<style>${STYLE}</style>
 ${ld}
 </head>
 <body>
-<header><a href="/">Livskvalitetsprogrammet · Linked Open Data</a> · <a href="/sparql">SPARQL</a></header>
-<main>
-${o.body}
-</main>
+<a class="skip" href="#main">${esc(T.skip[lang])}</a>
+${inner.replace(SWITCH, switcher)}
+${scripts}
 </body>
 </html>
 `;

@@ -1,13 +1,21 @@
 // HTML page of one resource (concept, scheme, link, …) and the SDG lens page, from their view models.
+import { NS } from '../../vocab.js';
 import type { QualifiedLink, Ref, ResourceView, Value } from '../view.js';
+import type { Lang } from './i18n.js';
 import { esc, page, type PageOptions } from './layout.js';
+import { goalStyle } from './sdg-colours.js';
 
-const a = (r: Ref) => (r.href ? `<a href="${esc(r.href)}">${esc(r.label)}</a>` : esc(r.label));
-const list = (refs: Ref[]) => refs.map(a).join(', ');
-const langAttr = (lang: string) => (lang ? ` lang="${esc(lang)}"` : '');
+const t = (lang: Lang, sv: string, en: string) => (lang === 'sv' ? sv : en);
+const langAttr = (lang: string | undefined) => (lang ? ` lang="${esc(lang)}"` : '');
 
-function value(v: Value): string {
-  if ('ref' in v) return a(v.ref);
+/** A link to a reference; the label carries `lang` when it is not in the page language. */
+const anchor = (r: Ref, lang: Lang) => {
+  const label = r.lang && r.lang !== lang ? `<span lang="${esc(r.lang)}">${esc(r.label)}</span>` : esc(r.label);
+  return r.href ? `<a href="${esc(r.href)}">${label}</a>` : label;
+};
+
+function value(v: Value, lang: Lang): string {
+  if ('ref' in v) return anchor(v.ref, lang);
   return `<span${langAttr(v.lang)}>${esc(v.literal)}</span>${v.lang ? ` <span class="muted">@${esc(v.lang)}</span>` : ''}`;
 }
 
@@ -17,73 +25,114 @@ function rationale(r: Record<string, string>): string {
     .join('');
 }
 
-function linksTable(links: QualifiedLink[], caption: string): string {
+function linksTable(links: QualifiedLink[], caption: string, lang: Lang): string {
   if (links.length === 0) return '';
   const rows = links.map(
-    (l) => `<tr><td>${l.direction === 'out' ? '→' : '←'} ${a(l.other)}</td><td>${l.basis ? a(l.basis) : ''}</td>
-<td>${l.strength ? a(l.strength) : ''}</td><td>${rationale(l.rationale)}${l.citedSection ? `<p class="muted">§ ${esc(l.citedSection)}</p>` : ''}</td></tr>`,
+    (l) => `<tr><td>${l.direction === 'out' ? '→' : '←'} ${anchor(l.other, lang)}</td><td>${l.basis ? anchor(l.basis, lang) : ''}</td>
+<td>${l.strength ? anchor(l.strength, lang) : ''}</td><td>${rationale(l.rationale)}${l.citedSection ? `<p class="muted">§ ${esc(l.citedSection)}</p>` : ''}</td></tr>`,
   );
-  return `<section><h2>${esc(caption)}</h2><table><thead><tr><th>Länk / link</th><th>Grund / basis</th><th>Styrka / strength</th>
-<th>Motivering / rationale</th></tr></thead><tbody>${rows.join('\n')}</tbody></table></section>`;
+  return `<section><h2>${esc(caption)}</h2><div class="scroll"><table class="links"><thead><tr><th scope="col">${t(lang, 'Länk', 'Link')}</th><th scope="col">${t(lang, 'Grund', 'Basis')}</th>
+<th scope="col">${t(lang, 'Styrka', 'Strength')}</th><th scope="col">${t(lang, 'Motivering', 'Rationale')}</th></tr></thead><tbody>${rows.join('\n')}</tbody></table></div></section>`;
 }
 
-function heading(v: ResourceView): string {
-  const sv = v.labels.sv ?? v.labels[''] ?? v.iri;
-  const en = v.labels.en && v.labels.en !== sv ? `<p lang="en" class="muted">${esc(v.labels.en)}</p>` : '';
-  const notation = v.notation ? `<span class="muted">${esc(v.notation)}</span> ` : '';
-  return `<h1>${notation}<span lang="sv">${esc(sv)}</span></h1>${en}
+function heading(v: ResourceView, lang: Lang): string {
+  const primaryLang = v.labels[lang] !== undefined ? lang : v.labels.sv !== undefined ? 'sv' : v.labels.en !== undefined ? 'en' : '';
+  const primary = v.labels[primaryLang] ?? v.iri;
+  const otherLang = primaryLang === 'sv' ? 'en' : 'sv';
+  const other = v.labels[otherLang] && v.labels[otherLang] !== primary ? `<p lang="${otherLang}" class="muted">${esc(v.labels[otherLang]!)}</p>` : '';
+  const notation = v.notation ? `<span class="no">${esc(v.notation)}</span> ` : '';
+  const crumbs = v.ancestors.length ? `<nav class="crumbs" aria-label="${t(lang, 'Överordnade', 'Broader')}">${v.ancestors.map((r) => anchor(r, lang)).join(' › ')}</nav>` : '';
+  const types = v.types.length ? `<p class="muted">${v.types.map((r) => `<span class="kind">${anchor(r, lang)}</span>`).join(' ')}</p>` : '';
+  return `${crumbs}<h1>${notation}<span${langAttr(primaryLang)}>${esc(primary)}</span></h1>${other}${types}
 <p><code class="iri">${esc(v.iri)}</code></p>`;
 }
 
-function facts(v: ResourceView): string {
+function facts(v: ResourceView, lang: Lang): string {
   const rows = [
-    v.types.length ? `<dt>Typ / type</dt><dd>${list(v.types)}</dd>` : '',
-    v.scheme ? `<dt>Schema / scheme</dt><dd>${a(v.scheme)}</dd>` : '',
-    v.ancestors.length ? `<dt>Överordnad / broader</dt><dd>${v.ancestors.map(a).join(' › ')}</dd>` : '',
-    v.children.length ? `<dt>Underordnade / narrower</dt><dd><ul>${v.children.map((c) => `<li>${a(c)}</li>`).join('')}</ul></dd>` : '',
+    v.scheme ? `<dt>${t(lang, 'Schema', 'Scheme')}</dt><dd>${anchor(v.scheme, lang)}</dd>` : '',
+    v.ancestors.length ? `<dt>${t(lang, 'Överordnad', 'Broader')}</dt><dd>${v.ancestors.map((r) => anchor(r, lang)).join(' › ')}</dd>` : '',
+    v.children.length ? `<dt>${t(lang, 'Underordnade', 'Narrower')}</dt><dd><ul>${v.children.map((c) => `<li>${anchor(c, lang)}</li>`).join('')}</ul></dd>` : '',
   ].join('\n');
   return rows.trim() ? `<dl>${rows}</dl>` : '';
 }
 
-function texts(v: ResourceView): string {
-  return v.texts.map((t) => `<section><h2>${a(t.property)}</h2><p${langAttr(t.lang)}>${esc(t.value)}</p></section>`).join('\n');
+function texts(v: ResourceView, lang: Lang): string {
+  return v.texts.map((x) => `<section><h2>${anchor(x.property, lang)}</h2><p${langAttr(x.lang)}>${esc(x.value)}</p></section>`).join('\n');
 }
 
-function statements(v: ResourceView): string {
-  const out = v.outgoing.map((s) => `<tr><td>${a(s.property)}</td><td>${value(s.value)}</td></tr>`).join('\n');
-  const inc = v.incoming.map((s) => `<tr><td>${a(s.subject)}</td><td>${a(s.property)}</td></tr>`).join('\n');
+function statements(v: ResourceView, lang: Lang): string {
+  const out = v.outgoing.map((s) => `<tr><td>${anchor(s.property, lang)}</td><td>${value(s.value, lang)}</td></tr>`).join('\n');
+  const inc = v.incoming.map((s) => `<tr><td>${anchor(s.subject, lang)}</td><td>${anchor(s.property, lang)}</td></tr>`).join('\n');
   return [
-    out ? `<section><h2>Utgående / outgoing</h2><table><tbody>${out}</tbody></table></section>` : '',
-    inc ? `<section><h2>Inkommande / incoming</h2><table><tbody>${inc}</tbody></table></section>` : '',
+    out ? `<section><h2>${t(lang, 'Utgående', 'Outgoing')}</h2><div class="scroll"><table><tbody>${out}</tbody></table></div></section>` : '',
+    inc ? `<section><h2>${t(lang, 'Inkommande', 'Incoming')}</h2><div class="scroll"><table><tbody>${inc}</tbody></table></div></section>` : '',
   ].join('\n');
 }
 
-export type PageLinks = Pick<PageOptions, 'canonical' | 'alternates' | 'jsonld'>;
+export type PageLinks = Pick<PageOptions, 'canonical' | 'alternates' | 'jsonld' | 'path'>;
 
-function formatsNav(links: PageLinks): string {
-  const items = (links.alternates ?? []).map((alt) => `<a href="${esc(alt.href)}" type="${esc(alt.type)}">${esc(alt.type)}</a>`);
-  return `<nav class="formats" aria-label="Format">${items.join('')}</nav>`;
+function formatsNav(links: PageLinks, lang: Lang): string {
+  const items = (links.alternates ?? []).filter((alt) => alt.type !== 'text/html').map((alt) => `<a href="${esc(alt.href)}" type="${esc(alt.type)}">${esc(alt.type)}</a>`);
+  return `<nav class="formats" aria-label="${t(lang, 'Andra format', 'Other formats')}"><p class="muted">${t(lang, 'Som data', 'As data')}: ${items.join(' · ')}</p></nav>`;
 }
 
 /**
  * The page of a resource: labels (sv, en), notation, texts, hierarchy, qualified links with
  * basis/strength/rationale, other outgoing and incoming statements, and the embedded JSON-LD.
  */
-export function resourcePage(v: ResourceView, links: PageLinks): string {
-  const body = [heading(v), facts(v), texts(v), linksTable(v.links, 'Kvalificerade länkar / qualified links'), statements(v), formatsNav(links)].join('\n');
-  return page({ title: v.labels.sv ?? v.labels.en ?? v.iri, body, ...links });
+export function resourcePage(v: ResourceView, links: PageLinks, lang: Lang = 'sv'): string {
+  const body = [
+    heading(v, lang),
+    facts(v, lang),
+    texts(v, lang),
+    linksTable(v.links, t(lang, 'Kvalificerade länkar', 'Qualified links'), lang),
+    statements(v, lang),
+    formatsNav(links, lang),
+  ].join('\n');
+  return page({ title: v.labels[lang] ?? v.labels.sv ?? v.labels.en ?? v.iri, body, lang, ...links });
+}
+
+const code = (iri: string) => (iri.startsWith(NS.sdg) ? iri.slice(NS.sdg.length) : iri);
+
+function targetItem(tv: ResourceView, lang: Lang): string {
+  const incoming = tv.links.filter((l) => l.direction === 'in');
+  const items = incoming.map(
+    (l) => `<li>${anchor(l.other, lang)} <span class="muted">(${l.basis ? anchor(l.basis, lang) : ''}${l.strength ? `, ${anchor(l.strength, lang)}` : ''})</span>${rationale(l.rationale)}</li>`,
+  );
+  const text = tv.labels[lang] ?? tv.labels.en ?? '';
+  const textLang = tv.labels[lang] !== undefined ? lang : 'en';
+  return `<li class="${incoming.length ? '' : 'untouched'}"><h3><a href="/sdg/${esc(code(tv.iri))}">${t(lang, 'Delmål', 'Target')} ${esc(code(tv.iri))}</a></h3>
+<p${textLang !== lang ? ` lang="${textLang}"` : ''}>${esc(text)}</p>
+${incoming.length ? `<ul>${items.join('')}</ul>` : `<p><em>${t(lang, 'Inte berört av programmet.', 'Not touched by the programme.')}</em></p>`}</li>`;
 }
 
 /** The SDG lens: what in this dataset points at a UN SDG goal or target (and, for a goal, its targets). */
-export function lensPage(v: ResourceView, targets: ResourceView[], links: PageLinks): string {
-  const perTarget = targets.map((t) => linksTable(t.links, `${t.notation ?? t.iri} ${t.labels.sv ?? t.labels.en ?? ''}`)).join('\n');
+export function lensPage(v: ResourceView, targets: ResourceView[], links: PageLinks, lang: Lang = 'sv'): string {
+  const c = code(v.iri);
+  const goal = Number(/^\d+/.exec(c)?.[0] ?? 0);
+  const isGoal = /^\d+$/.test(c);
+  const title = v.labels[lang] ?? v.labels.en ?? v.labels.sv ?? c;
+  const titleLang = v.labels[lang] !== undefined ? lang : v.labels.en !== undefined ? 'en' : 'sv';
+  const sorted = [...targets].sort((a, b) => code(a.iri).localeCompare(code(b.iri), 'en', { numeric: true }));
+  const touched = sorted.filter((x) => x.links.some((l) => l.direction === 'in')).length;
+  const kicker = isGoal ? `${t(lang, 'Globalt mål', 'SDG goal')} ${c}` : `${t(lang, 'Delmål', 'Target')} ${c} · <a href="/sdg/${goal}">${t(lang, 'mål', 'goal')} ${goal}</a>`;
+  const nav = isGoal
+    ? `<nav class="goal-nav" aria-label="${t(lang, 'Andra mål', 'Other goals')}">${goal > 1 ? `<a href="/sdg/${goal - 1}">← ${t(lang, 'Mål', 'Goal')} ${goal - 1}</a>` : '<span></span>'}<a href="/sdg">${t(lang, 'Alla mål', 'All goals')}</a>${goal < 17 ? `<a href="/sdg/${goal + 1}">${t(lang, 'Mål', 'Goal')} ${goal + 1} →</a>` : '<span></span>'}</nav>`
+    : '';
   const body = [
-    heading(v),
-    `<p>Vad i datasetet som pekar på detta FN-mål / what in this dataset points at this UN SDG: <a href="${esc(v.iri)}">${esc(v.iri)}</a></p>`,
-    linksTable(v.links, 'Kvalificerade länkar / qualified links'),
-    targets.length ? `<h2>Delmål / targets</h2>${perTarget}` : '',
-    statements({ ...v, outgoing: [] }),
-    formatsNav(links),
+    `<div class="lens-head" style="${goalStyle(goal)}"><p>${kicker}</p><h1><span${langAttr(titleLang)}>${esc(title)}</span></h1>${
+      isGoal && v.labels.en && titleLang !== 'en' ? `<p lang="en">${esc(v.labels.en)}</p>` : ''
+    }</div>`,
+    `<p class="lead">${
+      isGoal
+        ? t(lang, `Programmet berör ${touched} av målets ${sorted.length} delmål.`, `The programme touches ${touched} of the goal’s ${sorted.length} targets.`)
+        : t(lang, 'Det här pekar på delmålet i datasetet.', 'What in this dataset points at this target.')
+    } <span class="muted">${t(lang, 'FN:s IRI', 'UN IRI')}: <a href="${esc(v.iri)}">${esc(v.iri)}</a></span></p>`,
+    linksTable(v.links, isGoal ? t(lang, 'Fokusområden som bidrar (härlett ur prioriteringarnas delmål)', 'Focus areas that contribute (derived from their priorities’ targets)') : t(lang, 'Kvalificerade länkar', 'Qualified links'), lang),
+    sorted.length ? `<h2>${t(lang, 'Delmål', 'Targets')}</h2><ul class="targets">${sorted.map((x) => targetItem(x, lang)).join('\n')}</ul>` : '',
+    `<details><summary>${t(lang, 'Alla påståenden', 'All statements')}</summary>${statements({ ...v, outgoing: [] }, lang)}</details>`,
+    nav,
+    formatsNav(links, lang),
   ].join('\n');
-  return page({ title: `SDG ${v.notation ?? v.iri}`, body, ...links });
+  return page({ title: `${isGoal ? t(lang, 'Mål', 'Goal') : t(lang, 'Delmål', 'Target')} ${c}: ${title}`, body, lang, section: 'sdg', ...links });
 }

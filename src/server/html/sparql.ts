@@ -1,15 +1,73 @@
-// Placeholder HTML page for /sparql in a browser (the query UI is a later issue).
-import { esc, page } from './layout.js';
+// The query UI at /sparql for browsers: the SPARQL editor (served from /assets/), every example query, and a no-JS form.
+import type { Example } from '../site/examples.js';
+import type { Lang } from './i18n.js';
+import { esc, page, scriptJson } from './layout.js';
 
-/** A minimal query form that submits to the endpoint itself. */
-export function sparqlPage(endpoint: string, example: string): string {
-  const body = `<h1>SPARQL</h1>
-<p>SPARQL 1.1 endpoint: <code class="iri">${esc(endpoint)}</code>. The default graph is the union of all named graphs.</p>
-<form method="get" action="/sparql">
-<p><textarea name="query" rows="12" cols="80" aria-label="SPARQL query">${esc(example)}</textarea></p>
-<p><label>Format <select name="format"><option>json</option><option>xml</option><option>csv</option><option>tsv</option>
-<option>ttl</option><option>nt</option><option>jsonld</option><option>rdf</option></select></label> <button>Run</button></p>
+const t = (lang: Lang, sv: string, en: string) => (lang === 'sv' ? sv : en);
+
+export interface QueryUiOptions {
+  endpoint: string;
+  examples: Example[];
+  /** The example to show first (`?example=name`), else the first one. */
+  selected?: string;
+  lang: Lang;
+}
+
+/**
+ * Renders the query UI. Without JavaScript the page is a plain form that sends the query to the
+ * endpoint; with it, the editor takes the form's place and results show as a table or chart.
+ *
+ * @example
+ * queryPage({ endpoint: `${base}sparql`, examples: loadExamples(), lang: 'sv' })
+ */
+export function queryPage(o: QueryUiOptions): string {
+  const { lang } = o;
+  const current = o.examples.find((e) => e.name === o.selected) ?? o.examples[0];
+  const list = o.examples
+    .map(
+      (e) =>
+        `<li><a href="/sparql?example=${esc(e.name)}" data-example="${esc(e.name)}"${e === current ? ' aria-current="true"' : ''} lang="en">${esc(e.question)}</a></li>`,
+    )
+    .join('\n');
+  const data = scriptJson(JSON.stringify({ examples: o.examples, selected: current?.name, lang }));
+  const body = `<h1>${t(lang, 'Fråga data', 'Query the data')}</h1>
+<p class="lead">${t(
+    lang,
+    `Välj en fråga till vänster, eller skriv en egen i SPARQL. Frågorna går till ändpunkten <code class="iri">${esc(o.endpoint)}</code>; standardgrafen är unionen av alla grafer. Frågorna är skrivna på engelska.`,
+    `Pick a question on the left or write your own in SPARQL. Queries go to the endpoint <code class="iri">${esc(o.endpoint)}</code>; the default graph is the union of all graphs.`,
+  )}</p>
+<div class="query-ui">
+<nav class="examples" aria-labelledby="ex-title"><h2 id="ex-title">${t(lang, 'Exempelfrågor', 'Example questions')}</h2><ol>${list}</ol></nav>
+<section class="workbench" aria-label="${t(lang, 'Frågeeditor och resultat', 'Query editor and results')}">
+<h2 class="current-question" id="current-question" lang="en">${esc(current?.question ?? '')}</h2>
+<div id="yasgui"></div>
+<form id="query-fallback" method="get" action="/sparql">
+<label for="query-text">${t(lang, 'SPARQL-fråga', 'SPARQL query')}</label>
+<textarea id="query-text" name="query" rows="16" spellcheck="false">${esc(current?.query ?? '')}</textarea>
+<p><label>${t(lang, 'Svarsformat', 'Result format')} <select name="format"><option value="json">JSON</option><option value="csv">CSV</option><option value="tsv">TSV</option><option value="xml">XML</option></select></label>
+<button type="submit">${t(lang, 'Kör frågan', 'Run query')}</button></p>
 </form>
-<p class="muted">Service description: <a href="/sparql?format=ttl">Turtle</a>.</p>`;
-  return page({ title: 'SPARQL endpoint', body, lang: 'en' });
+</section>
+</div>
+<script type="application/json" id="query-data">${data}</script>`;
+  return page({
+    title: t(lang, 'Fråga data (SPARQL)', 'Query the data (SPARQL)'),
+    body,
+    lang,
+    path: o.selected ? `/sparql?example=${encodeURIComponent(o.selected)}` : '/sparql',
+    wide: true,
+    section: 'sparql',
+    styles: ['yasgui.min.css'],
+    scripts: ['yasgui.min.js', 'query.js'],
+  });
+}
+
+/** @deprecated the former placeholder; kept so that routes/sparql.ts compiles (the UI route answers browsers first). */
+export function sparqlPage(endpoint: string, example: string): string {
+  return page({
+    title: 'SPARQL endpoint',
+    lang: 'en',
+    path: '/sparql',
+    body: `<h1>SPARQL</h1><form method="get" action="/sparql"><p><label for="q">Query</label><textarea id="q" name="query" rows="12" cols="80">${esc(example)}</textarea></p><button>Run</button></form><p>${esc(endpoint)}</p>`,
+  });
 }

@@ -6,6 +6,7 @@ import { LruCache } from '../cache.js';
 import { negotiate } from '../conneg.js';
 import type { Dataset } from '../dataset.js';
 import { describe, isDescribed, subjectIndex } from '../describe.js';
+import { langOf, type Lang } from '../html/i18n.js';
 import { lensPage, resourcePage, type PageLinks } from '../html/resource.js';
 import { etagOf, httpDate, httpError } from '../http.js';
 import { DOCUMENT_FORMATS, serialize } from '../rdf.js';
@@ -89,16 +90,16 @@ export function resourceRoutes({ dataset }: { dataset: Dataset }): Hono {
     alternates: ALL.map(({ key, type }) => ({ href: `${t.path}.${key}`, type })),
   });
 
-  const render = async (t: Target, key: Key): Promise<Rep> => {
+  const render = async (t: Target, key: Key, lang: Lang): Promise<Rep> => {
     if (key !== 'html') {
       const format = DOCUMENT_FORMATS.find((f) => f.key === key)!;
       const body = await serialize(describe(store, index, t.iri), key, base, t.iri);
       return { body, contentType: `${format.mediaType}; charset=utf-8`, etag: etagOf(body) };
     }
     const jsonld = (await cached(t, 'jsonld')).body;
-    const links = { ...linksOf(t), jsonld };
-    const view = resourceView(store, base, t.iri);
-    const body = t.lens ? lensPage(view, sdgTargets(store, t.iri).map((x) => resourceView(store, base, x)), links) : resourcePage(view, links);
+    const links = { ...linksOf(t), jsonld, path: t.path };
+    const view = resourceView(store, base, t.iri, lang);
+    const body = t.lens ? lensPage(view, sdgTargets(store, t.iri).map((x) => resourceView(store, base, x, lang)), links, lang) : resourcePage(view, links, lang);
     return { body, contentType: 'text/html; charset=utf-8', etag: etagOf(body) };
   };
 
@@ -116,11 +117,11 @@ export function resourceRoutes({ dataset }: { dataset: Dataset }): Hono {
     };
   };
 
-  const cached = async (t: Target, key: Key): Promise<Rep> => {
-    const k = `${t.path} ${key}`;
+  const cached = async (t: Target, key: Key, lang: Lang = 'sv'): Promise<Rep> => {
+    const k = `${t.path} ${key}${key === 'html' && lang !== 'sv' ? ` ${lang}` : ''}`;
     const hit = cache.get(k);
     if (hit) return hit;
-    const rep = await render(t, key);
+    const rep = await render(t, key, lang);
     rep.headers = headersOf(t, key, rep);
     cache.set(k, rep);
     return rep;
@@ -131,7 +132,7 @@ export function resourceRoutes({ dataset }: { dataset: Dataset }): Hono {
     if (!t) throw httpError(404, 'no resource with this IRI in the dataset');
     const key = chooseKey(c.req.query('format'), t.ext, c.req.header('accept'));
     if (!key) throw httpError(406, `available: ${ALL.map((f) => f.type).join(', ')}`);
-    const rep = await cached(t, key);
+    const rep = await cached(t, key, langOf(c.req.query('lang')));
     return c.body(rep.body, 200, rep.headers);
   };
 

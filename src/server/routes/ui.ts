@@ -1,0 +1,110 @@
+// Pages for people: landing page, query UI, matrix, overview, SDG coverage, search (JSON and HTML) and /assets/.
+import { Hono, type Context } from 'hono';
+import { negotiate } from '../conneg.js';
+import type { Dataset } from '../dataset.js';
+import { landingPage } from '../html/home.js';
+import { langOf, type Lang } from '../html/i18n.js';
+import { matrixCellPage, matrixPage } from '../html/matrix.js';
+import { overviewPage } from '../html/overview.js';
+import { coverage, coveragePage } from '../html/sdg.js';
+import { searchPage } from '../html/search.js';
+import { queryPage } from '../html/sparql.js';
+import { etagOf, httpDate, httpError } from '../http.js';
+import { DOCUMENT_FORMATS } from '../rdf.js';
+import { ASSETS } from '../site/assets.js';
+import { loadExamples } from '../site/examples.js';
+import { programmeFacts } from '../site/facts.js';
+import { linkMatrix } from '../site/matrix.js';
+import { siteModel } from '../site/model.js';
+import { overview } from '../site/overview.js';
+import { buildSearchIndex } from '../site/search.js';
+
+/** What /sparql offers a client that sends no query (the endpoint's own order, see routes/sparql.ts). */
+const DESCRIBE_OFFERS = ['text/turtle', 'text/html', ...DOCUMENT_FORMATS.filter((f) => f.key !== 'ttl').map((f) => f.mediaType)];
+const SEARCH_OFFERS = ['application/json', 'text/html'];
+
+/**
+ * Mounts the pages for people. Mount it before the metadata, SPARQL and resource routes: it answers
+ * `/` and browsers' `GET /sparql`, and passes everything else on.
+ *
+ * @example
+ * app.route('/', uiRoutes({ dataset }));
+ */
+export function uiRoutes({ dataset }: { dataset: Dataset }): Hono {
+  const model = siteModel(dataset);
+  const index = buildSearchIndex(model, dataset.store);
+  const matrix = linkMatrix(model);
+  const network = overview(model);
+  const examples = loadExamples();
+  const goalCoverage = coverage(model);
+  const lastModified = httpDate(dataset.lastModified);
+  const rendered = new Map<string, { body: string; etag: string }>();
+
+  /** Renders a page once per path and language (the dataset does not change while the server runs). */
+  const html = (c: Context, key: string, render: (lang: Lang) => string) => {
+    const lang = langOf(c.req.query('lang'));
+    const k = `${key} ${lang}`;
+    let hit = rendered.get(k);
+    if (!hit) {
+      const body = render(lang);
+      hit = { body, etag: etagOf(body) };
+      if (rendered.size < 2_000) rendered.set(k, hit);
+    }
+    return c.body(hit.body, 200, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Language': lang,
+      ETag: hit.etag,
+      'Last-Modified': lastModified,
+      'Cache-Control': 'public, max-age=300',
+    });
+  };
+
+  const app = new Hono();
+  app.get('/', (c) => html(c, '/', (lang) => landingPage({ manifest: dataset.manifest, base: dataset.base, model, facts: programmeFacts(dataset.store, dataset.base, lang) }, lang)));
+
+  app.get('/sparql', async (c, next) => {
+    const params = new URL(c.req.url).searchParams;
+    const browser = !params.has('query') && !params.has('update') && !params.has('format') && negotiate(c.req.header('accept'), DESCRIBE_OFFERS) === 'text/html';
+    if (!browser) return next();
+    c.header('Vary', 'Accept');
+    const example = examples.find((e) => e.name === params.get('example'))?.name;
+    return html(c, `/sparql ${example ?? ''}`, (lang) => queryPage({ endpoint: `${dataset.base}sparql`, examples, selected: example, lang }));
+  });
+
+  app.get('/matrix', (c) => html(c, '/matrix', (lang) => matrixPage(matrix, model, lang)));
+  app.get('/matrix/:focus/:goal', (c) => {
+    const cell = matrix.cell(c.req.param('focus'), Number(c.req.param('goal')));
+    if (!cell || !/^\d+$/.test(c.req.param('goal'))) throw httpError(404, 'no such cell: /matrix/<focus area, e.g. 4.4.3>/<goal 1–17>');
+    return html(c, c.req.path, (lang) => matrixCellPage(cell, model, lang));
+  });
+  app.get('/overview', (c) => html(c, '/overview', (lang) => overviewPage(network, model, lang)));
+  app.get('/sdg', (c) => html(c, '/sdg', (lang) => coveragePage(goalCoverage, model, lang)));
+
+  app.get('/search', (c) => {
+    const q = (c.req.query('q') ?? '').slice(0, 200);
+    const lang = langOf(c.req.query('lang'));
+    const asked = c.req.query('format');
+    const type = asked === 'json' ? 'application/json' : asked === 'html' ? 'text/html' : negotiate(c.req.header('accept'), SEARCH_OFFERS);
+    if (!type) throw httpError(406, `available: ${SEARCH_OFFERS.join(', ')}`);
+    c.header('Vary', 'Accept');
+    c.header('Cache-Control', 'public, max-age=300');
+    if (type === 'text/html') {
+      c.header('Content-Language', lang);
+      return c.html(searchPage(q, index.search(q, lang, 50), lang));
+    }
+    const limit = Math.min(Math.max(Number(c.req.query('limit')) || 10, 1), 50);
+    return c.json({ query: q, results: index.search(q, lang, limit) });
+  });
+
+  app.get('/assets/:name', (c) => {
+    const asset = ASSETS.get(c.req.param('name'));
+    if (!asset) throw httpError(404, 'no such asset');
+    const versioned = c.req.query('v') === asset.version;
+    return c.body(asset.body, 200, {
+      'Content-Type': asset.contentType,
+      ETag: `"${asset.version}"`,
+      'Cache-Control': versioned ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
+    });
+  });
+  return app;
+}
