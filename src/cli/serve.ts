@@ -2,8 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
+import { createEngine } from '../engine/index.js';
 import { buildConfig } from '../graph/config.js';
-import { createApp } from '../server/app.js';
 import { settingsFromEnv } from '../server/settings.js';
 
 /** Builds dist/ unless it exists and was built for the same base IRI. */
@@ -21,9 +21,17 @@ async function main(): Promise<void> {
   const settings = settingsFromEnv();
   const { distDir, base } = buildConfig();
   await ensureBuilt(distDir, base);
-  const server = await createApp({ distDir, base, engine: settings.engine, limits: settings.limits });
+  // Start the query workers before importing the app: they load the dataset while this thread
+  // loads the app's modules and its own copy of the data.
+  const { limits } = settings;
+  const engine = createEngine({ engine: settings.engine, distDir, workers: limits.workers, maxQueue: limits.maxQueue, timeoutMs: limits.timeoutMs });
+  const { createApp } = await import('../server/app.js');
+  const server = await createApp({ distDir, base, engine, limits }).catch(async (e: unknown) => {
+    await engine.close();
+    throw e;
+  });
   const http = serve({
-    fetch: server.app.fetch,
+    fetch: server.fetch,
     port: settings.port,
     // Node's defaults (60 s / 300 s) let slow clients hold sockets open.
     serverOptions: { headersTimeout: 10_000, requestTimeout: settings.limits.timeoutMs + 20_000, keepAliveTimeout: 5_000 },
@@ -34,7 +42,7 @@ async function main(): Promise<void> {
   });
   const stop = () => {
     http.close();
-    void server.close().then(() => process.exit(0));
+    void engine.close().then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

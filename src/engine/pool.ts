@@ -38,7 +38,15 @@ export class WorkerPool {
   constructor(private readonly options: PoolOptions) {
     this.firstReady = new Promise((resolve, reject) => (this.settleReady = { resolve, reject }));
     this.firstReady.catch(() => undefined); // observed by ready(); avoid an unhandled rejection
-    for (let i = 0; i < Math.max(1, options.size); i++) this.slots.push(this.spawn());
+    // One worker first, the rest once it is ready: on a small machine the first one then loads
+    // the dataset without competing for cores, and the service can answer sooner.
+    this.slots.push(this.spawn());
+    this.firstReady.then(
+      () => {
+        if (!this.closed) for (let i = 1; i < options.size; i++) this.slots.push(this.spawn());
+      },
+      () => undefined, // the first worker could not load the dataset: more would fail the same way
+    );
   }
 
   /** Resolves when at least one worker has loaded the dataset; rejects if loading failed. */

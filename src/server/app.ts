@@ -1,4 +1,5 @@
 // The Hono application: loads the built dataset, starts the query engine, mounts one sub-app per surface.
+import type { IncomingHttpHeaders } from 'node:http';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { createEngine } from '../engine/index.js';
@@ -7,11 +8,13 @@ import { loadDataset, type Dataset } from './dataset.js';
 import { httpError } from './http.js';
 import { conditional } from './middleware/conditional.js';
 import { cors } from './middleware/cors.js';
+import { responseCache } from './middleware/response-cache.js';
 import { createQueryService } from './query-service.js';
 import { dumpRoutes } from './routes/dumps.js';
 import { metadataRoutes } from './routes/metadata.js';
 import { resourceRoutes } from './routes/resource.js';
 import { sparqlRoutes } from './routes/sparql.js';
+import { uiRoutes } from './routes/ui.js';
 import { DEFAULT_LIMITS, type Limits } from './settings.js';
 
 export interface AppOptions {
@@ -28,6 +31,8 @@ export interface ServerApp {
   app: Hono;
   dataset: Dataset;
   engine: Engine;
+  /** `app.fetch` with the response cache in front: what the HTTP server should call. */
+  fetch: (req: Request, env?: { incoming?: { headers: IncomingHttpHeaders } }) => Response | Promise<Response>;
   /** Stops the engine's worker threads. */
   close(): Promise<void>;
 }
@@ -42,8 +47,8 @@ export interface ServerApp {
  */
 export async function createApp(options: AppOptions): Promise<ServerApp> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const dataset = loadDataset(options.distDir, options.base);
   const own = typeof options.engine !== 'object';
+  // The engine starts first: its workers load the dataset while this thread loads its own copy.
   const engine =
     typeof options.engine === 'object'
       ? options.engine
@@ -54,7 +59,9 @@ export async function createApp(options: AppOptions): Promise<ServerApp> {
           maxQueue: limits.maxQueue,
           timeoutMs: limits.timeoutMs,
         });
+  let dataset: Dataset;
   try {
+    dataset = loadDataset(options.distDir, options.base);
     await engine.ready();
   } catch (e) {
     await engine.close();
@@ -62,13 +69,16 @@ export async function createApp(options: AppOptions): Promise<ServerApp> {
   }
   const answer = createQueryService(engine, dataset.graphs, limits);
 
+  const responses = responseCache({ maxEntries: limits.cacheEntries, maxBytes: limits.cacheBytes });
   const app = new Hono();
+  app.use('*', responses.middleware);
   app.use('*', cors({ exposeHeaders: ['ETag', 'Link', 'Content-Location', 'Retry-After', 'Last-Modified'] }));
   app.use('*', async (c, next) => {
     c.header('X-Content-Type-Options', 'nosniff');
     await next();
   });
   app.use('*', conditional());
+  app.route('/', uiRoutes({ dataset })); // first: it answers `/` and browsers' GET /sparql, and passes the rest on
   app.route('/', sparqlRoutes({ dataset, answer, limits }));
   app.route('/', metadataRoutes({ dataset }));
   app.route('/', dumpRoutes({ dataset }));
@@ -84,5 +94,6 @@ export async function createApp(options: AppOptions): Promise<ServerApp> {
     res.headers.set('Access-Control-Allow-Origin', '*');
     return res;
   });
-  return { app, dataset, engine, close: () => (own ? engine.close() : Promise.resolve()) };
+  const fetch: ServerApp['fetch'] = (req, env) => responses.match(req, env?.incoming) ?? app.fetch(req, env);
+  return { app, dataset, engine, fetch, close: () => (own ? engine.close() : Promise.resolve()) };
 }

@@ -30,7 +30,8 @@ export function loadDataset(distDir: string, base?: string): Dataset {
   if (!existsSync(manifestPath)) throw new Error(`${manifestPath} not found: run \`npm run build\` first`);
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
   const store = new oxigraph.Store();
-  store.load(readFileSync(join(distDir, 'dataset.nq')), { format: 'nq', no_transaction: true });
+  // dataset.nq is our own validated build output: skip re-validating every IRI (about twice as fast).
+  store.load(readFileSync(join(distDir, 'dataset.nq')), { format: 'nq', no_transaction: true, lenient: true });
   const graphs = new Set(manifest.graphs.map((g) => g.iri));
   const modified = new Date(manifest.modified);
   return {

@@ -1,0 +1,131 @@
+// Middleware factory: a bounded cache of fully materialised GET responses, answered before routing.
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Context, MiddlewareHandler } from 'hono';
+import { LruCache } from '../cache.js';
+import { isNotModified, KEPT_ON_304 } from './conditional.js';
+
+export interface ResponseCacheOptions {
+  /** Most cached representations. */
+  maxEntries: number;
+  /** Most bytes of cached bodies in total; a single body may use at most an eighth of it. */
+  maxBytes: number;
+  /**
+   * Request headers that are part of the key. A response whose `Vary` names any other header
+   * (or `*`) is never cached. Lower case.
+   */
+  keyHeaders?: readonly string[];
+}
+
+/** One representation, ready to write: body bytes and header objects built once. */
+interface Entry {
+  body: Uint8Array<ArrayBuffer>;
+  headers: Record<string, string>;
+  /** The headers a 304 for this representation carries. */
+  notModified: Record<string, string>;
+  etag: string | null;
+  lastModified: string | null;
+}
+
+export interface ResponseCache {
+  /** Outermost middleware: answers hits, and stores cacheable 200 answers to GET requests. */
+  middleware: MiddlewareHandler;
+  /**
+   * Answers a GET from the cache synchronously, or returns undefined. Put it in front of
+   * `app.fetch` so a hit skips routing and middleware entirely (and @hono/node-server can write
+   * the Buffer body and the plain header object directly).
+   */
+  match(req: Request, incoming?: { headers: IncomingHttpHeaders }): Response | undefined;
+  readonly size: number;
+}
+
+const DEFAULT_KEY_HEADERS = ['accept', 'accept-encoding', 'accept-language'];
+
+/** `/path?query` of an absolute request URL. */
+const target = (url: string): string => url.slice(url.indexOf('/', url.indexOf('//') + 2));
+
+type HeaderOf = (name: string) => string | null | undefined;
+
+/** Whether a 200 response may be stored: validators, nothing private, Vary covered by the key. */
+function cacheable(res: Response, keyHeaders: readonly string[]): boolean {
+  const h = res.headers;
+  if (res.status !== 200 || !h.get('etag') || h.has('set-cookie')) return false;
+  if (/no-store|private/i.test(h.get('cache-control') ?? '')) return false;
+  const vary = h.get('vary');
+  if (!vary) return true;
+  return vary.split(',').every((name) => keyHeaders.includes(name.trim().toLowerCase()));
+}
+
+function entryOf(res: Response, body: Uint8Array<ArrayBuffer>): Entry {
+  const headers: Record<string, string> = {};
+  res.headers.forEach((value, name) => {
+    if (name !== 'content-length') headers[name] = value;
+  });
+  const notModified: Record<string, string> = {};
+  for (const name of KEPT_ON_304) if (headers[name] !== undefined) notModified[name] = headers[name];
+  return { body, headers, notModified, etag: headers.etag ?? null, lastModified: headers['last-modified'] ?? null };
+}
+
+/**
+ * Creates the cache. The dataset is immutable, so a representation never goes stale while the
+ * process lives; the key is the request target (path and query, so `?format=` and `?lang=` are
+ * in it) plus the `keyHeaders` values (`Accept`, `Accept-Encoding`, `Accept-Language`). Only GET
+ * responses with status 200 and an ETag are stored: never errors, never POST or HEAD.
+ * Conditional requests are answered from the stored validators (304).
+ *
+ * @example
+ * const cache = responseCache({ maxEntries: 2000, maxBytes: 32 << 20 });
+ * app.use('*', cache.middleware);
+ * serve({ fetch: (req, env) => cache.match(req, env?.incoming) ?? app.fetch(req, env) });
+ */
+export function responseCache(options: ResponseCacheOptions): ResponseCache {
+  const keyHeaders = options.keyHeaders ?? DEFAULT_KEY_HEADERS;
+  const maxBody = options.maxBytes / 8;
+  const entries = new LruCache<Entry>(options.maxEntries, options.maxBytes, (e) => e.body.byteLength + 512);
+
+  const keyOf = (url: string, header: HeaderOf): string => {
+    let key = target(url);
+    for (const name of keyHeaders) key += `\n${header(name) ?? ''}`;
+    return key;
+  };
+
+  const answer = (entry: Entry, header: HeaderOf): Response => {
+    const inm = header('if-none-match');
+    const ims = header('if-modified-since');
+    if ((inm != null || ims != null) && isNotModified(inm, ims, entry.etag, entry.lastModified)) {
+      return new Response(null, { status: 304, headers: entry.notModified });
+    }
+    return new Response(entry.body, { status: 200, headers: entry.headers });
+  };
+
+  const store = async (c: Context, key: string): Promise<void> => {
+    const res = c.res;
+    if (!cacheable(res, keyHeaders)) return;
+    const body = new Uint8Array(await res.arrayBuffer());
+    const entry = entryOf(res, body);
+    if (body.byteLength <= maxBody) entries.set(key, entry);
+    // The body was consumed: answer with the materialised copy (same status and headers).
+    c.res = undefined;
+    c.res = new Response(entry.body, { status: 200, headers: entry.headers });
+  };
+
+  return {
+    get size() {
+      return entries.size;
+    },
+    match(req, incoming) {
+      if (req.method !== 'GET') return undefined;
+      const header: HeaderOf = incoming ? (name) => incoming.headers[name] as string | undefined : (name) => req.headers.get(name);
+      const entry = entries.get(keyOf(req.url, header));
+      return entry && answer(entry, header);
+    },
+    middleware: async (c, next) => {
+      if (c.req.method !== 'GET') return next();
+      const header: HeaderOf = (name) => c.req.header(name);
+      const key = keyOf(c.req.url, header);
+      const hit = entries.get(key);
+      if (hit) return answer(hit, header);
+      await next();
+      await store(c, key);
+    },
+  };
+}
