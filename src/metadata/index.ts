@@ -3,7 +3,6 @@ export { computeVoid, type Dump, type VoidOptions } from './void.js';
 export { computeStats, LINK_PREDICATES, type DatasetStats } from './void-stats.js';
 export { computeDcat, type DcatOptions, type Manifest } from './dcat.js';
 export { planDistributions, type ManifestFile } from './dcat-distributions.js';
-export { computeServiceDescription, RESULT_FORMATS, type ServiceDescriptionOptions } from './service-description.js';
 export { validateDcat, SHAPE_FILES, type DcatValidation, type ShaclResult } from './validate.js';
 export { toRdfXml, parseRdfXml } from '../graph/rdfxml.js';
 export { metadataIris, DATASET_UUID } from './iris.js';

@@ -1,21 +1,24 @@
 // The SPARQL 1.1 Service Description of /sparql, as triples.
 import { DataFactory, type Quad } from 'n3';
 import { BOOLEAN_FORMATS, GRAPH_FORMATS, SOLUTION_FORMATS } from '../engine/formats.js';
-import { DCTERMS, RDF, SD } from '../vocab.js';
+import { DCTERMS, NS, RDF, SD } from '../vocab.js';
+import { metadataIris } from '../metadata/iris.js';
 import type { Dataset } from './dataset.js';
 
 const { namedNode, literal, quad } = DataFactory;
+const RDFS_SEE_ALSO = NS.rdfs + 'seeAlso';
 
 /**
  * Describes the endpoint: language, result formats, the union default graph and each named graph.
- * Nodes get IRIs under the endpoint (`…/sparql#service`) instead of blank nodes.
+ * The service has the IRI the DCAT catalogue gives its dcat:DataService (one resource, two descriptions);
+ * the other nodes get IRIs under the endpoint instead of blank nodes.
  *
  * @example
  * serialize(serviceDescription(dataset), 'ttl', dataset.base)
  */
 export function serviceDescription(dataset: Dataset): Quad[] {
   const endpoint = `${dataset.base}sparql`;
-  const service = namedNode(`${endpoint}#service`);
+  const service = namedNode(metadataIris(dataset.base).service);
   const ds = namedNode(`${endpoint}#dataset`);
   const union = namedNode(`${endpoint}#default-graph`);
   const t = (s: Quad['subject'], p: string, o: Quad['object']) => quad(s, namedNode(p), o);
@@ -27,6 +30,7 @@ export function serviceDescription(dataset: Dataset): Quad[] {
     t(service, SD.feature, namedNode(SD.UnionDefaultGraph)),
     ...[...formats].map((f) => t(service, SD.resultFormat, namedNode(f))),
     t(service, SD.defaultDataset, ds),
+    t(service, RDFS_SEE_ALSO, namedNode(metadataIris(dataset.base).void)),
     t(ds, RDF.type, namedNode(SD.Dataset)),
     t(ds, SD.defaultGraph, union),
     t(union, RDF.type, namedNode(SD.Graph)),

@@ -222,15 +222,3 @@ export function landingPage(d: HomeData, lang: Lang = 'sv'): string {
     jsonld: JSON.stringify(schemaOrgDataset(d.manifest, d.base), null, 2),
   });
 }
-
-/**
- * The earlier, store-less landing page, kept only so that routes/metadata.ts still compiles: the UI
- * routes are mounted first and answer `/` with {@link landingPage}.
- *
- * @deprecated use landingPage
- */
-export function homePage(manifest: Manifest, base: string): string {
-  const counts = Object.entries(manifest.counts).map(([k, v]) => `<dt>${esc(k)}</dt><dd>${v}</dd>`).join('');
-  const body = `<h1>Livskvalitetsprogrammet som länkade data</h1><dl class="raw">${counts}</dl>`;
-  return page({ title: 'Livskvalitetsprogrammet · Linked Open Data', body, canonical: base, jsonld: JSON.stringify(schemaOrgDataset(manifest, base), null, 2) });
-}

@@ -61,13 +61,3 @@ export function queryPage(o: QueryUiOptions): string {
     scripts: ['yasgui.min.js', 'query.js'],
   });
 }
-
-/** @deprecated the former placeholder; kept so that routes/sparql.ts compiles (the UI route answers browsers first). */
-export function sparqlPage(endpoint: string, example: string): string {
-  return page({
-    title: 'SPARQL endpoint',
-    lang: 'en',
-    path: '/sparql',
-    body: `<h1>SPARQL</h1><form method="get" action="/sparql"><p><label for="q">Query</label><textarea id="q" name="query" rows="12" cols="80">${esc(example)}</textarea></p><button>Run</button></form><p>${esc(endpoint)}</p>`,
-  });
-}

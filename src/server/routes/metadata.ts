@@ -1,4 +1,4 @@
-// Harvest metadata and site plumbing: /, /context.jsonld, /datasets/dcat, /.well-known/void, sitemap, robots.
+// Harvest metadata and site plumbing: /context.jsonld, /datasets/dcat, /.well-known/void, sitemap, robots.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
@@ -7,7 +7,6 @@ import { findFormat, type ResultFormat } from '../../engine/formats.js';
 import { negotiate } from '../conneg.js';
 import { CONTEXT_DOCUMENT, CONTEXT_PATH } from '../context.js';
 import type { Dataset } from '../dataset.js';
-import { homePage } from '../html/home.js';
 import { esc } from '../html/layout.js';
 import { etagOf, httpDate, httpError } from '../http.js';
 import { DOCUMENT_FORMATS, serialize } from '../rdf.js';
@@ -58,13 +57,11 @@ export function metadataRoutes({ dataset }: { dataset: Dataset }): Hono {
     return c.body(body, 200, { 'Content-Type': `${format.mediaType}; charset=utf-8`, ETag: etag, 'Last-Modified': lastModified, Vary: 'Accept' });
   };
 
-  const home = homePage(dataset.manifest, dataset.base);
   const context = JSON.stringify(CONTEXT_DOCUMENT, null, 2) + '\n';
   const jsonld = { 'Content-Type': 'application/ld+json; charset=utf-8', ETag: etagOf(context), 'Cache-Control': 'public, max-age=86400' };
   const robots = `User-agent: *\nAllow: /\nDisallow: /sparql\nSitemap: ${dataset.base}sitemap.xml\n`;
   let sitemapXml: string | undefined;
 
-  app.get('/', (c) => c.html(home, 200, { ETag: etagOf(home), 'Last-Modified': lastModified }));
   app.get('/context.jsonld', (c) => c.body(context, 200, jsonld));
   app.get(`/${CONTEXT_PATH}`, (c) => c.body(context, 200, { ...jsonld, 'Cache-Control': 'public, max-age=31536000, immutable' }));
   app.get('/datasets/dcat', rdfDocument('dcat.ttl', preferring('rdf')));

@@ -5,7 +5,6 @@ import { findFormat } from '../../engine/formats.js';
 import { negotiate } from '../conneg.js';
 import type { Dataset } from '../dataset.js';
 import { httpError } from '../http.js';
-import { sparqlPage } from '../html/sparql.js';
 import type { ProtocolRequest, QueryService } from '../query-service.js';
 import { DOCUMENT_FORMATS, serialize } from '../rdf.js';
 import { serviceDescription } from '../service-description.js';
@@ -18,11 +17,6 @@ export interface SparqlDeps {
 }
 
 const READ_ONLY = 'this endpoint is read-only: SPARQL Update is not accepted';
-const EXAMPLE = `PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?concept ?label WHERE {
-  ?concept a skos:Concept ; skos:prefLabel ?label .
-  FILTER(LANG(?label) = "sv")
-} LIMIT 20`;
 
 function fromParams(params: URLSearchParams, maxLength: number, tooLong: 413 | 414): ProtocolRequest | undefined {
   if (params.has('update')) throw httpError(400, READ_ONLY);
@@ -73,12 +67,12 @@ export function sparqlRoutes({ dataset, answer, limits }: SparqlDeps): Hono {
   };
 
   const describe = async (c: Context) => {
-    const offers = ['text/turtle', 'text/html', ...DOCUMENT_FORMATS.filter((f) => f.key !== 'ttl').map((f) => f.mediaType)];
+    // browsers (text/html) get the query UI from routes/ui.ts, mounted before this route
+    const offers = ['text/turtle', ...DOCUMENT_FORMATS.filter((f) => f.key !== 'ttl').map((f) => f.mediaType)];
     const asked = c.req.query('format');
     const type = asked ? findFormat(DOCUMENT_FORMATS, asked)?.mediaType : negotiate(c.req.header('accept'), offers);
     if (!type) throw httpError(406, `available: ${offers.join(', ')}`);
     c.header('Vary', 'Accept');
-    if (type === 'text/html') return c.html(sparqlPage(`${dataset.base}sparql`, EXAMPLE));
     const format = findFormat(DOCUMENT_FORMATS, type)!;
     const body = await describeAs(format.key as 'ttl');
     return c.body(body, 200, { 'Content-Type': `${format.mediaType}; charset=utf-8` });
