@@ -6,6 +6,7 @@ import { contrast, SDG_COLOURS, textOn } from '../../src/server/html/sdg-colours
 import { loadExamples } from '../../src/server/site/examples.js';
 import { normalise } from '../../src/server/site/search.js';
 import { useApp } from './helpers.js';
+import { cfg, manifest as readManifest } from '../helpers.js';
 
 const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
 const server = useApp({ distDir: DIST });
@@ -61,7 +62,7 @@ describe('language switch', () => {
 describe('landing page', () => {
   it('says what the dataset is, with counts and sizes from the manifest', async () => {
     const body = await html('/');
-    const manifest = (await import('../../dist/manifest.json', { with: { type: 'json' } })).default as { counts: Record<string, number>; files: Array<{ name: string }> };
+    const manifest = readManifest();
     expect(body).toContain(`<strong>${manifest.counts.focusAreas}</strong> fokusområden`);
     expect(body).toContain('<dt>triples</dt>');
     for (const f of manifest.files) expect(body).toContain(`href="/download/${f.name}"`);
@@ -223,5 +224,19 @@ describe('search', () => {
 describe('SDG colours', () => {
   it('pairs every official colour with text of at least 3:1 contrast (large, bold numbers)', () => {
     for (const colour of Object.values(SDG_COLOURS)) expect(contrast(colour, textOn(colour))).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('search names national and regional goals by their framework', () => {
+  const app = useApp({ distDir: cfg.distDir });
+  it.each([
+    ['frisk luft', 'sv', 'Sveriges miljökvalitetsmål'],
+    ['frisk luft', 'en', "Sweden's environmental quality objectives"],
+    ['levnadsvanor', 'sv', 'Folkhälsopolitikens målområden'],
+  ])('%s (%s) → %s', async (q, lang, kind) => {
+    const res = await app.current.app.request(`/search?q=${encodeURIComponent(q)}&lang=${lang}`, { headers: { Accept: 'application/json' } });
+    const body = (await res.json()) as { results?: Array<{ kind: string }> } | Array<{ kind: string }>;
+    const hits = Array.isArray(body) ? body : (body.results ?? []);
+    expect(hits[0]?.kind).toBe(kind);
   });
 });

@@ -4,6 +4,7 @@ import type { EdgeKind, Overview, OverviewEdge } from '../site/overview.js';
 import type { Lang, Text } from './i18n.js';
 import { esc, page } from './layout.js';
 import { BASIS, STRENGTH, conceptLink } from './terms.js';
+import { naturalCompare } from '../../graph/turtle.js';
 
 const t = (lang: Lang, sv: string, en: string) => (lang === 'sv' ? sv : en);
 
@@ -114,8 +115,10 @@ function tables(o: Overview, model: SiteModel, lang: Lang): string {
     const k = KINDS[kind];
     const byFrom = new Map<string, OverviewEdge[]>();
     for (const e of o.edges.filter((x) => x.kind === kind)) byFrom.set(e.from, [...(byFrom.get(e.from) ?? []), e]);
-    const rows = [...byFrom.entries()].map(([from, es]) => {
-      const targets = es.map((e) => `<li>${conceptLink(model, e.to, lang)}${kind === 'hierarchy' ? '' : ` <span class="muted">(${esc(BASIS[e.basis]?.[lang] ?? e.basis)}${e.strength ? `, ${esc(STRENGTH[e.strength]![lang])}` : ''})</span>`}</li>`);
+    const key = (iri: string) => model.concepts.get(iri)?.notation ?? iri;
+    const byKey = (a: string, b: string) => naturalCompare(key(a), key(b));
+    const rows = [...byFrom.entries()].sort(([a], [b]) => byKey(a, b)).map(([from, es]) => {
+      const targets = [...es].sort((a, b) => byKey(a.to, b.to)).map((e) => `<li>${conceptLink(model, e.to, lang)}${kind === 'hierarchy' ? '' : ` <span class="muted">(${esc(BASIS[e.basis]?.[lang] ?? e.basis)}${e.strength ? `, ${esc(STRENGTH[e.strength]![lang])}` : ''})</span>`}</li>`);
       return `<tr><th scope="row">${conceptLink(model, from, lang)}</th><td><ul>${targets.join('')}</ul></td></tr>`;
     });
     return `<div class="scroll"><table class="relation"><caption><span class="swatch k-${kind}" aria-hidden="true"></span>${esc(k.label[lang])}</caption>

@@ -1,6 +1,6 @@
 // An in-memory search index over labels and notations (sv and en), built once from the site model; no SPARQL.
 import oxigraph from 'oxigraph';
-import { SDGO, SKOS } from '../../vocab.js';
+import { LKPO, SDGO, SKOS } from '../../vocab.js';
 import { labels as labelsOf } from '../describe.js';
 import type { Concept, SiteModel } from './model.js';
 
@@ -72,6 +72,10 @@ export function buildSearchIndex(model: SiteModel, store: oxigraph.Store): Searc
     const text = l[lang] ?? l.en ?? kind.replace(/^.*[#/]/, '');
     return text.charAt(0).toUpperCase() + text.slice(1);
   };
+  const schemeLabel = (scheme: string, lang: string): string => {
+    const l = labelsOf(store, scheme);
+    return l[lang] ?? l.sv ?? scheme.replace(/^.*[#/]/, '');
+  };
   const extra = (iri: string) =>
     [SKOS.altLabel, SKOS.note]
       .flatMap((p) => store.match(oxigraph.namedNode(iri), oxigraph.namedNode(p), null, null))
@@ -100,7 +104,10 @@ export function buildSearchIndex(model: SiteModel, store: oxigraph.Store): Searc
         .slice(0, limit)
         .map(({ e: { concept: c } }) => {
           const labelLang = c.labels[lang] !== undefined ? lang : c.labels.sv !== undefined ? 'sv' : c.labels.en !== undefined ? 'en' : '';
-          return { iri: c.iri, href: c.href, notation: c.notation, label: model.label(c.iri, lang), lang: labelLang, kind: kindLabel(c.kind, lang) };
+          // a national or regional goal is named by its framework ("Sveriges miljökvalitetsmål"), not by the generic class
+          const scheme = c.kind === LKPO.PolicyGoal ? store.match(oxigraph.namedNode(c.iri), oxigraph.namedNode(SKOS.inScheme), null, null)[0]?.object.value : undefined;
+          const kind = scheme ? schemeLabel(scheme, lang) : kindLabel(c.kind, lang);
+          return { iri: c.iri, href: c.href, notation: c.notation, label: model.label(c.iri, lang), lang: labelLang, kind };
         });
     },
   };
