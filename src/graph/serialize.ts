@@ -50,11 +50,10 @@ const csvCell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"
  */
 export function writeLinksCsv(quads: Quad[], base: string): string {
   const bySubject = new Map<string, Map<string, string[]>>();
-  const labelSv = new Map<string, string>();
+  const labelSv = new Map<string, string>(); // the Swedish label, else the English one
   for (const q of quads) {
-    if (q.predicate.value === SKOS.prefLabel && q.object.termType === 'Literal' && (q.object.language === 'sv' || !labelSv.has(q.subject.value))) {
-      if (q.object.language === 'sv' || q.object.language === 'en') labelSv.set(q.subject.value, q.object.value);
-    }
+    const lang = q.object.termType === 'Literal' ? q.object.language : '';
+    if (q.predicate.value === SKOS.prefLabel && (lang === 'sv' || (lang === 'en' && !labelSv.has(q.subject.value)))) labelSv.set(q.subject.value, q.object.value);
     const m = bySubject.get(q.subject.value) ?? new Map<string, string[]>();
     m.set(q.predicate.value, [...(m.get(q.predicate.value) ?? []), q.object.value]);
     bySubject.set(q.subject.value, m);
