@@ -1,9 +1,9 @@
 // `npm start`: serves dist/ (building it first if missing or built for another BASE) on PORT.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
 import { createEngine } from '../engine/index.js';
 import { buildConfig } from '../graph/config.js';
+import { createNodeServer } from '../server/node-server.js';
 import { settingsFromEnv } from '../server/settings.js';
 
 /** Builds dist/ unless it exists and was built for the same base IRI. */
@@ -30,12 +30,14 @@ async function main(): Promise<void> {
     await engine.close();
     throw e;
   });
-  const http = serve({
-    fetch: server.fetch,
-    port: settings.port,
+  // Cache hits are written straight to the socket; everything else goes through @hono/node-server.
+  const http = createNodeServer(server, {
     // Node's defaults (60 s / 300 s) let slow clients hold sockets open.
-    serverOptions: { headersTimeout: 10_000, requestTimeout: settings.limits.timeoutMs + 20_000, keepAliveTimeout: 5_000 },
+    headersTimeout: 10_000,
+    requestTimeout: settings.limits.timeoutMs + 20_000,
+    keepAliveTimeout: 5_000,
   });
+  http.listen(settings.port);
   http.once('listening', () => {
     const ms = Math.round(performance.now() - started);
     console.log(`serving ${base} on http://localhost:${settings.port}/ (engine ${settings.engine}, ready in ${ms} ms)`);

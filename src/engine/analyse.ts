@@ -34,26 +34,31 @@ const STRING = /'''(?:[^'\\]|\\.|'(?!''))*'''|"""(?:[^"\\]|\\.|"(?!""))*"""|'(?:
 
 type Token = { t: 'iri' | 'kw' | 'pname'; v: string; start: number; end: number };
 
+/** The match of a sticky regex at `i`, or undefined. */
+function at(re: RegExp, text: string, i: number): string | undefined {
+  re.lastIndex = i;
+  const m = re.exec(text);
+  return m ? m[0] : undefined;
+}
+
+/** ASCII letter or `_` (what `/[A-Za-z_]/` tests), by char code. */
+const isWordStart = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+
 function* tokens(text: string, maxDepth: number, seen: { depth: number }): Generator<Token> {
   let depth = 0;
+  let iri: string | undefined;
   for (let i = 0; i < text.length; ) {
     const c = text[i]!;
-    const at = (re: RegExp): string | undefined => {
-      re.lastIndex = i;
-      const m = re.exec(text);
-      return m ? m[0] : undefined;
-    };
     if (c === '#') {
       const nl = text.indexOf('\n', i);
       i = nl < 0 ? text.length : nl + 1;
     } else if (c === '"' || c === "'") {
-      const s = at(STRING);
+      const s = at(STRING, text, i);
       if (!s) throw new QueryRefusal('syntax', `unterminated string at offset ${i}`);
       i += s.length;
-    } else if (c === '<' && at(IRIREF)) {
-      const s = at(IRIREF)!;
-      yield { t: 'iri', v: s.slice(1, -1), start: i, end: i + s.length };
-      i += s.length;
+    } else if (c === '<' && (iri = at(IRIREF, text, i)) !== undefined) {
+      yield { t: 'iri', v: iri.slice(1, -1), start: i, end: i + iri.length };
+      i += iri.length;
     } else if (c === '{' || c === '(' || c === '[') {
       depth++;
       if (depth > seen.depth) seen.depth = depth;
@@ -64,14 +69,14 @@ function* tokens(text: string, maxDepth: number, seen: { depth: number }): Gener
       i++;
     } else if (c === '?' || c === '$' || c === '@') {
       i++;
-      i += at(WORD)?.length ?? 0;
-    } else if (/[A-Za-z_]/.test(c) || c === ':') {
+      i += at(WORD, text, i)?.length ?? 0;
+    } else if (isWordStart(text.charCodeAt(i)) || c === ':') {
       const start = i;
-      const w = at(WORD) ?? '';
+      const w = at(WORD, text, i) ?? '';
       i += w.length;
       if (text[i] === ':') {
         i++;
-        const local = at(PN_LOCAL) ?? '';
+        const local = at(PN_LOCAL, text, i) ?? '';
         i += local.length;
         yield { t: 'pname', v: `${w}:${local.replace(/\.+$/, '')}`, start, end: i };
       } else yield { t: 'kw', v: w.toUpperCase(), start, end: i };

@@ -6,7 +6,8 @@ import { DataFactory, Parser, Store, Writer, type Quad } from 'n3';
 import type { FormatKey } from './formats.js';
 import { fromNTriples } from './graph-output.js';
 import { countRows } from './rows.js';
-import { EngineError, type QueryJob, type QueryOutcome, type WorkerInit, type WorkerReply, type WorkerRequest } from './types.js';
+import { postOutcome } from './outcome.js';
+import { EngineError, type Evaluation, type QueryJob, type WorkerInit, type WorkerReply, type WorkerRequest } from './types.js';
 
 const init = workerData as WorkerInit;
 const port = parentPort!;
@@ -51,7 +52,7 @@ function checkRows(job: QueryJob, rows: number | undefined): void {
   }
 }
 
-async function evaluate(engine: QueryEngine, store: Store, job: QueryJob, cache: Map<string, Store>): Promise<QueryOutcome> {
+async function evaluate(engine: QueryEngine, store: Store, job: QueryJob, cache: Map<string, Store>): Promise<Evaluation> {
   const { source, union } = sourceFor(store, job, cache);
   const context = { sources: [source], unionDefaultGraph: union, '@comunica/bus-query-operation:readOnly': true, fetch: denyFetch };
   if (job.form === 'ASK') return { body: askBody(await engine.queryBoolean(job.query, context as never), job.format) };
@@ -83,7 +84,7 @@ try {
   const cache = new Map<string, Store>();
   port.on('message', ({ id, job }: WorkerRequest) => {
     evaluate(engine, store, job, cache).then(
-      (outcome) => port.postMessage({ id, ok: true, outcome } satisfies WorkerReply),
+      (evaluation) => postOutcome(port, id, evaluation),
       (e: unknown) => port.postMessage(failure(id, e)),
     );
   });

@@ -65,7 +65,7 @@ export async function runBoth(query: string, options: { distDir?: string } = {})
   const pair = await enginesFor(options.distDir ?? 'dist');
   const run = async (name: EngineName) => {
     const { body } = await pair.get(name)!.query({ query, form, format, maxRows: 0 });
-    return normalize(body, form);
+    return normalize(new TextDecoder().decode(body), form);
   };
   const [oxigraph, comunica] = await Promise.all([run('oxigraph'), run('comunica')]);
   return { oxigraph, comunica, same: JSON.stringify(oxigraph) === JSON.stringify(comunica) };

@@ -28,7 +28,7 @@ const MODULES: Record<EngineName, URL> = {
  * @example
  * const engine = createEngine({ engine: 'oxigraph', distDir: 'dist' });
  * await engine.ready();
- * const { body } = await engine.query({ query: 'ASK {}', form: 'ASK', format: 'json', maxRows: 0 });
+ * const { body, etag } = await engine.query({ query: 'ASK {}', form: 'ASK', format: 'json', maxRows: 0 }); // body: UTF-8 bytes
  */
 export function createEngine(options: EngineOptions): Engine {
   const pool = new WorkerPool({

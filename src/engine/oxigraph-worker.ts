@@ -5,7 +5,8 @@ import oxigraph from 'oxigraph';
 import type { FormatKey } from './formats.js';
 import { fromNTriples } from './graph-output.js';
 import { countRows } from './rows.js';
-import type { QueryJob, QueryOutcome, WorkerInit, WorkerReply, WorkerRequest } from './types.js';
+import { postOutcome } from './outcome.js';
+import type { Evaluation, QueryJob, WorkerInit, WorkerReply, WorkerRequest } from './types.js';
 import { EngineError } from './types.js';
 
 const init = workerData as WorkerInit;
@@ -41,14 +42,14 @@ function checkRows(job: QueryJob, rows: number | undefined): void {
 }
 
 /** Graph results are produced as N-Triples first (cheap to count), then re-serialized natively. */
-function graphResult(store: oxigraph.Store, job: QueryJob): QueryOutcome {
+function graphResult(store: oxigraph.Store, job: QueryJob): Evaluation {
   const nt = store.query(job.query, { ...datasetOptions(job), results_format: 'nt' }) as string;
   const rows = countRows('nt', nt);
   checkRows(job, rows);
   return { body: fromNTriples(nt, job.format), rows };
 }
 
-function evaluate(store: oxigraph.Store, job: QueryJob): QueryOutcome {
+function evaluate(store: oxigraph.Store, job: QueryJob): Evaluation {
   if (job.form === 'CONSTRUCT' || job.form === 'DESCRIBE') return graphResult(store, job);
   const result = store.query(job.query, { ...datasetOptions(job), results_format: job.format });
   const body = String(result);
@@ -57,20 +58,26 @@ function evaluate(store: oxigraph.Store, job: QueryJob): QueryOutcome {
   return { body, rows };
 }
 
-function reply(store: oxigraph.Store, { id, job }: WorkerRequest): WorkerReply {
+function failure(id: number, e: unknown): WorkerReply {
+  if (e instanceof EngineError) return { id, ok: false, kind: e.kind, message: e.message };
+  const message = e instanceof Error ? e.message : String(e);
+  // Oxigraph's parser reports "error at <line>:<column>: …"; anything else is an evaluation error.
+  return { id, ok: false, kind: /^error at \d+:\d+/.test(message) ? 'syntax' : 'query', message };
+}
+
+function reply(store: oxigraph.Store, { id, job }: WorkerRequest): void {
+  let evaluation: Evaluation;
   try {
-    return { id, ok: true, outcome: evaluate(store, job) };
+    evaluation = evaluate(store, job);
   } catch (e) {
-    if (e instanceof EngineError) return { id, ok: false, kind: e.kind, message: e.message };
-    const message = e instanceof Error ? e.message : String(e);
-    // Oxigraph's parser reports "error at <line>:<column>: …"; anything else is an evaluation error.
-    return { id, ok: false, kind: /^error at \d+:\d+/.test(message) ? 'syntax' : 'query', message };
+    return send(failure(id, e));
   }
+  postOutcome(port, id, evaluation);
 }
 
 try {
   const store = loadStore();
-  port.on('message', (req: WorkerRequest) => send(reply(store, req)));
+  port.on('message', (req: WorkerRequest) => reply(store, req));
   send({ ready: true });
 } catch (e) {
   send({ ready: false, error: e instanceof Error ? e.message : String(e) });

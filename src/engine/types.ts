@@ -18,9 +18,21 @@ export interface QueryJob {
   maxRows: number;
 }
 
-export interface QueryOutcome {
+/** What a worker's evaluation produces: the serialized result as text. */
+export interface Evaluation {
   body: string;
   /** Solutions or triples in the result, when the engine could count them. */
+  rows?: number;
+}
+
+/**
+ * A query's answer as the engine delivers it: the serialized result as UTF-8 bytes (encoded in
+ * the worker and transferred, not copied, to the caller's thread) with their strong ETag.
+ */
+export interface QueryOutcome {
+  body: Uint8Array<ArrayBuffer>;
+  /** `"<sha1 of body, base64url>"`, the same value as `etagOf()` of the text. */
+  etag: string;
   rows?: number;
 }
 

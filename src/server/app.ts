@@ -1,5 +1,5 @@
 // The Hono application: loads the built dataset, starts the query engine, mounts one sub-app per surface.
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { createEngine } from '../engine/index.js';
@@ -13,7 +13,7 @@ import { createQueryService } from './query-service.js';
 import { dumpRoutes } from './routes/dumps.js';
 import { metadataRoutes } from './routes/metadata.js';
 import { resourceRoutes } from './routes/resource.js';
-import { sparqlRoutes } from './routes/sparql.js';
+import { sparqlQueryRoute, sparqlRoutes } from './routes/sparql.js';
 import { uiRoutes } from './routes/ui.js';
 import { DEFAULT_LIMITS, type Limits } from './settings.js';
 
@@ -33,6 +33,11 @@ export interface ServerApp {
   engine: Engine;
   /** `app.fetch` with the response cache in front: what the HTTP server should call. */
   fetch: (req: Request, env?: { incoming?: { headers: IncomingHttpHeaders } }) => Response | Promise<Response>;
+  /**
+   * For a plain Node `http` server, in front of @hono/node-server's listener for `fetch`: writes
+   * a cached answer straight to `res` and returns true, or returns false (nothing written).
+   */
+  serveCached: (req: IncomingMessage, res: ServerResponse) => boolean;
   /** Stops the engine's worker threads. */
   close(): Promise<void>;
 }
@@ -72,13 +77,16 @@ export async function createApp(options: AppOptions): Promise<ServerApp> {
   const responses = responseCache({ maxEntries: limits.cacheEntries, maxBytes: limits.cacheBytes });
   const app = new Hono();
   app.use('*', responses.middleware);
-  app.use('*', cors({ exposeHeaders: ['ETag', 'Link', 'Content-Location', 'Retry-After', 'Last-Modified'] }));
-  app.use('*', async (c, next) => {
-    c.header('X-Content-Type-Options', 'nosniff');
-    await next();
-  });
+  app.use(
+    '*',
+    cors({
+      exposeHeaders: ['ETag', 'Link', 'Content-Location', 'Retry-After', 'Last-Modified'],
+      headers: { 'X-Content-Type-Options': 'nosniff' },
+    }),
+  );
   app.use('*', conditional());
-  app.route('/', uiRoutes({ dataset })); // first: it answers `/` and browsers' GET /sparql, and passes the rest on
+  app.route('/', sparqlQueryRoute({ answer, limits })); // GET /sparql?query=…: before the UI's browser negotiation
+  app.route('/', uiRoutes({ dataset })); // it answers `/` and browsers' GET /sparql, and passes the rest on
   app.route('/', sparqlRoutes({ dataset, answer, limits }));
   app.route('/', metadataRoutes({ dataset }));
   app.route('/', dumpRoutes({ dataset }));
@@ -95,5 +103,5 @@ export async function createApp(options: AppOptions): Promise<ServerApp> {
     return res;
   });
   const fetch: ServerApp['fetch'] = (req, env) => responses.match(req, env?.incoming) ?? app.fetch(req, env);
-  return { app, dataset, engine, fetch, close: () => (own ? engine.close() : Promise.resolve()) };
+  return { app, dataset, engine, fetch, serveCached: responses.serve, close: () => (own ? engine.close() : Promise.resolve()) };
 }

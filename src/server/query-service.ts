@@ -1,10 +1,10 @@
 // Answers one SPARQL protocol request: pre-checks, local-graph policy, format choice, cache, engine.
 import { analyseQuery, QueryRefusal, withoutDatasetClauses } from '../engine/analyse.js';
-import { findFormat, formatsFor, type ResultFormat } from '../engine/formats.js';
+import { findFormat, formatsFor, type QueryForm, type ResultFormat } from '../engine/formats.js';
 import { EngineError, type Engine, type QueryJob } from '../engine/types.js';
 import { LruCache } from './cache.js';
 import { negotiate } from './conneg.js';
-import { etagOf, httpError } from './http.js';
+import { httpError } from './http.js';
 import type { Limits } from './settings.js';
 
 /** The protocol parameters of a query request (SPARQL 1.1 Protocol §2.1). */
@@ -15,7 +15,8 @@ export interface ProtocolRequest {
 }
 
 export interface QueryAnswer {
-  body: string;
+  /** The serialized result, UTF-8. */
+  body: Uint8Array<ArrayBuffer>;
   contentType: string;
   etag: string;
 }
@@ -69,19 +70,33 @@ export function engineHttpError(e: EngineError) {
  *
  * @example
  * const answer = createQueryService(engine, new Set(['https://…/graph/x']), DEFAULT_LIMITS);
- * const { body, contentType } = await answer({ query: 'ASK {}', defaultGraphs: [], namedGraphs: [] }, 'application/json');
+ * const { body, contentType, etag } = await answer({ query: 'ASK {}', defaultGraphs: [], namedGraphs: [] }, 'application/json'); // body: UTF-8 bytes
  */
 export function createQueryService(engine: Engine, graphs: Set<string>, limits: Limits): QueryService {
-  const cache = new LruCache<QueryAnswer>(limits.cacheEntries, limits.cacheBytes, (a) => a.body.length * 2);
+  const cache = new LruCache<QueryAnswer>(limits.cacheEntries, limits.cacheBytes, (a) => a.body.byteLength);
   const inFlight = new Map<string, Promise<QueryAnswer>>();
 
   const evaluate = async (job: QueryJob, format: ResultFormat): Promise<QueryAnswer> => {
     try {
-      const { body } = await engine.query(job);
-      return { body, contentType: `${format.mediaType}; charset=utf-8`, etag: etagOf(body) };
+      // The worker encoded the body and computed its ETag: nothing here copies or hashes it.
+      const { body, etag } = await engine.query(job);
+      return { body, contentType: `${format.mediaType}; charset=utf-8`, etag };
     } catch (e) {
       throw e instanceof EngineError ? engineHttpError(e) : e;
     }
+  };
+
+  /** Negotiated formats by query form, `?format=` and Accept (a few distinct values in practice); bounded. */
+  const formats = new Map<string, ResultFormat>();
+  const formatFor = (form: QueryForm, accept: string | undefined, formatParam: string | undefined): ResultFormat => {
+    const key = `${form}\n${formatParam ?? ''}\n${accept ?? '\u0000'}`;
+    let format = formats.get(key);
+    if (!format) {
+      format = chooseFormat(formatsFor(form), accept, formatParam); // throws 406: never memoised
+      if (formats.size >= 256) formats.clear();
+      formats.set(key, format);
+    }
+    return format;
   };
 
   /** Answers by the raw request, so a cached repeat skips analysis and negotiation too. */
@@ -96,7 +111,7 @@ export function createQueryService(engine: Engine, graphs: Set<string>, limits: 
       throw e;
     }
     checkGraphs([...analysis.from, ...analysis.fromNamed, ...req.defaultGraphs, ...req.namedGraphs], graphs);
-    const format = chooseFormat(formatsFor(analysis.form), accept, formatParam);
+    const format = formatFor(analysis.form, accept, formatParam);
     const protocolDataset = req.defaultGraphs.length + req.namedGraphs.length > 0;
     const job: QueryJob = {
       ...req,

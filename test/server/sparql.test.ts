@@ -1,6 +1,7 @@
 // The SPARQL 1.1 Protocol endpoint: methods, formats, refusals, limits, caching, CORS, service description.
 import oxigraph from 'oxigraph';
 import { describe, expect, it } from 'vitest';
+import { etagOf } from '../../src/server/http.js';
 import { BASE, PREFIXES, sparqlUrl, useApp } from './helpers.js';
 
 /** Both engines must pass the same endpoint suite. */
@@ -126,6 +127,19 @@ describe.each(['oxigraph', 'comunica'] as const)('%s engine', (engine) => {
       const revalidated = await req(url, { headers: { 'if-none-match': etag! } });
       expect(revalidated.status).toBe(304);
       expect(await revalidated.text()).toBe('');
+    });
+
+    it.each([
+      ['SELECT as JSON', sparqlUrl(CONCEPTS), 'application/sparql-results+json'],
+      ['SELECT as CSV', sparqlUrl(CONCEPTS), 'text/csv'],
+      ['CONSTRUCT as Turtle', sparqlUrl(CONSTRUCT), 'text/turtle'],
+      ['non-ASCII text', sparqlUrl('SELECT ("Hälsa – ÅÄÖ ✓" AS ?x) {}'), 'application/sparql-results+json'],
+    ])('sends the strong ETag of the exact body bytes (computed by the engine): %s', async (_name, url, accept) => {
+      const res = await req(url, { headers: { accept } });
+      expect(res.status).toBe(200);
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      expect(res.headers.get('etag')).toBe(etagOf(bytes));
+      expect(res.headers.get('etag')).toBe(etagOf(new TextDecoder().decode(bytes)));
     });
 
     it('sends CORS headers, also on preflight', async () => {

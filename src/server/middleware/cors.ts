@@ -6,6 +6,8 @@ export interface CorsOptions {
   exposeHeaders?: string[];
   /** Seconds a browser may cache a preflight answer. */
   maxAge?: number;
+  /** More headers for every answer except a preflight's (one middleware instead of two). */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -19,6 +21,7 @@ export interface CorsOptions {
 export function cors(options: CorsOptions = {}): MiddlewareHandler {
   const expose = (options.exposeHeaders ?? []).join(', ');
   const maxAge = String(options.maxAge ?? 86_400);
+  const more = Object.entries(options.headers ?? {});
   return async (c, next) => {
     if (c.req.method === 'OPTIONS' && c.req.header('access-control-request-method')) {
       return c.body(null, 204, {
@@ -30,6 +33,7 @@ export function cors(options: CorsOptions = {}): MiddlewareHandler {
     }
     c.header('Access-Control-Allow-Origin', '*');
     if (expose) c.header('Access-Control-Expose-Headers', expose);
+    for (const [name, value] of more) c.header(name, value);
     await next();
   };
 }

@@ -1,5 +1,5 @@
 // Middleware factory: a bounded cache of fully materialised GET responses, answered before routing.
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { Context, MiddlewareHandler } from 'hono';
 import { LruCache } from '../cache.js';
 import { isNotModified, KEPT_ON_304 } from './conditional.js';
@@ -19,9 +19,13 @@ export interface ResponseCacheOptions {
 /** One representation, ready to write: body bytes and header objects built once. */
 interface Entry {
   body: Uint8Array<ArrayBuffer>;
+  /** Every header of the 200, Content-Length included (so no writer has to compute it). */
   headers: Record<string, string>;
   /** The headers a 304 for this representation carries. */
   notModified: Record<string, string>;
+  /** `headers` and `notModified` as flat [name, value, …] lists for `ServerResponse.writeHead`. */
+  flatHeaders: string[];
+  flatNotModified: string[];
   etag: string | null;
   lastModified: string | null;
 }
@@ -35,13 +39,40 @@ export interface ResponseCache {
    * the Buffer body and the plain header object directly).
    */
   match(req: Request, incoming?: { headers: IncomingHttpHeaders }): Response | undefined;
+  /**
+   * The Node fast path: writes a hit (200 or 304) straight to `res` and returns true, without
+   * building a Request or a Response; returns false (having written nothing) on a miss, or for
+   * anything but a GET with an origin-form target (`/…`) and a Host @hono/node-server takes as it
+   * is. The key is the raw target; on a miss the middleware stores the answer under that key.
+   * Same bytes as `match()` answered through @hono/node-server (apart from the Date header).
+   */
+  serve(req: IncomingMessage, res: ServerResponse): boolean;
   readonly size: number;
 }
 
 const DEFAULT_KEY_HEADERS = ['accept', 'accept-encoding', 'accept-language'];
 
+/** Responses whose body bytes the route already holds (see `withBytes`). */
+const knownBytes = new WeakMap<Response, Uint8Array<ArrayBuffer>>();
+
+/**
+ * Tells the response cache that `res`'s body is exactly `bytes` (which nobody will modify), so
+ * storing it needs no read of the body stream and no copy. Returns `res`.
+ *
+ * @example
+ * return withBytes(c.body(bytes, 200, headers), bytes);
+ */
+export function withBytes(res: Response, bytes: Uint8Array<ArrayBuffer>): Response {
+  knownBytes.set(res, bytes);
+  return res;
+}
+
 /** `/path?query` of an absolute request URL. */
 const target = (url: string): string => url.slice(url.indexOf('/', url.indexOf('//') + 2));
+
+// Hosts that @hono/node-server accepts as they are (its buildUrl()); `serve()` leaves any other
+// Host to the Hono path, which may refuse it (400).
+const VERBATIM_HOST = /^[a-z0-9._-]+(?::(?:[1-5]\d{3,4}|[6-9]\d{3}))?$/;
 
 type HeaderOf = (name: string) => string | null | undefined;
 
@@ -55,14 +86,25 @@ function cacheable(res: Response, keyHeaders: readonly string[]): boolean {
   return vary.split(',').every((name) => keyHeaders.includes(name.trim().toLowerCase()));
 }
 
+const flat = (headers: Record<string, string>): string[] => Object.entries(headers).flat();
+
 function entryOf(res: Response, body: Uint8Array<ArrayBuffer>): Entry {
   const headers: Record<string, string> = {};
   res.headers.forEach((value, name) => {
     if (name !== 'content-length') headers[name] = value;
   });
+  headers['content-length'] = String(body.byteLength);
   const notModified: Record<string, string> = {};
   for (const name of KEPT_ON_304) if (headers[name] !== undefined) notModified[name] = headers[name];
-  return { body, headers, notModified, etag: headers.etag ?? null, lastModified: headers['last-modified'] ?? null };
+  return {
+    body,
+    headers,
+    notModified,
+    flatHeaders: flat(headers),
+    flatNotModified: flat(notModified),
+    etag: headers.etag ?? null,
+    lastModified: headers['last-modified'] ?? null,
+  };
 }
 
 /**
@@ -81,6 +123,8 @@ export function responseCache(options: ResponseCacheOptions): ResponseCache {
   const keyHeaders = options.keyHeaders ?? DEFAULT_KEY_HEADERS;
   const maxBody = options.maxBytes / 8;
   const entries = new LruCache<Entry>(options.maxEntries, options.maxBytes, (e) => e.body.byteLength + 512);
+  /** Requests `serve()` looked up and missed, with their key: `match()` and the middleware need not build it again. */
+  const missed = new WeakMap<object, string>();
 
   const keyOf = (url: string, header: HeaderOf): string => {
     let key = target(url);
@@ -88,19 +132,18 @@ export function responseCache(options: ResponseCacheOptions): ResponseCache {
     return key;
   };
 
-  const answer = (entry: Entry, header: HeaderOf): Response => {
-    const inm = header('if-none-match');
-    const ims = header('if-modified-since');
-    if ((inm != null || ims != null) && isNotModified(inm, ims, entry.etag, entry.lastModified)) {
-      return new Response(null, { status: 304, headers: entry.notModified });
-    }
-    return new Response(entry.body, { status: 200, headers: entry.headers });
-  };
+  const notModified = (entry: Entry, inm: string | null | undefined, ims: string | null | undefined): boolean =>
+    (inm != null || ims != null) && isNotModified(inm, ims, entry.etag, entry.lastModified);
+
+  const answer = (entry: Entry, header: HeaderOf): Response =>
+    notModified(entry, header('if-none-match'), header('if-modified-since'))
+      ? new Response(null, { status: 304, headers: entry.notModified })
+      : new Response(entry.body, { status: 200, headers: entry.headers });
 
   const store = async (c: Context, key: string): Promise<void> => {
     const res = c.res;
     if (!cacheable(res, keyHeaders)) return;
-    const body = new Uint8Array(await res.arrayBuffer());
+    const body = knownBytes.get(res) ?? new Uint8Array(await res.arrayBuffer());
     const entry = entryOf(res, body);
     if (body.byteLength <= maxBody) entries.set(key, entry);
     // The body was consumed: answer with the materialised copy (same status and headers).
@@ -113,15 +156,41 @@ export function responseCache(options: ResponseCacheOptions): ResponseCache {
       return entries.size;
     },
     match(req, incoming) {
-      if (req.method !== 'GET') return undefined;
+      if (req.method !== 'GET' || (incoming && missed.has(incoming))) return undefined;
       const header: HeaderOf = incoming ? (name) => incoming.headers[name] as string | undefined : (name) => req.headers.get(name);
       const entry = entries.get(keyOf(req.url, header));
       return entry && answer(entry, header);
     },
+    serve(req, res) {
+      const url = req.url;
+      const headers = req.headers;
+      const host = headers.host;
+      if (req.method !== 'GET' || url === undefined || host === undefined || !VERBATIM_HOST.test(host)) return false;
+      // The raw request target is the key: the middleware stores a miss under the key built here,
+      // so no URL parsing is needed (a target Hono would normalise is just cached as sent; one it
+      // refuses never gets an entry).
+      if (url.charCodeAt(0) !== 47 /* / */) return false;
+      let key = url;
+      for (const name of keyHeaders) key += `\n${(headers[name] as string | undefined) ?? ''}`;
+      const entry = entries.get(key);
+      if (!entry) {
+        missed.set(req, key);
+        return false;
+      }
+      if (notModified(entry, headers['if-none-match'], headers['if-modified-since'])) {
+        res.writeHead(304, entry.flatNotModified);
+        res.end();
+      } else {
+        res.writeHead(200, entry.flatHeaders);
+        res.end(entry.body);
+      }
+      return true;
+    },
     middleware: async (c, next) => {
       if (c.req.method !== 'GET') return next();
       const header: HeaderOf = (name) => c.req.header(name);
-      const key = keyOf(c.req.url, header);
+      const incoming = (c.env as { incoming?: object } | undefined)?.incoming;
+      const key = (incoming && missed.get(incoming)) ?? keyOf(c.req.url, header);
       const hit = entries.get(key);
       if (hit) return answer(hit, header);
       await next();

@@ -5,6 +5,7 @@ import { findFormat } from '../../engine/formats.js';
 import { negotiate } from '../conneg.js';
 import type { Dataset } from '../dataset.js';
 import { httpError } from '../http.js';
+import { withBytes } from '../middleware/response-cache.js';
 import type { ProtocolRequest, QueryService } from '../query-service.js';
 import { DOCUMENT_FORMATS, serialize } from '../rdf.js';
 import { serviceDescription } from '../service-description.js';
@@ -43,6 +44,42 @@ async function fromPost(c: Context, maxLength: number): Promise<ProtocolRequest 
 }
 
 /**
+ * Answers a protocol request with the query service's bytes (which the response cache can keep
+ * as they are). `format` is the URL's `format` parameter; a GET passes the one it already parsed.
+ */
+const responder =
+  (answer: QueryService) =>
+  async (c: Context, req: ProtocolRequest, format: string | undefined = c.req.query('format')): Promise<Response> => {
+    const result = await answer(req, c.req.header('accept'), format);
+    const res = c.body(result.body, 200, {
+      'Content-Type': result.contentType,
+      ETag: result.etag,
+      Vary: 'Accept',
+      'Cache-Control': 'public, max-age=300',
+    });
+    return withBytes(res, result.body);
+  };
+
+/**
+ * GET /sparql with a `query` (or `update`, refused) parameter; passes anything else on. Mount it
+ * before the pages for people: a query then skips their browser negotiation, and the request
+ * without a query still reaches the query UI, then `sparqlRoutes`' service description.
+ *
+ * @example
+ * app.route('/', sparqlQueryRoute({ answer, limits }));
+ */
+export function sparqlQueryRoute({ answer, limits }: Pick<SparqlDeps, 'answer' | 'limits'>): Hono {
+  const app = new Hono();
+  const respond = responder(answer);
+  app.get('/sparql', async (c, next) => {
+    const params = new URL(c.req.url).searchParams;
+    if (!params.has('query') && !params.has('update')) return next();
+    return respond(c, fromParams(params, limits.maxQueryLength, 414)!, params.get('format') ?? undefined);
+  });
+  return app;
+}
+
+/**
  * Mounts GET and POST /sparql.
  *
  * @example
@@ -56,15 +93,7 @@ export function sparqlRoutes({ dataset, answer, limits }: SparqlDeps): Hono {
     return descriptions.get(key)!;
   };
 
-  const respond = async (c: Context, req: ProtocolRequest) => {
-    const result = await answer(req, c.req.header('accept'), c.req.query('format'));
-    return c.body(result.body, 200, {
-      'Content-Type': result.contentType,
-      ETag: result.etag,
-      Vary: 'Accept',
-      'Cache-Control': 'public, max-age=300',
-    });
-  };
+  const respond = responder(answer);
 
   const describe = async (c: Context) => {
     // browsers (text/html) get the query UI from routes/ui.ts, mounted before this route
