@@ -12,6 +12,8 @@ import { unionTriples, writeJsonLd, writeLinksCsv, writeNQuads, writeRdfXml, wri
 import { loadShapes, validateShacl, type ShaclReport } from '../graph/shacl.js';
 import { RELEASE } from '../graph/sources.js';
 import type { DistFile, Manifest } from '../graph/manifest.js';
+import type { Quad } from '@rdfjs/types';
+import { LKPO, RDF, SDGO } from '../vocab.js';
 import { writeMetadata } from './build-metadata.js';
 
 export type { DistFile, Manifest } from '../graph/manifest.js';
@@ -67,7 +69,9 @@ export async function build(cfg: BuildConfig = buildConfig(), log: (line: string
     writeFileSync(path.join(cfg.distDir, `${name}.gz`), gz);
     return [distFile(name, mediaType, Buffer.from(text)), distFile(`${name}.gz`, 'application/gzip', gz)];
   });
-  const graphs = [...new Set(quads.map((q) => q.graph.value))].sort().map((iri) => ({ iri, triples: quads.filter((q) => q.graph.value === iri).length }));
+  const perGraph = new Map<string, number>();
+  for (const q of quads) perGraph.set(q.graph.value, (perGraph.get(q.graph.value) ?? 0) + 1);
+  const graphs = [...perGraph.keys()].sort().map((iri) => ({ iri, triples: perGraph.get(iri)! }));
   const counts = { triples: nt.split('\n').length - 1, ...countThings(quads) };
   const manifest: Manifest = { base: cfg.base, version: RELEASE.version, modified: RELEASE.modified, graphs, files, counts };
   await writeMetadata(cfg, manifest, quads);
@@ -76,30 +80,28 @@ export async function build(cfg: BuildConfig = buildConfig(), log: (line: string
 }
 
 /** Counts of the main kinds of thing, computed from the data (never typed by hand). */
-function countThings(quads: { subject: { value: string }; predicate: { value: string }; object: { value: string } }[]): Record<string, number> {
+function countThings(quads: Quad[]): Record<string, number> {
   const byClass = new Map<string, Set<string>>();
   for (const q of quads) {
-    if (q.predicate.value !== 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type') continue;
+    if (q.predicate.value !== RDF.type) continue;
     const set = byClass.get(q.object.value) ?? new Set<string>();
     set.add(q.subject.value);
     byClass.set(q.object.value, set);
   }
   const n = (iri: string) => byClass.get(iri)?.size ?? 0;
-  const lkpo = 'https://w3id.org/helsingborg-livskvalitet/def#';
-  const sdgo = 'http://metadata.un.org/sdg/ontology#';
   return {
     quads: quads.length,
-    directions: n(lkpo + 'Direction'),
-    focusAreas: n(lkpo + 'FocusArea'),
-    priorities: n(lkpo + 'Priority'),
-    sdgGoals: n(sdgo + 'Goal'),
-    sdgTargets: n(sdgo + 'Target'),
-    sdgIndicators: n(sdgo + 'Indicator'),
-    visionAreas: n(lkpo + 'VisionArea'),
-    transformations: n(lkpo + 'Transformation'),
-    programmeAreas: n(lkpo + 'ProgrammeArea'),
-    steeringDocuments: n(lkpo + 'SteeringDocument'),
-    links: n(lkpo + 'Link'),
+    directions: n(LKPO.Direction),
+    focusAreas: n(LKPO.FocusArea),
+    priorities: n(LKPO.Priority),
+    sdgGoals: n(SDGO.Goal),
+    sdgTargets: n(SDGO.Target),
+    sdgIndicators: n(SDGO.Indicator),
+    visionAreas: n(LKPO.VisionArea),
+    transformations: n(LKPO.Transformation),
+    programmeAreas: n(LKPO.ProgrammeArea),
+    steeringDocuments: n(LKPO.SteeringDocument),
+    links: n(LKPO.Link),
   };
 }
 

@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { DataFactory } from 'n3';
+import { DataFactory, Store } from 'n3';
 import type { Quad, Quad_Object } from '@rdfjs/types';
 import { DCTERMS, NS, PROV, RDF, SD, SKOS, XSD } from '../vocab.js';
 import type { BuildConfig } from './config.js';
@@ -72,16 +72,6 @@ export function assembleDataset(cfg: BuildConfig): Dataset {
   into('links', linksToQuads(links));
   into('links-derived', deriveFocusGoalLinks(links.filter((r) => r.table === 'priority-sdg')));
   parts.push(placeQuads(aboutQuads(cfg.base), namedNode(graphIri(cfg.base, 'about')), cfg.base));
-  return { quads: dedupe(parts.flat()), links };
-}
-
-/** Drops exact duplicate quads (the same triple stated twice in one graph). */
-function dedupe(quads: Quad[]): Quad[] {
-  const seen = new Set<string>();
-  return quads.filter((q) => {
-    const k = `${q.subject.value} ${q.predicate.value} ${q.object.termType}${q.object.value}${q.object.termType === 'Literal' ? '@' + q.object.language + '^' + q.object.datatype.value : ''} ${q.graph.value}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
+  // an N3 store keeps each quad once (the same triple stated twice in one graph)
+  return { quads: new Store(parts.flat()).getQuads(null, null, null, null), links };
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { DataFactory } from 'n3';
 import type { Quad } from '@rdfjs/types';
-import { DCTERMS, DEFAULT_BASE, LKPO, MATCH_BY_STRENGTH, NS, PROV, RDF, XSD } from '../vocab.js';
+import { DCTERMS, DEFAULT_BASE, LKPO, MATCH_BY_STRENGTH, PROV, RDF, XSD } from '../vocab.js';
 import { keyToIri, SOURCE_DOCUMENTS } from './keys.js';
 
 const { namedNode, literal, quad } = DataFactory;
@@ -128,7 +128,3 @@ export function deriveFocusGoalLinks(rows: LinkRow[]): Quad[] {
   }
   return out;
 }
-
-/** The namespace of link nodes (for tests and the server). */
-export const LINK_NS = DEFAULT_BASE + 'link/';
-export const SDG_NS = NS.sdg;

@@ -29,9 +29,12 @@ export function unionTriples(quads: Quad[]): Quad[] {
   return [...seen.values()];
 }
 
-/** RDF/XML of the union (rdflib, with its whitespace quirk repaired in toRdfXml). */
+/** RDF/XML of the union (rdflib, whose output follows input order: the triples go in sorted). */
 export function writeRdfXml(triples: Quad[], prefixes: Prefixes): string {
-  return toRdfXml(triples as N3Quad[], prefixes);
+  const w = new Writer({ format: 'N-Triples' });
+  const key = (q: Quad) => w.quadToString(q.subject, q.predicate, q.object);
+  const sorted = triples.map((q) => [key(q), q] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return toRdfXml(sorted.map(([, q]) => q as N3Quad), prefixes);
 }
 
 /** JSON-LD of the union, compacted against the published context (linked by URL, embedded for compaction). */
