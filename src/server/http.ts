@@ -26,17 +26,60 @@ export function etagOf(body: string | Uint8Array): string {
 /** RFC 9110 IMF-fixdate, as Last-Modified wants it. */
 export const httpDate = (d: Date): string => d.toUTCString();
 
-/** Whether an Accept-Encoding header allows gzip (listed, or via `*`, with q > 0). */
-export function acceptsGzip(header: string | undefined): boolean {
-  if (!header) return false;
-  let gzip: number | undefined;
-  let star: number | undefined;
+/** The content codings this server can produce. */
+export type ContentCoding = 'br' | 'gzip';
+
+/** RFC 9110 §12.4.2 qvalue: 0 to 1 with at most three decimals. */
+const QVALUE = /^(?:0(?:\.\d{0,3})?|1(?:\.0{0,3})?)$/;
+
+/**
+ * The weight (q) an Accept-Encoding header gives each coding it names, lower case, with
+ * `x-gzip` counted as `gzip`. An entry with a malformed q is skipped (as if absent); a coding
+ * named twice keeps its highest q.
+ */
+function codingWeights(header: string): Map<string, number> {
+  const weights = new Map<string, number>();
   for (const part of header.split(',')) {
-    const [coding = '', ...params] = part.split(';').map((s) => s.trim().toLowerCase());
+    const [name = '', ...params] = part.split(';').map((s) => s.trim().toLowerCase());
+    if (name === '') continue;
     const qParam = params.find((p) => p.startsWith('q='));
-    const q = qParam ? Number(qParam.slice(2)) : 1;
-    if (coding === 'gzip' || coding === 'x-gzip') gzip = q;
-    else if (coding === '*') star = q;
+    if (qParam !== undefined && !QVALUE.test(qParam.slice(2))) continue;
+    const q = qParam === undefined ? 1 : Number(qParam.slice(2));
+    const coding = name === 'x-gzip' ? 'gzip' : name;
+    weights.set(coding, Math.max(q, weights.get(coding) ?? 0));
   }
-  return (gzip ?? star ?? 0) > 0;
+  return weights;
 }
+
+/**
+ * The content coding to send, from those `offered` (in the server's order of preference), for
+ * a request's Accept-Encoding header (RFC 9110 §12.5.3), or undefined for none (identity).
+ * Each offered coding takes the q of its own entry, else of `*`, else 0; q=0 excludes it; the
+ * highest q wins and ties go to the earlier offered coding. `identity` never influences the
+ * choice (identity is always available as the fallback), and a missing or empty header means
+ * identity: a client that says nothing gets no coding it might not decode.
+ *
+ * @example
+ * preferredEncoding('gzip, deflate, br', ['br', 'gzip']) // 'br'
+ * preferredEncoding('br;q=0.5, gzip', ['br', 'gzip']) // 'gzip'
+ * preferredEncoding('*;q=0', ['br', 'gzip']) // undefined
+ */
+export function preferredEncoding<C extends ContentCoding>(header: string | undefined, offered: readonly C[]): C | undefined {
+  if (!header) return undefined;
+  const weights = codingWeights(header);
+  let best: C | undefined;
+  let bestQ = 0;
+  for (const coding of offered) {
+    const q = weights.get(coding) ?? weights.get('*') ?? 0;
+    if (q > bestQ) [best, bestQ] = [coding, q];
+  }
+  return best;
+}
+
+/**
+ * Whether an Accept-Encoding header allows gzip (listed, or via `*`, with q > 0).
+ *
+ * @example
+ * acceptsGzip('gzip;q=0, *') // false
+ */
+export const acceptsGzip = (header: string | undefined): boolean => preferredEncoding(header, ['gzip']) === 'gzip';

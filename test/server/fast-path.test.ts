@@ -61,27 +61,46 @@ const status = (answer: Buffer): number => Number(answer.toString('latin1').slic
 const header = (answer: Buffer, name: string): string | undefined =>
   new RegExp(`\\r\\n${name}: ([^\\r]*)\\r\\n`, 'i').exec(answer.toString('latin1').split('\r\n\r\n')[0]! + '\r\n')?.[1];
 
-const TARGETS: Array<[string, string, string]> = [
-  ['concept page, Turtle', '/lkp/2016/4.4.3', 'text/turtle'],
-  ['concept page, HTML', '/lkp/2016/4.4.3', 'text/html'],
-  ['concept page, ?format=nt', '/lkp/2016/4.4.3?format=nt', '*/*'],
-  ['SPARQL query (percent-encoded target)', sparqlUrl('SELECT (COUNT(*) AS ?n) { ?s ?p ?o }'), 'application/sparql-results+json'],
+/** Name, target, request headers, then the Vary and Content-Encoding expected. */
+const TARGETS: Array<[string, string, Record<string, string>, string, string | undefined]> = [
+  ['concept page, Turtle', '/lkp/2016/4.4.3', { Accept: 'text/turtle' }, 'Accept, Accept-Encoding', undefined],
+  ['concept page, HTML', '/lkp/2016/4.4.3', { Accept: 'text/html' }, 'Accept, Accept-Encoding', undefined],
+  ['concept page, ?format=nt', '/lkp/2016/4.4.3?format=nt', { Accept: '*/*' }, 'Accept, Accept-Encoding', undefined],
+  ['concept page, Turtle, br', '/lkp/2016/4.4.3', { Accept: 'text/turtle', 'Accept-Encoding': 'gzip, deflate, br' }, 'Accept, Accept-Encoding', 'br'],
+  ['concept page, HTML, gzip', '/lkp/2016/4.4.3', { Accept: 'text/html', 'Accept-Encoding': 'gzip' }, 'Accept, Accept-Encoding', 'gzip'],
+  // Under 1 KiB: never compressed, so it does not vary by Accept-Encoding.
+  ['SPARQL query (percent-encoded target)', sparqlUrl('SELECT (COUNT(*) AS ?n) { ?s ?p ?o }'), { Accept: 'application/sparql-results+json' }, 'Accept', undefined],
 ];
 
 describe('createNodeServer: cache hits written straight to the socket', () => {
-  it.each(TARGETS)('%s: a hit is byte-identical through the fast path and through the Hono path', async (_name, target, accept) => {
-    const first = await raw(fastPort, 'GET', target, { Accept: accept }); // a miss: answered and stored by the app
+  it.each(TARGETS)('%s: a hit is byte-identical through the fast path and through the Hono path', async (_name, target, headers, vary, coding) => {
+    const first = await raw(fastPort, 'GET', target, headers); // a miss: answered and stored by the app
     expect(status(first)).toBe(200);
     const before = fastHits;
-    const viaFast = await raw(fastPort, 'GET', target, { Accept: accept });
+    const viaFast = await raw(fastPort, 'GET', target, headers);
     expect(fastHits).toBe(before + 1);
-    const viaHono = await raw(honoPort, 'GET', target, { Accept: accept });
+    const viaHono = await raw(honoPort, 'GET', target, headers);
     expect(fastHits).toBe(before + 1);
     expect(masked(viaFast)).toBe(masked(viaHono));
     expect(masked(viaFast)).toBe(masked(first));
     expect(header(viaFast, 'access-control-allow-origin')).toBe('*');
-    expect(header(viaFast, 'vary')).toBe('Accept');
+    expect(header(viaFast, 'vary')).toBe(vary);
+    expect(header(viaFast, 'content-encoding')).toBe(coding);
     expect(Number(header(viaFast, 'content-length'))).toBe(viaFast.length - viaFast.indexOf('\r\n\r\n') - 4);
+  });
+
+  it('revalidates a compressed variant by its own ETag, with the same 304 on both paths', async () => {
+    const target = '/lkp/2016/4.4.3';
+    const identity = await raw(fastPort, 'GET', target, { Accept: 'text/turtle' });
+    const coded = { Accept: 'text/turtle', 'Accept-Encoding': 'br' };
+    const first = await raw(fastPort, 'GET', target, coded);
+    expect(header(first, 'etag')).toBe(header(identity, 'etag')!.replace(/"$/, '-br"'));
+    const viaFast = await raw(fastPort, 'GET', target, { ...coded, 'If-None-Match': header(first, 'etag')! });
+    const viaHono = await raw(honoPort, 'GET', target, { ...coded, 'If-None-Match': header(first, 'etag')! });
+    expect(status(viaFast)).toBe(304);
+    expect(masked(viaFast)).toBe(masked(viaHono));
+    expect(header(viaFast, 'vary')).toBe('Accept, Accept-Encoding');
+    expect(status(await raw(fastPort, 'GET', target, { ...coded, 'If-None-Match': header(identity, 'etag')! }))).toBe(200);
   });
 
   it.each([

@@ -53,8 +53,10 @@ describe.each(['oxigraph', 'comunica'] as const)('%s engine', (engine) => {
       const res = await req(sparqlUrl(query), { headers: { accept } });
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe(`${type}; charset=utf-8`);
-      expect(res.headers.get('vary')).toBe('Accept');
-      expect(check(await res.text())).toBe(true);
+      const body = await res.text();
+      // The response cache adds Accept-Encoding to Vary on bodies it may compress (1 KiB and more).
+      expect(res.headers.get('vary')).toBe(Buffer.byteLength(body) >= 1024 ? 'Accept, Accept-Encoding' : 'Accept');
+      expect(check(body)).toBe(true);
     });
 
     it('honours ?format= over Accept', async () => {

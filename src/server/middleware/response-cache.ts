@@ -1,7 +1,9 @@
-// Middleware factory: a bounded cache of fully materialised GET responses, answered before routing.
+// Middleware factory: a bounded cache of fully materialised GET responses (compressed where the client allows), answered before routing.
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import type { Context, MiddlewareHandler } from 'hono';
 import { LruCache } from '../cache.js';
+import { preferredEncoding, type ContentCoding } from '../http.js';
 import { isNotModified, KEPT_ON_304 } from './conditional.js';
 
 export interface ResponseCacheOptions {
@@ -86,13 +88,75 @@ function cacheable(res: Response, keyHeaders: readonly string[]): boolean {
   return vary.split(',').every((name) => keyHeaders.includes(name.trim().toLowerCase()));
 }
 
+/** Codings the cache produces, in its order of preference (br is smaller at a similar cost). */
+const CODINGS: readonly ContentCoding[] = ['br', 'gzip'];
+/** Smaller bodies are sent as they are: the saving would not pay for the header and the CPU. */
+const MIN_COMPRESSED_BODY = 1024;
+/** Media types (parameters aside) that compress well: text, and the RDF and JSON/XML syntaxes. */
+const COMPRESSIBLE = /^text\/|json|xml|turtle|trig|n-triples|n-quads|javascript|svg|csv/;
+
+/** Whether an identity body with these headers is worth compressing, and may be (no `no-transform`). */
+function compressible(headers: Record<string, string>, size: number): boolean {
+  const type = (headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  return (
+    size >= MIN_COMPRESSED_BODY &&
+    headers['content-encoding'] === undefined &&
+    COMPRESSIBLE.test(type) &&
+    !/no-transform/i.test(headers['cache-control'] ?? '')
+  );
+}
+
+/** `body` in `coding`: brotli at quality 5, or gzip at level 6 (both fast enough to run once per entry). */
+function encode(body: Uint8Array, coding: ContentCoding): Uint8Array<ArrayBuffer> {
+  const coded =
+    coding === 'br'
+      ? brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: body.byteLength } })
+      : gzipSync(body, { level: 6 });
+  // An exact-size copy: a small zlib result may be a view into Node's shared buffer pool.
+  return new Uint8Array(coded);
+}
+
+/** A Vary value with `name` added unless already listed. */
+function withVary(vary: string | undefined, name: string): string {
+  if (!vary) return name;
+  const listed = vary.split(',').some((n) => n.trim().toLowerCase() === name.toLowerCase());
+  return listed ? vary : `${vary}, ${name}`;
+}
+
+/** A coded variant's ETag: the identity tag suffixed inside its quotes (`W/"a"` → `W/"a-br"`). */
+const variantTag = (etag: string, coding: ContentCoding): string =>
+  etag.endsWith('"') ? `${etag.slice(0, -1)}-${coding}"` : `${etag}-${coding}`;
+
+/**
+ * The body to send for a request with this Accept-Encoding, adjusting `headers` (lower-case
+ * names) to match: a compressible body gets `Vary: Accept-Encoding` whatever is chosen, and, if
+ * the client prefers br or gzip and the coded body is smaller, `Content-Encoding` and its own
+ * ETag. Anything else is returned unchanged.
+ */
+function negotiateCoding(headers: Record<string, string>, body: Uint8Array<ArrayBuffer>, acceptEncoding: string | null | undefined): Uint8Array<ArrayBuffer> {
+  if (!compressible(headers, body.byteLength)) return body;
+  headers.vary = withVary(headers.vary, 'Accept-Encoding');
+  const coding = preferredEncoding(acceptEncoding ?? undefined, CODINGS);
+  if (!coding) return body;
+  const coded = encode(body, coding);
+  if (coded.byteLength >= body.byteLength) return body;
+  headers['content-encoding'] = coding;
+  if (headers.etag) headers.etag = variantTag(headers.etag, coding);
+  return coded;
+}
+
 const flat = (headers: Record<string, string>): string[] => Object.entries(headers).flat();
 
-function entryOf(res: Response, body: Uint8Array<ArrayBuffer>): Entry {
+/** A response's headers as a plain object with lower-case names, Content-Length left out. */
+function headersOf(res: Response): Record<string, string> {
   const headers: Record<string, string> = {};
   res.headers.forEach((value, name) => {
     if (name !== 'content-length') headers[name] = value;
   });
+  return headers;
+}
+
+function entryOf(headers: Record<string, string>, body: Uint8Array<ArrayBuffer>): Entry {
   headers['content-length'] = String(body.byteLength);
   const notModified: Record<string, string> = {};
   for (const name of KEPT_ON_304) if (headers[name] !== undefined) notModified[name] = headers[name];
@@ -114,6 +178,17 @@ function entryOf(res: Response, body: Uint8Array<ArrayBuffer>): Entry {
  * responses with status 200 and an ETag are stored: never errors, never POST or HEAD.
  * Conditional requests are answered from the stored validators (304).
  *
+ * When `Accept-Encoding` is a key header, a stored body of at least 1 KiB with a textual type,
+ * no Content-Encoding and no `Cache-Control: no-transform` is compressed once, when stored, to
+ * the coding the request prefers (br, else gzip; identity if neither): the entry, and the answer
+ * to the request that filled it, is that variant, with its own ETag (`"…-br"`, `"…-gzip"`) and
+ * `Accept-Encoding` added to Vary (on the identity variant too). A body too large to store (over
+ * an eighth of `maxBytes`) is sent as it is, identity and Vary unchanged: it would otherwise be
+ * compressed again on every request. HEAD is never compressed. On a miss, conditional() (inside)
+ * sees only the identity ETag: a coded variant's ETag still gets its 304 (checked here against the
+ * stored variant), but a validator that matches the identity one (If-Modified-Since, or the
+ * identity ETag) gets conditional()'s identity 304, and nothing is stored.
+ *
  * @example
  * const cache = responseCache({ maxEntries: 2000, maxBytes: 32 << 20 });
  * app.use('*', cache.middleware);
@@ -122,6 +197,8 @@ function entryOf(res: Response, body: Uint8Array<ArrayBuffer>): Entry {
 export function responseCache(options: ResponseCacheOptions): ResponseCache {
   const keyHeaders = options.keyHeaders ?? DEFAULT_KEY_HEADERS;
   const maxBody = options.maxBytes / 8;
+  // Compressing makes the representation vary by Accept-Encoding: only allowed if the key does.
+  const compress = keyHeaders.includes('accept-encoding');
   const entries = new LruCache<Entry>(options.maxEntries, options.maxBytes, (e) => e.body.byteLength + 512);
   /** Requests `serve()` looked up and missed, with their key: `match()` and the middleware need not build it again. */
   const missed = new WeakMap<object, string>();
@@ -140,15 +217,18 @@ export function responseCache(options: ResponseCacheOptions): ResponseCache {
       ? new Response(null, { status: 304, headers: entry.notModified })
       : new Response(entry.body, { status: 200, headers: entry.headers });
 
-  const store = async (c: Context, key: string): Promise<void> => {
+  const store = async (c: Context, key: string, header: HeaderOf): Promise<void> => {
     const res = c.res;
     if (!cacheable(res, keyHeaders)) return;
     const body = knownBytes.get(res) ?? new Uint8Array(await res.arrayBuffer());
-    const entry = entryOf(res, body);
-    if (body.byteLength <= maxBody) entries.set(key, entry);
-    // The body was consumed: answer with the materialised copy (same status and headers).
+    const headers = headersOf(res);
+    const fits = body.byteLength <= maxBody;
+    const entry = entryOf(headers, fits && compress ? negotiateCoding(headers, body, header('accept-encoding')) : body);
+    if (fits) entries.set(key, entry);
+    // The body was consumed: answer with the stored variant, exactly as a later hit would (a
+    // validator naming a coded variant's ETag gets its 304 here, as conditional() saw only the identity one).
     c.res = undefined;
-    c.res = new Response(entry.body, { status: 200, headers: entry.headers });
+    c.res = answer(entry, header);
   };
 
   return {
@@ -194,7 +274,7 @@ export function responseCache(options: ResponseCacheOptions): ResponseCache {
       const hit = entries.get(key);
       if (hit) return answer(hit, header);
       await next();
-      await store(c, key);
+      await store(c, key, header);
     },
   };
 }

@@ -1,0 +1,53 @@
+// Tests of the HTTP helpers: Accept-Encoding negotiation (preferredEncoding, acceptsGzip).
+import { describe, expect, it } from 'vitest';
+import { acceptsGzip, preferredEncoding, type ContentCoding } from './http.js';
+
+const BOTH: readonly ContentCoding[] = ['br', 'gzip'];
+
+describe('preferredEncoding()', () => {
+  it.each<[string, string | undefined, ContentCoding | undefined]>([
+    ['no header', undefined, undefined],
+    ['an empty header', '', undefined],
+    ['only identity', 'identity', undefined],
+    ['a coding we do not offer', 'deflate, zstd', undefined],
+    ['a browser (tie: server order)', 'gzip, deflate, br, zstd', 'br'],
+    ['gzip only', 'gzip', 'gzip'],
+    ['x-gzip as gzip', 'x-gzip', 'gzip'],
+    ['br only', 'br', 'br'],
+    ['higher q wins', 'br;q=0.5, gzip;q=0.8', 'gzip'],
+    ['q=0 excludes', 'br;q=0, gzip', 'gzip'],
+    ['q=0 on both', 'br;q=0, gzip;q=0.000', undefined],
+    ['* allows both', '*', 'br'],
+    ['* with q', '*;q=0.5', 'br'],
+    ['*;q=0 excludes both', '*;q=0', undefined],
+    ['explicit entry over *', 'br;q=0, *', 'gzip'],
+    ['* is weaker than an explicit q', 'gzip;q=0.9, *;q=0.1', 'gzip'],
+    ['identity does not compete', 'identity;q=1, gzip;q=0.1', 'gzip'],
+    ['identity;q=0 alone', 'identity;q=0', undefined],
+    ['case and spaces', ' GZIP ; Q=0.5 , Br ; q=0.4 ', 'gzip'],
+    ['malformed q skipped', 'br;q=2, gzip;q=abc', undefined],
+    ['malformed q falls back to *', 'br;q=0.5000, *;q=0.2', 'br'],
+    ['a coding named twice keeps its highest q', 'gzip;q=0, x-gzip;q=0.5, br;q=0.4', 'gzip'],
+  ])('%s (%j)', (_name, header, expected) => {
+    expect(preferredEncoding(header, BOTH)).toBe(expected);
+  });
+
+  it('breaks ties by the order offered', () => {
+    expect(preferredEncoding('gzip, br', ['gzip', 'br'])).toBe('gzip');
+    expect(preferredEncoding('br', ['gzip'])).toBeUndefined();
+  });
+});
+
+describe('acceptsGzip()', () => {
+  it.each<[string | undefined, boolean]>([
+    [undefined, false],
+    ['gzip', true],
+    ['x-gzip', true],
+    ['*', true],
+    ['gzip;q=0', false],
+    ['gzip;q=0, *', false],
+    ['br, identity', false],
+  ])('%j → %s', (header, expected) => {
+    expect(acceptsGzip(header)).toBe(expected);
+  });
+});
