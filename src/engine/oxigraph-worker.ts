@@ -4,7 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import oxigraph from 'oxigraph';
 import type { FormatKey } from './formats.js';
 import { fromNTriples } from './graph-output.js';
-import { countRows } from './rows.js';
+import { rowsOverLimit } from './rows.js';
 import { postOutcome } from './outcome.js';
 import type { Evaluation, QueryJob, WorkerInit, WorkerReply, WorkerRequest } from './types.js';
 import { EngineError } from './types.js';
@@ -34,28 +34,27 @@ function datasetOptions(job: QueryJob) {
   return options;
 }
 
-function checkRows(job: QueryJob, rows: number | undefined): void {
-  if (job.maxRows > 0 && rows !== undefined && rows > job.maxRows) {
-    const what = job.form === 'SELECT' ? 'solutions' : 'triples';
-    throw new EngineError('rows', `the result has ${rows} ${what}, more than the limit of ${job.maxRows}; add a LIMIT`);
-  }
+/** Throws EngineError('rows') when the serialized result has more rows than the job allows. */
+function checkRows(job: QueryJob, format: FormatKey, body: string): void {
+  const rows = rowsOverLimit(format, body, job.maxRows);
+  if (rows === undefined) return;
+  const what = job.form === 'SELECT' ? 'solutions' : 'triples';
+  throw new EngineError('rows', `the result has ${rows} ${what}, more than the limit of ${job.maxRows}; add a LIMIT`);
 }
 
 /** Graph results are produced as N-Triples first (cheap to count), then re-serialized natively. */
 function graphResult(store: oxigraph.Store, job: QueryJob): Evaluation {
   const nt = store.query(job.query, { ...datasetOptions(job), results_format: 'nt' }) as string;
-  const rows = countRows('nt', nt);
-  checkRows(job, rows);
-  return { body: fromNTriples(nt, job.format), rows };
+  checkRows(job, 'nt', nt);
+  return { body: fromNTriples(nt, job.format) };
 }
 
 function evaluate(store: oxigraph.Store, job: QueryJob): Evaluation {
   if (job.form === 'CONSTRUCT' || job.form === 'DESCRIBE') return graphResult(store, job);
   const result = store.query(job.query, { ...datasetOptions(job), results_format: job.format });
   const body = String(result);
-  const rows = countRows(job.format as FormatKey, body);
-  checkRows(job, rows);
-  return { body, rows };
+  checkRows(job, job.format, body);
+  return { body };
 }
 
 function failure(id: number, e: unknown): WorkerReply {

@@ -62,3 +62,18 @@ export function countRows(format: FormatKey, body: string): number | undefined {
       return undefined;
   }
 }
+
+/**
+ * The row count of a result when it is over `max` (0 = no limit), else undefined. Every
+ * solution or triple takes at least one character, so a body no longer than `max` cannot be
+ * over it and is not scanned: with the default limit that is every answer under 100 000
+ * characters.
+ *
+ * @example
+ * rowsOverLimit('nt', '<a> <b> <c> .\n', 100_000) // undefined (not scanned)
+ */
+export function rowsOverLimit(format: FormatKey, body: string, max: number): number | undefined {
+  if (max <= 0 || body.length <= max) return undefined;
+  const rows = countRows(format, body);
+  return rows !== undefined && rows > max ? rows : undefined;
+}
