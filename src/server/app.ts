@@ -13,7 +13,7 @@ import { createQueryService } from './query-service.js';
 import { dumpRoutes } from './routes/dumps.js';
 import { metadataRoutes } from './routes/metadata.js';
 import { resourceRoutes } from './routes/resource.js';
-import { sparqlQueryRoute, sparqlRoutes } from './routes/sparql.js';
+import { sparqlNodeQuery, sparqlQueryRoute, sparqlRoutes } from './routes/sparql.js';
 import { uiRoutes } from './routes/ui.js';
 import { DEFAULT_LIMITS, type Limits } from './settings.js';
 
@@ -38,9 +38,21 @@ export interface ServerApp {
    * a cached answer straight to `res` and returns true, or returns false (nothing written).
    */
   serveCached: (req: IncomingMessage, res: ServerResponse) => boolean;
+  /**
+   * For a plain Node `http` server, after `serveCached` missed: answers `GET /sparql?query=…`
+   * without Hono (see `sparqlNodeQuery`) and returns true, or returns false (nothing written).
+   */
+  serveQuery: (req: IncomingMessage, res: ServerResponse) => boolean;
   /** Stops the engine's worker threads. */
   close(): Promise<void>;
 }
+
+/** Response headers scripts on other origins may read. */
+const EXPOSED_HEADERS = ['ETag', 'Link', 'Content-Location', 'Retry-After', 'Last-Modified'];
+/** Added to every answer besides the CORS headers. */
+const EVERY_ANSWER = { 'X-Content-Type-Options': 'nosniff' };
+/** What the CORS middleware adds to an answer (for the Node query path, which runs without it). */
+const CORS_ANSWER = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': EXPOSED_HEADERS.join(', '), ...EVERY_ANSWER };
 
 /**
  * Builds the application and waits until the engine has loaded the dataset.
@@ -77,13 +89,7 @@ export async function createApp(options: AppOptions): Promise<ServerApp> {
   const responses = responseCache({ maxEntries: limits.cacheEntries, maxBytes: limits.cacheBytes });
   const app = new Hono();
   app.use('*', responses.middleware);
-  app.use(
-    '*',
-    cors({
-      exposeHeaders: ['ETag', 'Link', 'Content-Location', 'Retry-After', 'Last-Modified'],
-      headers: { 'X-Content-Type-Options': 'nosniff' },
-    }),
-  );
+  app.use('*', cors({ exposeHeaders: EXPOSED_HEADERS, headers: EVERY_ANSWER }));
   app.use('*', conditional());
   app.route('/', sparqlQueryRoute({ answer, limits })); // GET /sparql?query=…: before the UI's browser negotiation
   app.route('/', uiRoutes({ dataset })); // it answers `/` and browsers' GET /sparql, and passes the rest on
@@ -103,5 +109,6 @@ export async function createApp(options: AppOptions): Promise<ServerApp> {
     return res;
   });
   const fetch: ServerApp['fetch'] = (req, env) => responses.match(req, env?.incoming) ?? app.fetch(req, env);
-  return { app, dataset, engine, fetch, serveCached: responses.serve, close: () => (own ? engine.close() : Promise.resolve()) };
+  const serveQuery = sparqlNodeQuery({ answer, limits, cache: responses, headers: CORS_ANSWER });
+  return { app, dataset, engine, fetch, serveCached: responses.serve, serveQuery, close: () => (own ? engine.close() : Promise.resolve()) };
 }

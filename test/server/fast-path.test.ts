@@ -1,16 +1,19 @@
-// The Node fast path for cache hits (createNodeServer) over raw sockets: byte for byte what the Hono path sends.
+// The Node fast paths (createNodeServer) over raw sockets: cache hits, and the SPARQL query path, byte for byte what the Hono path sends.
 import type { Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeServer } from '../../src/server/node-server.js';
-import { sparqlUrl, useApp } from './helpers.js';
+import { PREFIXES, sparqlUrl, useApp } from './helpers.js';
 
 const server = useApp();
 /** Hits written by the fast path. */
 let fastHits = 0;
 let fast: Server;
 let hono: Server;
+/** The fast path plus the SPARQL query path, as `npm start` runs it. */
+let direct: Server;
+let directQueries = 0;
 
 const listen = (http: Server) =>
   new Promise<number>((resolve) => {
@@ -21,6 +24,7 @@ const listen = (http: Server) =>
 
 let fastPort = 0;
 let honoPort = 0;
+let directPort = 0;
 
 beforeAll(async () => {
   const app = server.current;
@@ -35,10 +39,20 @@ beforeAll(async () => {
   fast.listen(0, '127.0.0.1');
   // The same app (and so the same cache) served by @hono/node-server alone: hits go through ServerApp.fetch.
   hono = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
-  [fastPort, honoPort] = await Promise.all([listen(fast), listen(hono)]);
+  direct = createNodeServer({
+    fetch: app.fetch,
+    serveCached: app.serveCached,
+    serveQuery: (req, res) => {
+      const taken = app.serveQuery(req, res);
+      if (taken) directQueries++;
+      return taken;
+    },
+  });
+  direct.listen(0, '127.0.0.1');
+  [fastPort, honoPort, directPort] = await Promise.all([listen(fast), listen(hono), listen(direct)]);
 });
 afterAll(async () => {
-  await Promise.all([fast, hono].map((s) => new Promise((resolve) => s.close(resolve))));
+  await Promise.all([fast, hono, direct].map((s) => new Promise((resolve) => s.close(resolve))));
 });
 
 /** Sends one raw HTTP/1.1 request (connection: close) and returns every byte of the answer. */
@@ -167,5 +181,93 @@ describe('createNodeServer: cache hits written straight to the socket', () => {
     const head = await raw(fastPort, 'HEAD', '/lkp/2016/4.4.3', { Accept: 'text/turtle' });
     expect(status(head)).toBe(200);
     expect(head.toString('latin1').endsWith('\r\n\r\n')).toBe(true);
+  });
+});
+
+/** The body of a raw answer, chunked transfer coding undone. */
+function bodyOf(answer: Buffer): Buffer {
+  const start = answer.indexOf('\r\n\r\n') + 4;
+  if (!/\r\ntransfer-encoding: chunked/i.test(answer.subarray(0, start).toString('latin1'))) return answer.subarray(start);
+  const parts: Buffer[] = [];
+  for (let i = start; ; ) {
+    const eol = answer.indexOf('\r\n', i);
+    const size = parseInt(answer.subarray(i, eol).toString('latin1'), 16);
+    if (!size) return Buffer.concat(parts);
+    parts.push(answer.subarray(eol + 2, eol + 2 + size));
+    i = eol + 2 + size + 2;
+  }
+}
+
+describe('createNodeServer: the SPARQL query path (GET /sparql?query=… without Hono)', () => {
+  let n = 0;
+  /** The same query, made a distinct target (a comment) so that each request is a miss. */
+  const fresh = (query: string, extra: Record<string, string> = {}) => sparqlUrl(`${query}\n# ${n++}`, extra);
+  const SELECT = `${PREFIXES}SELECT ?c ?label { ?c skos:prefLabel ?label } ORDER BY ?c ?label LIMIT 40`;
+
+  it.each([
+    ['JSON results', SELECT, { Accept: 'application/sparql-results+json' }],
+    ['CSV results, br', SELECT, { Accept: 'text/csv', 'Accept-Encoding': 'gzip, br' }],
+    ['XML results, gzip', SELECT, { Accept: 'application/sparql-results+xml', 'Accept-Encoding': 'gzip' }],
+    ['ASK', 'ASK { ?s ?p ?o }', { Accept: 'application/sparql-results+json' }],
+    ['CONSTRUCT as Turtle', `${PREFIXES}CONSTRUCT { ?c skos:prefLabel ?l } WHERE { ?c skos:prefLabel ?l } LIMIT 20`, { Accept: 'text/turtle' }],
+  ] as const)('%s: the same answer as the Hono path, stored so that a repeat is a cache hit', async (_name, query, headers) => {
+    const before = directQueries;
+    const viaDirect = await raw(directPort, 'GET', fresh(query), headers);
+    expect(directQueries).toBe(before + 1);
+    const viaHono = await raw(honoPort, 'GET', fresh(query), headers);
+    expect(status(viaDirect)).toBe(200);
+    expect(masked(viaDirect)).toBe(masked(viaHono));
+    const target = fresh(query);
+    const first = await raw(directPort, 'GET', target, headers);
+    const hits = fastHits;
+    const repeat = await raw(fastPort, 'GET', target, headers);
+    expect(fastHits).toBe(hits + 1);
+    expect(masked(repeat)).toBe(masked(first));
+  });
+
+  it('answers revalidation of a miss with the same 304 as the Hono path', async () => {
+    const headers = { Accept: 'application/sparql-results+json', 'Accept-Encoding': 'br' };
+    const etag = header(await raw(directPort, 'GET', fresh(SELECT), headers), 'etag')!;
+    expect(etag).toMatch(/-br"$/);
+    const viaDirect = await raw(directPort, 'GET', fresh(SELECT), { ...headers, 'If-None-Match': etag });
+    const viaHono = await raw(honoPort, 'GET', fresh(SELECT), { ...headers, 'If-None-Match': etag });
+    expect(status(viaDirect)).toBe(304);
+    expect(masked(viaDirect)).toBe(masked(viaHono));
+  });
+
+  it.each([
+    ['a syntax error', () => fresh('SELECT * WHERE { ?s ?p }'), {}],
+    ['an update', () => `/sparql?update=${encodeURIComponent('DROP ALL')}`, {}],
+    ['SERVICE', () => fresh('SELECT * { SERVICE <http://example.org/sparql> { ?s ?p ?o } }'), {}],
+    ['a graph not in the dataset', () => fresh('SELECT * FROM <http://example.org/g> { ?s ?p ?o }'), {}],
+    ['an unacceptable Accept', () => fresh(SELECT), { Accept: 'image/png' }],
+    ['an unknown ?format=', () => fresh(SELECT, { format: 'png' }), {}],
+    ['an empty query', () => '/sparql?query=', {}],
+  ])('refuses %s with the same status, headers and message as the Hono path', async (_name, target, headers: Record<string, string>) => {
+    const before = directQueries;
+    const viaDirect = await raw(directPort, 'GET', target(), headers);
+    expect(directQueries).toBe(before + 1);
+    const viaHono = await raw(honoPort, 'GET', target(), headers);
+    expect(status(viaDirect)).toBeGreaterThanOrEqual(400);
+    expect(status(viaDirect)).toBe(status(viaHono));
+    for (const name of ['content-type', 'access-control-allow-origin', 'retry-after']) expect(header(viaDirect, name), name).toBe(header(viaHono, name));
+    expect(bodyOf(viaDirect).toString('utf8')).toBe(bodyOf(viaHono).toString('utf8'));
+    expect(Number(header(viaDirect, 'content-length'))).toBe(bodyOf(viaDirect).length);
+  });
+
+  it('leaves /sparql without a query (service description, query UI), POST and HEAD to Hono', async () => {
+    const cases: Array<[string, string, Record<string, string>]> = [
+      ['GET', '/sparql', { Accept: 'text/turtle' }],
+      ['GET', '/sparql?format=ttl', {}],
+      ['GET', '/sparql', { Accept: 'text/html' }],
+      ['HEAD', fresh(SELECT), { Accept: 'application/sparql-results+json' }],
+    ];
+    const before = directQueries;
+    for (const [method, target, headers] of cases) {
+      const viaDirect = await raw(directPort, method, target, headers);
+      const viaHono = await raw(honoPort, method, target, headers);
+      expect(masked(viaDirect), `${method} ${target}`).toBe(masked(viaHono));
+    }
+    expect(directQueries).toBe(before);
   });
 });

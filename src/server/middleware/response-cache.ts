@@ -49,6 +49,16 @@ export interface ResponseCache {
    * Same bytes as `match()` answered through @hono/node-server (apart from the Date header).
    */
   serve(req: IncomingMessage, res: ServerResponse): boolean;
+  /** Whether `serve()` looked `req` up and missed: then `send()` may answer it. */
+  missed(req: IncomingMessage): boolean;
+  /**
+   * For a Node handler that answers a request `serve()` missed without Hono (the SPARQL query
+   * path): stores the 200 answer under the key `serve()` built, compressed and with the same
+   * headers as `middleware` would store it (`headers`: lower-case names), and writes it to `res`
+   * (200, or 304 when the request's validators match). An answer that may not be stored is
+   * written as it is.
+   */
+  send(req: IncomingMessage, res: ServerResponse, headers: Record<string, string>, body: Uint8Array<ArrayBuffer>): void;
   readonly size: number;
 }
 
@@ -78,12 +88,11 @@ const VERBATIM_HOST = /^[a-z0-9._-]+(?::(?:[1-5]\d{3,4}|[6-9]\d{3}))?$/;
 
 type HeaderOf = (name: string) => string | null | undefined;
 
-/** Whether a 200 response may be stored: validators, nothing private, Vary covered by the key. */
-function cacheable(res: Response, keyHeaders: readonly string[]): boolean {
-  const h = res.headers;
-  if (res.status !== 200 || !h.get('etag') || h.has('set-cookie')) return false;
-  if (/no-store|private/i.test(h.get('cache-control') ?? '')) return false;
-  const vary = h.get('vary');
+/** Whether a 200 answer with these headers may be stored: validators, nothing private, Vary covered by the key. */
+function cacheable(status: number, header: (name: string) => string | null | undefined, keyHeaders: readonly string[]): boolean {
+  if (status !== 200 || !header('etag') || header('set-cookie') != null) return false;
+  if (/no-store|private/i.test(header('cache-control') ?? '')) return false;
+  const vary = header('vary');
   if (!vary) return true;
   return vary.split(',').every((name) => keyHeaders.includes(name.trim().toLowerCase()));
 }
@@ -156,6 +165,12 @@ function headersOf(res: Response): Record<string, string> {
   return headers;
 }
 
+/** `headers` with lower-case names in sorted order, as a Response's headers iterate (so both producers store the same entry). */
+function sortedHeaders(headers: Record<string, string>): Record<string, string> {
+  const named = Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value] as const);
+  return Object.fromEntries(named.filter(([name]) => name !== 'content-length').sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
 function entryOf(headers: Record<string, string>, body: Uint8Array<ArrayBuffer>): Entry {
   headers['content-length'] = String(body.byteLength);
   const notModified: Record<string, string> = {};
@@ -217,18 +232,34 @@ export function responseCache(options: ResponseCacheOptions): ResponseCache {
       ? new Response(null, { status: 304, headers: entry.notModified })
       : new Response(entry.body, { status: 200, headers: entry.headers });
 
-  const store = async (c: Context, key: string, header: HeaderOf): Promise<void> => {
-    const res = c.res;
-    if (!cacheable(res, keyHeaders)) return;
-    const body = knownBytes.get(res) ?? new Uint8Array(await res.arrayBuffer());
-    const headers = headersOf(res);
+  /** The entry for a cacheable 200 answer (compressed as the request allows), stored if it fits. */
+  const keep = (key: string, headers: Record<string, string>, body: Uint8Array<ArrayBuffer>, header: HeaderOf): Entry => {
     const fits = body.byteLength <= maxBody;
     const entry = entryOf(headers, fits && compress ? negotiateCoding(headers, body, header('accept-encoding')) : body);
     if (fits) entries.set(key, entry);
+    return entry;
+  };
+
+  const store = async (c: Context, key: string, header: HeaderOf): Promise<void> => {
+    const res = c.res;
+    if (!cacheable(res.status, (name) => res.headers.get(name), keyHeaders)) return;
+    const body = knownBytes.get(res) ?? new Uint8Array(await res.arrayBuffer());
+    const entry = keep(key, headersOf(res), body, header);
     // The body was consumed: answer with the stored variant, exactly as a later hit would (a
     // validator naming a coded variant's ETag gets its 304 here, as conditional() saw only the identity one).
     c.res = undefined;
     c.res = answer(entry, header);
+  };
+
+  /** Writes an entry to a Node response: 304 if the request's validators match it, else 200. */
+  const write = (entry: Entry, req: IncomingMessage, res: ServerResponse): void => {
+    if (notModified(entry, req.headers['if-none-match'], req.headers['if-modified-since'])) {
+      res.writeHead(304, entry.flatNotModified);
+      res.end();
+    } else {
+      res.writeHead(200, entry.flatHeaders);
+      res.end(entry.body);
+    }
   };
 
   return {
@@ -257,14 +288,19 @@ export function responseCache(options: ResponseCacheOptions): ResponseCache {
         missed.set(req, key);
         return false;
       }
-      if (notModified(entry, headers['if-none-match'], headers['if-modified-since'])) {
-        res.writeHead(304, entry.flatNotModified);
-        res.end();
-      } else {
-        res.writeHead(200, entry.flatHeaders);
-        res.end(entry.body);
-      }
+      write(entry, req, res);
       return true;
+    },
+    missed: (req) => missed.has(req),
+    send(req, res, headers, body) {
+      const key = missed.get(req);
+      const sorted = sortedHeaders(headers);
+      if (key === undefined || req.method !== 'GET' || !cacheable(200, (name) => sorted[name], keyHeaders)) {
+        res.writeHead(200, flat({ ...sorted, 'content-length': String(body.byteLength) }));
+        res.end(body);
+        return;
+      }
+      write(keep(key, sorted, body, (name) => req.headers[name] as string | undefined), req, res);
     },
     middleware: async (c, next) => {
       if (c.req.method !== 'GET') return next();

@@ -1,12 +1,14 @@
 // The SPARQL 1.1 Protocol endpoint at /sparql (query only) and its service description.
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
 import { findFormat } from '../../engine/formats.js';
 import { negotiate } from '../conneg.js';
 import type { Dataset } from '../dataset.js';
 import { httpError } from '../http.js';
-import { withBytes } from '../middleware/response-cache.js';
-import type { ProtocolRequest, QueryService } from '../query-service.js';
+import { withBytes, type ResponseCache } from '../middleware/response-cache.js';
+import type { ProtocolRequest, QueryAnswer, QueryService } from '../query-service.js';
 import { DOCUMENT_FORMATS, serialize } from '../rdf.js';
 import { serviceDescription } from '../service-description.js';
 import type { Limits } from '../settings.js';
@@ -43,6 +45,14 @@ async function fromPost(c: Context, maxLength: number): Promise<ProtocolRequest 
   return fromParams(params, maxLength, 413);
 }
 
+/** The headers of a query answer (both the Hono route and the Node query path send these). */
+const answerHeaders = (result: QueryAnswer): Record<string, string> => ({
+  'Content-Type': result.contentType,
+  ETag: result.etag,
+  Vary: 'Accept',
+  'Cache-Control': 'public, max-age=300',
+});
+
 /**
  * Answers a protocol request with the query service's bytes (which the response cache can keep
  * as they are). `format` is the URL's `format` parameter; a GET passes the one it already parsed.
@@ -51,13 +61,7 @@ const responder =
   (answer: QueryService) =>
   async (c: Context, req: ProtocolRequest, format: string | undefined = c.req.query('format')): Promise<Response> => {
     const result = await answer(req, c.req.header('accept'), format);
-    const res = c.body(result.body, 200, {
-      'Content-Type': result.contentType,
-      ETag: result.etag,
-      Vary: 'Accept',
-      'Cache-Control': 'public, max-age=300',
-    });
-    return withBytes(res, result.body);
+    return withBytes(c.body(result.body, 200, answerHeaders(result)), result.body);
   };
 
 /**
@@ -77,6 +81,57 @@ export function sparqlQueryRoute({ answer, limits }: Pick<SparqlDeps, 'answer' |
     return respond(c, fromParams(params, limits.maxQueryLength, 414)!, params.get('format') ?? undefined);
   });
   return app;
+}
+
+export interface SparqlNodeDeps {
+  answer: QueryService;
+  limits: Limits;
+  /** The app's response cache: answers are stored there as its middleware would store them. */
+  cache: ResponseCache;
+  /** Headers every answer carries (what the app's CORS middleware adds); errors get only Access-Control-Allow-Origin, as `app.onError` sends them. */
+  headers: Record<string, string>;
+}
+
+/** Writes an error (an HTTPException from `httpError`, or a 500) as `app.onError` would, with a Content-Length. */
+async function writeError(res: ServerResponse, e: unknown): Promise<void> {
+  if (!(e instanceof HTTPException)) console.error(e);
+  const error = (e instanceof HTTPException ? e : httpError(500, 'internal error')).getResponse();
+  const body = new Uint8Array(await error.arrayBuffer());
+  const headers: string[] = [];
+  error.headers.forEach((value, name) => headers.push(name, value));
+  res.writeHead(error.status, [...headers, 'access-control-allow-origin', '*', 'content-length', String(body.byteLength)]);
+  res.end(body);
+}
+
+/**
+ * The Node query path: answers `GET /sparql?query=…` (and refuses `?update=`) for a plain Node
+ * server, after the response cache missed, without building a Request or a Response or running
+ * the Hono middleware; the same protocol checks, query service, headers, cache entry,
+ * compression and errors as `sparqlQueryRoute` behind the app's middleware (tested side by
+ * side). Returns false, having written nothing, for anything else (which goes to Hono).
+ *
+ * @example
+ * const query = sparqlNodeQuery({ answer, limits, cache, headers });
+ * createServer((req, res) => cache.serve(req, res) || query(req, res) || honoListener(req, res));
+ */
+export function sparqlNodeQuery({ answer, limits, cache, headers }: SparqlNodeDeps): (req: IncomingMessage, res: ServerResponse) => boolean {
+  const respond = async (req: IncomingMessage, res: ServerResponse, params: URLSearchParams): Promise<void> => {
+    try {
+      const result = await answer(fromParams(params, limits.maxQueryLength, 414)!, req.headers.accept, params.get('format') ?? undefined);
+      cache.send(req, res, { ...headers, ...answerHeaders(result) }, result.body);
+    } catch (e) {
+      await writeError(res, e);
+    }
+  };
+  return (req, res) => {
+    const url = req.url;
+    // Only targets the cache looked up (a GET, origin form, a Host Hono takes as it is).
+    if (url === undefined || !url.startsWith('/sparql?') || !cache.missed(req)) return false;
+    const params = new URLSearchParams(url.slice('/sparql?'.length));
+    if (!params.has('query') && !params.has('update')) return false; // the query UI or the service description
+    void respond(req, res, params).catch(() => res.destroy());
+    return true;
+  };
 }
 
 /**
