@@ -24,7 +24,7 @@ export interface PageOptions {
   canonical?: string;
   /** Alternate representations for `<link rel="alternate">`. */
   alternates?: Array<{ href: string; type: string }>;
-  /** A JSON-LD document to embed. */
+  /** A JSON-LD document to embed (embedded without its indentation: no reader sees it, every page carries it). */
   jsonld?: string;
   /** Extra stylesheets and scripts (asset names under /assets/). */
   styles?: string[];
@@ -97,7 +97,7 @@ export function page(o: PageOptions): string {
     `<link rel="alternate" hreflang="en" href="${esc(hrefIn(path, 'en'))}">`,
     ...['site.css', ...(o.styles ?? [])].map((s) => `<link rel="stylesheet" href="${assetHref(s)}">`),
   ].join('\n');
-  const ld = o.jsonld ? `<script type="application/ld+json">\n${scriptJson(o.jsonld)}</script>` : '';
+  const ld = o.jsonld ? `<script type="application/ld+json">\n${scriptJson(JSON.stringify(JSON.parse(o.jsonld)))}\n</script>` : '';
   const scripts = ['site.js', ...(o.scripts ?? [])].map((s) => `<script src="${assetHref(s)}" defer></script>`).join('\n');
   const switcher = `<a class="lang-switch" href="${esc(hrefIn(path, other))}" hreflang="${other}" lang="${other}">${esc(T.switchTo[lang])}</a>`;
   const inner = localizeLinks(`${header(o, lang)}
