@@ -11,9 +11,9 @@ import { Parser, Store as N3Store } from 'n3';
 import oxigraph from 'oxigraph';
 import { buildConfig, ROOT } from '../graph/config.js';
 
-const DURATION_S = Number(process.env.BENCH_SECONDS ?? 4);
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 6);
 const STARTS = Number(process.env.BENCH_STARTS ?? 3);
-const ROUNDS = 2;
+const ROUNDS = 3;
 const RUNS = Number(process.env.BENCH_RUNS ?? 60);
 /** Comunica is 10–100× slower: fewer runs keep the bench short. */
 const COMUNICA_RUNS = 10;
