@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { hrefIn, localizeLinks } from '../../src/server/html/i18n.js';
 import { contrast, SDG_COLOURS, textOn } from '../../src/server/html/sdg-colours.js';
+import { esc } from '../../src/server/html/layout.js';
 import { loadExamples } from '../../src/server/site/examples.js';
 import { normalise } from '../../src/server/site/search.js';
 import { useApp } from './helpers.js';
@@ -84,13 +85,26 @@ describe('query UI', () => {
     const examples = loadExamples();
     expect(examples.length).toBeGreaterThanOrEqual(16);
     for (const e of examples) expect(body).toContain(`data-example="${e.name}"`);
-    expect(body).toContain('Which priorities link to SDG 13 (Climate action), to which target, and on what basis?');
+    expect(body).toContain('lang="sv">Vilka prioriteringar länkar till mål 13 (Bekämpa klimatförändringarna), till vilket delmål och på vilken grund?</a>');
     expect(body).toMatch(/<script src="\/assets\/yasgui\.min\.js\?v=\w+" defer>/);
     expect(body).toContain('<form id="query-fallback" method="get" action="/sparql">');
   });
 
+  it('asks every question in the page language: Swedish from "# Fråga:", English from "# Question:"', async () => {
+    const examples = loadExamples();
+    for (const e of examples) expect(e.questionSv, e.name).toBeTruthy();
+    const sv = await html('/sparql');
+    const en = await html('/sparql?lang=en');
+    for (const e of examples) {
+      expect(sv).toContain(`lang="sv">${esc(e.questionSv!)}</a>`);
+      expect(en).toContain(`lang="en">${esc(e.question)}</a>`);
+    }
+    expect(sv).toMatch(/<h2 class="current-question" id="current-question" lang="sv">Vilka/);
+    expect(en).toMatch(/<h2 class="current-question" id="current-question" lang="en">Which/);
+  });
+
   it('preloads a chosen example', async () => {
-    const body = await html('/sparql?example=sdg-goals-without-links');
+    const body = await html('/sparql?example=sdg-goals-without-links&lang=en');
     expect(body).toContain('Which SDG goals does the programme not reach at all');
     expect(body).toMatch(/<textarea[^>]*>#\s*Question: Which SDG goals does the programme not reach/);
   });

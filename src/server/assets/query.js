@@ -114,6 +114,7 @@
     var tab = yasgui.getTab();
     tab.setQuery(ex.query);
     heading.textContent = ex.question;
+    heading.lang = ex.questionLang;
     links.forEach(function (a) {
       if (a.getAttribute('data-example') === name) a.setAttribute('aria-current', 'true');
       else a.removeAttribute('aria-current');

@@ -22,24 +22,28 @@ export interface QueryUiOptions {
  */
 export function queryPage(o: QueryUiOptions): string {
   const { lang } = o;
-  const current = o.examples.find((e) => e.name === o.selected) ?? o.examples[0];
-  const list = o.examples
+  // Each question in the page's language where the query file has it, marked with its own language.
+  const examples = o.examples.map(({ name, question, questionSv, query }) =>
+    lang === 'sv' && questionSv ? { name, question: questionSv, questionLang: 'sv', query } : { name, question, questionLang: 'en', query },
+  );
+  const current = examples.find((e) => e.name === o.selected) ?? examples[0];
+  const list = examples
     .map(
       (e) =>
-        `<li><a href="/sparql?example=${esc(e.name)}" data-example="${esc(e.name)}"${e === current ? ' aria-current="true"' : ''} lang="en">${esc(e.question)}</a></li>`,
+        `<li><a href="/sparql?example=${esc(e.name)}" data-example="${esc(e.name)}"${e === current ? ' aria-current="true"' : ''} lang="${e.questionLang}">${esc(e.question)}</a></li>`,
     )
     .join('\n');
-  const data = scriptJson(JSON.stringify({ examples: o.examples, selected: current?.name, lang }));
+  const data = scriptJson(JSON.stringify({ examples, selected: current?.name, lang }));
   const body = `<h1>${t(lang, 'Fråga data', 'Query the data')}</h1>
 <p class="lead">${t(
     lang,
-    `Välj en fråga till vänster, eller skriv en egen i SPARQL. Frågorna går till ändpunkten <code class="iri">${esc(o.endpoint)}</code>; standardgrafen är unionen av alla grafer. Frågorna är skrivna på engelska.`,
+    `Välj en fråga till vänster, eller skriv en egen i SPARQL. Frågorna går till ändpunkten <code class="iri">${esc(o.endpoint)}</code>; standardgrafen är unionen av alla grafer.`,
     `Pick a question on the left or write your own in SPARQL. Queries go to the endpoint <code class="iri">${esc(o.endpoint)}</code>; the default graph is the union of all graphs.`,
   )}</p>
 <div class="query-ui">
 <nav class="examples" aria-labelledby="ex-title"><h2 id="ex-title">${t(lang, 'Exempelfrågor', 'Example questions')}</h2><ol>${list}</ol></nav>
 <section class="workbench" aria-label="${t(lang, 'Frågeeditor och resultat', 'Query editor and results')}">
-<h2 class="current-question" id="current-question" lang="en">${esc(current?.question ?? '')}</h2>
+<h2 class="current-question" id="current-question" lang="${current?.questionLang ?? lang}">${esc(current?.question ?? '')}</h2>
 <div id="yasgui"></div>
 <form id="query-fallback" method="get" action="/sparql">
 <label for="query-text">${t(lang, 'SPARQL-fråga', 'SPARQL query')}</label>

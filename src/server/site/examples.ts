@@ -1,4 +1,4 @@
-// The example queries of queries/*.rq, read once, each with the question its "# Question:" line asks.
+// The example queries of queries/*.rq, read once, each with the question its "# Question:" (and "# Fråga:") line asks.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,8 @@ export interface Example {
   name: string;
   /** The question, from the file's `# Question:` line. */
   question: string;
+  /** The same question in Swedish, from the `# Fråga:` line, if the file has one. */
+  questionSv?: string;
   query: string;
 }
 
@@ -27,6 +29,7 @@ export function loadExamples(dir: string = QUERIES_DIR): Example[] {
     .map((file) => {
       const query = readFileSync(join(dir, file), 'utf8');
       const question = /^#\s*Question:\s*(.+)$/m.exec(query)?.[1]?.trim() ?? file;
-      return { name: file.slice(0, -3), question, query };
+      const questionSv = /^#\s*Fråga:\s*(.+)$/m.exec(query)?.[1]?.trim();
+      return { name: file.slice(0, -3), question, ...(questionSv ? { questionSv } : {}), query };
     });
 }
