@@ -88,9 +88,11 @@ export async function createApp(options: AppOptions): Promise<ServerApp> {
 
   const responses = responseCache({ maxEntries: limits.cacheEntries, maxBytes: limits.cacheBytes });
   const app = new Hono();
+  // conditional() is outermost: it compares validators with the representation actually sent, the
+  // compressed variant the cache chose included (the cache answers its own hits and fills the same way).
+  app.use('*', conditional());
   app.use('*', responses.middleware);
   app.use('*', cors({ exposeHeaders: EXPOSED_HEADERS, headers: EVERY_ANSWER }));
-  app.use('*', conditional());
   app.route('/', sparqlQueryRoute({ answer, limits })); // GET /sparql?query=…: before the UI's browser negotiation
   app.route('/', uiRoutes({ dataset })); // it answers `/` and browsers' GET /sparql, and passes the rest on
   app.route('/', sparqlRoutes({ dataset, answer, limits }));

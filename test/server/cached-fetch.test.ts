@@ -73,3 +73,14 @@ describe('ServerApp.fetch (response cache in front of app.fetch)', () => {
     expect(await head.text()).toBe('');
   });
 });
+
+describe('conditional requests on a miss, compressed variants', () => {
+  it('answers If-Modified-Since alone with the 304 of the variant the client would get', async () => {
+    // A first request for this representation (a miss), revalidating with a date only.
+    const headers = { accept: 'application/n-triples', 'accept-encoding': 'br', 'if-modified-since': 'Sat, 01 Jan 2100 00:00:00 GMT' };
+    const res = await fetch(`${origin}/lkp/2016/4.4.3?lang=en`, { headers });
+    expect(res.status).toBe(304);
+    expect(res.headers.get('vary')).toBe('Accept, Accept-Encoding');
+    expect(res.headers.get('etag')).toMatch(/-br"$/);
+  });
+});

@@ -199,10 +199,10 @@ function entryOf(headers: Record<string, string>, body: Uint8Array<ArrayBuffer>)
  * to the request that filled it, is that variant, with its own ETag (`"…-br"`, `"…-gzip"`) and
  * `Accept-Encoding` added to Vary (on the identity variant too). A body too large to store (over
  * an eighth of `maxBytes`) is sent as it is, identity and Vary unchanged: it would otherwise be
- * compressed again on every request. HEAD is never compressed. On a miss, conditional() (inside)
- * sees only the identity ETag: a coded variant's ETag still gets its 304 (checked here against the
- * stored variant), but a validator that matches the identity one (If-Modified-Since, or the
- * identity ETag) gets conditional()'s identity 304, and nothing is stored.
+ * compressed again on every request. HEAD is never compressed. Hits and fills answer conditional
+ * requests against the stored variant. Mount conditional() outside this middleware, not inside:
+ * inside, on a miss, it sees only the identity ETag, and a validator that matches that one
+ * (If-Modified-Since, or the identity ETag) would get an identity 304 and nothing stored.
  *
  * @example
  * const cache = responseCache({ maxEntries: 2000, maxBytes: 32 << 20 });
