@@ -231,11 +231,17 @@ describe('responseCache()', () => {
       expect(cache.size).toBe(1);
     });
 
-    it('never compresses HEAD', async () => {
-      const { get } = setup();
-      const res = await get('/page', { 'accept-encoding': 'br' }, 'HEAD');
-      expect(res.headers.get('content-encoding')).toBeNull();
-      expect(res.headers.get('etag')).toBe('"p"');
+    it('answers HEAD with the headers of the GET it mirrors, and no body', async () => {
+      const { get, calls } = setup();
+      for (const headers of [{ 'accept-encoding': 'br' }, { 'accept-encoding': 'gzip' }, {}] as Array<Record<string, string>>) {
+        const head = await get('/page', headers, 'HEAD'); // a miss: fills the entry the GET then hits
+        const getRes = await get('/page', headers);
+        expect(head.status).toBe(200);
+        expect(await head.text()).toBe('');
+        expect(Object.fromEntries(head.headers)).toEqual(Object.fromEntries(getRes.headers));
+        expect(Object.fromEntries((await get('/page', headers, 'HEAD')).headers)).toEqual(Object.fromEntries(getRes.headers)); // a hit
+      }
+      expect(calls.page).toBe(3);
     });
 
     it.each<[string, Record<string, string>, number, string]>([

@@ -190,7 +190,7 @@ function entryOf(headers: Record<string, string>, body: Uint8Array<ArrayBuffer>)
  * Creates the cache. The dataset is immutable, so a representation never goes stale while the
  * process lives; the key is the request target (path and query, so `?format=` and `?lang=` are
  * in it) plus the `keyHeaders` values (`Accept`, `Accept-Encoding`, `Accept-Language`). Only GET
- * responses with status 200 and an ETag are stored: never errors, never POST or HEAD.
+ * responses with status 200 and an ETag are stored: never errors, never POST.
  * Conditional requests are answered from the stored validators (304).
  *
  * When `Accept-Encoding` is a key header, a stored body of at least 1 KiB with a textual type,
@@ -199,7 +199,8 @@ function entryOf(headers: Record<string, string>, body: Uint8Array<ArrayBuffer>)
  * to the request that filled it, is that variant, with its own ETag (`"…-br"`, `"…-gzip"`) and
  * `Accept-Encoding` added to Vary (on the identity variant too). A body too large to store (over
  * an eighth of `maxBytes`) is sent as it is, identity and Vary unchanged: it would otherwise be
- * compressed again on every request. HEAD is never compressed. Hits and fills answer conditional
+ * compressed again on every request. A HEAD request gets the headers of its GET (the middleware
+ * looks it up and fills it as that GET; `serve()` and `match()` leave HEAD to it). Hits and fills answer conditional
  * requests against the stored variant. Mount conditional() outside this middleware, not inside:
  * inside, on a miss, it sees only the identity ETag, and a validator that matches that one
  * (If-Modified-Since, or the identity ETag) would get an identity 304 and nothing stored.
@@ -303,7 +304,9 @@ export function responseCache(options: ResponseCacheOptions): ResponseCache {
       write(keep(key, sorted, body, (name) => req.headers[name] as string | undefined), req, res);
     },
     middleware: async (c, next) => {
-      if (c.req.method !== 'GET') return next();
+      // HEAD is looked up and filled as the GET it mirrors (Hono drops the body afterwards), so its
+      // headers are the GET's: coding, Vary, ETag and Content-Length included.
+      if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
       const header: HeaderOf = (name) => c.req.header(name);
       const incoming = (c.env as { incoming?: object } | undefined)?.incoming;
       const key = (incoming && missed.get(incoming)) ?? keyOf(c.req.url, header);
