@@ -84,7 +84,7 @@ try {
   const cache = new Map<string, Store>();
   port.on('message', ({ id, job }: WorkerRequest) => {
     evaluate(engine, store, job, cache).then(
-      (evaluation) => postOutcome(port, id, evaluation),
+      (evaluation) => postOutcome(port, id, evaluation, job.coding),
       (e: unknown) => port.postMessage(failure(id, e)),
     );
   });

@@ -71,7 +71,7 @@ function reply(store: oxigraph.Store, { id, job }: WorkerRequest): void {
   } catch (e) {
     return send(failure(id, e));
   }
-  postOutcome(port, id, evaluation);
+  postOutcome(port, id, evaluation, job.coding);
 }
 
 try {

@@ -1,4 +1,5 @@
 // The query-engine interface shared by the Oxigraph and Comunica engines and the worker protocol they speak.
+import type { ContentCoding } from '../compression.js';
 import type { FormatKey, QueryForm } from './formats.js';
 
 export type EngineName = 'oxigraph' | 'comunica';
@@ -16,6 +17,8 @@ export interface QueryJob {
   namedGraphs?: string[];
   /** Maximum solutions (SELECT) or triples (CONSTRUCT/DESCRIBE); 0 means unlimited. */
   maxRows: number;
+  /** The content coding the client prefers; the worker compresses an answer worth it. */
+  coding?: ContentCoding;
 }
 
 /** What a worker's evaluation produces: the serialized result as text. */
@@ -26,13 +29,18 @@ export interface Evaluation {
 }
 
 /**
- * A query's answer as the engine delivers it: the serialized result as UTF-8 bytes (encoded in
- * the worker and transferred, not copied, to the caller's thread) with their strong ETag.
+ * A query's answer as the engine delivers it: the serialized result as UTF-8 bytes, compressed
+ * when the job asked for a coding and that pays (done in the worker and transferred, not
+ * copied, to the caller's thread), with their strong ETag.
  */
 export interface QueryOutcome {
   body: Uint8Array<ArrayBuffer>;
-  /** `"<sha1 of body, base64url>"`, the same value as `etagOf()` of the text. */
+  /** `"<sha1 of the UTF-8 text, base64url>"` (the same value as `etagOf()` of the text), suffixed `-br`/`-gzip` when coded. */
   etag: string;
+  /** The coding of `body`, if compressed. */
+  coding?: ContentCoding;
+  /** Whether the uncompressed answer is long enough to be compressed (so it varies by Accept-Encoding). */
+  compressible: boolean;
   rows?: number;
 }
 

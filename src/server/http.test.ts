@@ -1,6 +1,7 @@
 // Tests of the HTTP helpers: Accept-Encoding negotiation (preferredEncoding, acceptsGzip).
 import { describe, expect, it } from 'vitest';
-import { acceptsGzip, preferredEncoding, type ContentCoding } from './http.js';
+import type { ContentCoding } from '../compression.js';
+import { acceptsGzip, preferredEncoding } from './http.js';
 
 const BOTH: readonly ContentCoding[] = ['br', 'gzip'];
 

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ContentCoding } from '../compression.js';
 
 /**
  * An HTTPException whose response is a plain-text message (and optional extra headers);
@@ -26,8 +27,6 @@ export function etagOf(body: string | Uint8Array): string {
 /** RFC 9110 IMF-fixdate, as Last-Modified wants it. */
 export const httpDate = (d: Date): string => d.toUTCString();
 
-/** The content codings this server can produce. */
-export type ContentCoding = 'br' | 'gzip';
 
 /** RFC 9110 §12.4.2 qvalue: 0 to 1 with at most three decimals. */
 const QVALUE = /^(?:0(?:\.\d{0,3})?|1(?:\.0{0,3})?)$/;

@@ -1,10 +1,11 @@
 // Answers one SPARQL protocol request: pre-checks, local-graph policy, format choice, cache, engine.
+import { CODINGS, type ContentCoding } from '../compression.js';
 import { analyseQuery, QueryRefusal, withoutDatasetClauses } from '../engine/analyse.js';
 import { findFormat, formatsFor, type QueryForm, type ResultFormat } from '../engine/formats.js';
 import { EngineError, type Engine, type QueryJob } from '../engine/types.js';
 import { LruCache } from './cache.js';
 import { negotiate } from './conneg.js';
-import { httpError } from './http.js';
+import { httpError, preferredEncoding } from './http.js';
 import type { Limits } from './settings.js';
 
 /** The protocol parameters of a query request (SPARQL 1.1 Protocol §2.1). */
@@ -15,13 +16,17 @@ export interface ProtocolRequest {
 }
 
 export interface QueryAnswer {
-  /** The serialized result, UTF-8. */
+  /** The serialized result, UTF-8, compressed in `coding` if that is set. */
   body: Uint8Array<ArrayBuffer>;
   contentType: string;
   etag: string;
+  coding?: ContentCoding;
+  /** Whether the answer is long enough to be compressed: then it varies by Accept-Encoding. */
+  compressible: boolean;
 }
 
-export type QueryService = (req: ProtocolRequest, accept: string | undefined, format?: string) => Promise<QueryAnswer>;
+/** Answers a protocol request for a client's Accept, `?format=` and Accept-Encoding. */
+export type QueryService = (req: ProtocolRequest, accept: string | undefined, format?: string, acceptEncoding?: string) => Promise<QueryAnswer>;
 
 /** Picks the result format from `?format=` (if given) or the Accept header; 406 if none fits. */
 export function chooseFormat(formats: readonly ResultFormat[], accept: string | undefined, format?: string): ResultFormat {
@@ -78,9 +83,9 @@ export function createQueryService(engine: Engine, graphs: Set<string>, limits: 
 
   const evaluate = async (job: QueryJob, format: ResultFormat): Promise<QueryAnswer> => {
     try {
-      // The worker encoded the body and computed its ETag: nothing here copies or hashes it.
-      const { body, etag } = await engine.query(job);
-      return { body, contentType: `${format.mediaType}; charset=utf-8`, etag };
+      // The worker encoded (and compressed) the body and computed its ETag: nothing here copies, hashes or compresses it.
+      const { body, etag, coding, compressible } = await engine.query(job);
+      return { body, contentType: `${format.mediaType}; charset=utf-8`, etag, compressible, ...(coding ? { coding } : {}) };
     } catch (e) {
       throw e instanceof EngineError ? engineHttpError(e) : e;
     }
@@ -102,7 +107,7 @@ export function createQueryService(engine: Engine, graphs: Set<string>, limits: 
   /** Answers by the raw request, so a cached repeat skips analysis and negotiation too. */
   const byRequest = new LruCache<QueryAnswer>(limits.cacheEntries, limits.cacheBytes, () => 1);
 
-  const answer: QueryService = async (req, accept, formatParam) => {
+  const answer: QueryService = async (req, accept, formatParam, acceptEncoding) => {
     let analysis;
     try {
       analysis = analyseQuery(req.query, limits.maxQueryDepth);
@@ -121,7 +126,9 @@ export function createQueryService(engine: Engine, graphs: Set<string>, limits: 
       format: format.key,
       maxRows: limits.maxRows,
     };
-    const key = JSON.stringify([req.query, format.key, req.defaultGraphs, req.namedGraphs]);
+    const coding = preferredEncoding(acceptEncoding, CODINGS);
+    if (coding) job.coding = coding;
+    const key = JSON.stringify([req.query, format.key, coding ?? '', req.defaultGraphs, req.namedGraphs]);
     const hit = cache.get(key) ?? (await inFlight.get(key));
     if (hit) return hit;
     const pending = evaluate(job, format);
@@ -135,11 +142,11 @@ export function createQueryService(engine: Engine, graphs: Set<string>, limits: 
     }
   };
 
-  return async (req, accept, formatParam) => {
-    const raw = JSON.stringify([req.query, accept ?? '', formatParam ?? '', req.defaultGraphs, req.namedGraphs]);
+  return async (req, accept, formatParam, acceptEncoding) => {
+    const raw = JSON.stringify([req.query, accept ?? '', formatParam ?? '', acceptEncoding ?? '', req.defaultGraphs, req.namedGraphs]);
     const hit = byRequest.get(raw);
     if (hit) return hit;
-    const result = await answer(req, accept, formatParam);
+    const result = await answer(req, accept, formatParam, acceptEncoding);
     byRequest.set(raw, result);
     return result;
   };

@@ -1,4 +1,5 @@
 // The SPARQL 1.1 Protocol endpoint: methods, formats, refusals, limits, caching, CORS, service description.
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import oxigraph from 'oxigraph';
 import { describe, expect, it } from 'vitest';
 import { etagOf } from '../../src/server/http.js';
@@ -142,6 +143,33 @@ describe.each(['oxigraph', 'comunica'] as const)('%s engine', (engine) => {
       const bytes = new Uint8Array(await res.arrayBuffer());
       expect(res.headers.get('etag')).toBe(etagOf(bytes));
       expect(res.headers.get('etag')).toBe(etagOf(new TextDecoder().decode(bytes)));
+    });
+
+    it.each([
+      ['GET, br', sparqlUrl(CONSTRUCT), { accept: 'application/n-triples', 'accept-encoding': 'gzip, deflate, br' }, undefined, 'br'],
+      ['GET, gzip', sparqlUrl(CONSTRUCT), { accept: 'application/n-triples', 'accept-encoding': 'gzip' }, undefined, 'gzip'],
+      ['POST, br', '/sparql', { accept: 'application/n-triples', 'accept-encoding': 'br', 'content-type': 'application/sparql-query' }, CONSTRUCT, 'br'],
+      ['br refused with q=0', sparqlUrl(CONSTRUCT), { accept: 'application/n-triples', 'accept-encoding': 'br;q=0, gzip' }, undefined, 'gzip'],
+    ] as const)('compresses an answer of 1 KiB or more in the engine (%s): own ETag, Vary, same text', async (_name, path, headers, body, coding) => {
+      const init = { method: body ? 'POST' : 'GET', headers, ...(body ? { body } : {}) };
+      const coded = await req(path, init);
+      const plain = await req(path, { ...init, headers: { ...headers, 'accept-encoding': 'identity' } });
+      expect(coded.status).toBe(200);
+      expect(coded.headers.get('content-encoding')).toBe(coding);
+      expect(plain.headers.get('content-encoding')).toBeNull();
+      const text = await plain.text();
+      expect(text.length).toBeGreaterThanOrEqual(1024);
+      const bytes = Buffer.from(await coded.arrayBuffer());
+      expect((coding === 'br' ? brotliDecompressSync(bytes) : gunzipSync(bytes)).toString('utf8')).toBe(text);
+      expect(bytes.length).toBeLessThan(Buffer.byteLength(text));
+      expect(coded.headers.get('etag')).toBe(`${etagOf(text).slice(0, -1)}-${coding}"`);
+      for (const res of [coded, plain]) expect(res.headers.get('vary')).toBe('Accept, Accept-Encoding');
+    });
+
+    it('sends a short answer as it is, whatever the client accepts', async () => {
+      const res = await req(sparqlUrl('ASK {}'), { headers: { 'accept-encoding': 'br, gzip' } });
+      expect(res.headers.get('content-encoding')).toBeNull();
+      expect(res.headers.get('vary')).toBe('Accept');
     });
 
     it('sends CORS headers, also on preflight', async () => {

@@ -1,9 +1,9 @@
 // Middleware factory: a bounded cache of fully materialised GET responses (compressed where the client allows), answered before routing.
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
-import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import type { Context, MiddlewareHandler } from 'hono';
 import { LruCache } from '../cache.js';
-import { preferredEncoding, type ContentCoding } from '../http.js';
+import { CODINGS, compress, MIN_COMPRESSED_BODY, variantTag } from '../../compression.js';
+import { preferredEncoding } from '../http.js';
 import { isNotModified, KEPT_ON_304 } from './conditional.js';
 
 export interface ResponseCacheOptions {
@@ -97,10 +97,6 @@ function cacheable(status: number, header: (name: string) => string | null | und
   return vary.split(',').every((name) => keyHeaders.includes(name.trim().toLowerCase()));
 }
 
-/** Codings the cache produces, in its order of preference (br is smaller at a similar cost). */
-const CODINGS: readonly ContentCoding[] = ['br', 'gzip'];
-/** Smaller bodies are sent as they are: the saving would not pay for the header and the CPU. */
-const MIN_COMPRESSED_BODY = 1024;
 /** Media types (parameters aside) that compress well: text, and the RDF and JSON/XML syntaxes. */
 const COMPRESSIBLE = /^text\/|json|xml|turtle|trig|n-triples|n-quads|javascript|svg|csv/;
 
@@ -115,26 +111,12 @@ function compressible(headers: Record<string, string>, size: number): boolean {
   );
 }
 
-/** `body` in `coding`: brotli at quality 5, or gzip at level 6 (both fast enough to run once per entry). */
-function encode(body: Uint8Array, coding: ContentCoding): Uint8Array<ArrayBuffer> {
-  const coded =
-    coding === 'br'
-      ? brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: body.byteLength } })
-      : gzipSync(body, { level: 6 });
-  // An exact-size copy: a small zlib result may be a view into Node's shared buffer pool.
-  return new Uint8Array(coded);
-}
-
 /** A Vary value with `name` added unless already listed. */
 function withVary(vary: string | undefined, name: string): string {
   if (!vary) return name;
   const listed = vary.split(',').some((n) => n.trim().toLowerCase() === name.toLowerCase());
   return listed ? vary : `${vary}, ${name}`;
 }
-
-/** A coded variant's ETag: the identity tag suffixed inside its quotes (`W/"a"` → `W/"a-br"`). */
-const variantTag = (etag: string, coding: ContentCoding): string =>
-  etag.endsWith('"') ? `${etag.slice(0, -1)}-${coding}"` : `${etag}-${coding}`;
 
 /**
  * The body to send for a request with this Accept-Encoding, adjusting `headers` (lower-case
@@ -147,7 +129,7 @@ function negotiateCoding(headers: Record<string, string>, body: Uint8Array<Array
   headers.vary = withVary(headers.vary, 'Accept-Encoding');
   const coding = preferredEncoding(acceptEncoding ?? undefined, CODINGS);
   if (!coding) return body;
-  const coded = encode(body, coding);
+  const coded = compress(body, coding);
   if (coded.byteLength >= body.byteLength) return body;
   headers['content-encoding'] = coding;
   if (headers.etag) headers.etag = variantTag(headers.etag, coding);

@@ -45,12 +45,16 @@ async function fromPost(c: Context, maxLength: number): Promise<ProtocolRequest 
   return fromParams(params, maxLength, 413);
 }
 
-/** The headers of a query answer (both the Hono route and the Node query path send these). */
+/**
+ * The headers of a query answer (both the Hono route and the Node query path send these): the
+ * same Vary, Content-Encoding and ETag rules as the response cache applies to what it compresses.
+ */
 const answerHeaders = (result: QueryAnswer): Record<string, string> => ({
   'Content-Type': result.contentType,
   ETag: result.etag,
-  Vary: 'Accept',
+  Vary: result.compressible ? 'Accept, Accept-Encoding' : 'Accept',
   'Cache-Control': 'public, max-age=300',
+  ...(result.coding ? { 'Content-Encoding': result.coding } : {}),
 });
 
 /**
@@ -60,7 +64,7 @@ const answerHeaders = (result: QueryAnswer): Record<string, string> => ({
 const responder =
   (answer: QueryService) =>
   async (c: Context, req: ProtocolRequest, format: string | undefined = c.req.query('format')): Promise<Response> => {
-    const result = await answer(req, c.req.header('accept'), format);
+    const result = await answer(req, c.req.header('accept'), format, c.req.header('accept-encoding'));
     return withBytes(c.body(result.body, 200, answerHeaders(result)), result.body);
   };
 
@@ -117,7 +121,8 @@ async function writeError(res: ServerResponse, e: unknown): Promise<void> {
 export function sparqlNodeQuery({ answer, limits, cache, headers }: SparqlNodeDeps): (req: IncomingMessage, res: ServerResponse) => boolean {
   const respond = async (req: IncomingMessage, res: ServerResponse, params: URLSearchParams): Promise<void> => {
     try {
-      const result = await answer(fromParams(params, limits.maxQueryLength, 414)!, req.headers.accept, params.get('format') ?? undefined);
+      const request = fromParams(params, limits.maxQueryLength, 414)!;
+      const result = await answer(request, req.headers.accept, params.get('format') ?? undefined, req.headers['accept-encoding']);
       cache.send(req, res, { ...headers, ...answerHeaders(result) }, result.body);
     } catch (e) {
       await writeError(res, e);
