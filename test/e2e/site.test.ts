@@ -12,6 +12,45 @@ afterAll(async () => {
 });
 const shot = (name: string) => ({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
+/**
+ * What is wrong with the drawn overview, in the browser's own text metrics: a label or heading outside
+ * the figure, two of them overlapping, or an edge passing over a bar, label or heading that belongs to
+ * neither of its ends.
+ */
+function layoutProblems(svg: SVGSVGElement): string[] {
+  type Box = { name: string; col: number; id?: string; x: number; y: number; w: number; h: number };
+  const { width, height } = svg.viewBox.baseVal;
+  const box = (el: SVGGraphicsElement, name: string, col: number, id?: string): Box => {
+    const b = el.getBBox();
+    return { name, col, id, x: b.x, y: b.y, w: b.width, h: b.height };
+  };
+  const boxes: Box[] = [];
+  for (const node of svg.querySelectorAll<SVGAElement>('.node')) {
+    const col = Number(/\bc(\d)\b/.exec(node.getAttribute('class') ?? '')![1]);
+    const id = node.getAttribute('data-id')!;
+    const text = node.querySelector('text')!;
+    boxes.push(box(node.querySelector('rect')!, `bar ${id}`, col, id), box(text, `label ${text.textContent}`, col, id));
+  }
+  for (const head of svg.querySelectorAll<SVGTextElement>('.head')) boxes.push(box(head, `heading ${head.textContent}`, -1));
+  const problems: string[] = [];
+  for (const b of boxes) if (b.x < 0 || b.y < 0 || b.x + b.w > width || b.y + b.h > height) problems.push(`${b.name} is clipped`);
+  const texts = boxes.filter((b) => !b.name.startsWith('bar'));
+  const overlap = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+  texts.forEach((a, i) => texts.slice(i + 1).forEach((b) => overlap(a, b) && problems.push(`${a.name} overlaps ${b.name}`)));
+  const colOf = new Map(boxes.filter((b) => b.id).map((b) => [b.id!, b.col]));
+  for (const edge of svg.querySelectorAll<SVGPathElement>('.edge')) {
+    const ends = [colOf.get(edge.getAttribute('data-a')!), colOf.get(edge.getAttribute('data-b')!)];
+    const length = edge.getTotalLength();
+    const hit = new Set<string>();
+    for (let at = 1; at < length - 1; at += 2) {
+      const p = edge.getPointAtLength(at);
+      for (const b of boxes) if (!ends.includes(b.col) && p.x > b.x && p.x < b.x + b.w && p.y > b.y && p.y < b.y + b.h) hit.add(b.name);
+    }
+    for (const name of hit) problems.push(`edge ${edge.getAttribute('data-a')}→${edge.getAttribute('data-b')} crosses ${name}`);
+  }
+  return problems;
+}
+
 describe('in a browser', () => {
   it('loads the landing page without console errors or requests off the machine', async () => {
     const { page, problems } = await site.open('/');
@@ -96,6 +135,7 @@ describe('in a browser', () => {
     const { page, problems } = await site.open('/overview');
     expect(await page.locator('svg.overview .node').count()).toBe(33);
     await page.screenshot(shot('overview'));
+    expect(await page.locator('svg.overview').evaluate(layoutProblems)).toEqual([]);
     await page.locator('svg.overview .node').nth(8).focus();
     expect(await page.locator('svg.overview.dim .edge.hot').count()).toBeGreaterThan(0);
     expect(problems).toEqual([]);

@@ -163,13 +163,44 @@ describe('matrix', () => {
 });
 
 describe('overview', () => {
-  it('draws five columns as SVG and gives the same links as tables', async () => {
+  /** Column of every node by its data-id, and every edge with its kind and ends, read from the SVG. */
+  const network = (body: string) => {
+    const nodes = [...body.matchAll(/<a href="[^"]+" class="node c(\d) n-(\w+)" data-id="(n\d+)"><title>[^<]*<\/title><rect x="([\d.]+)" y="[\d.]+" width="(\d+)"/g)].map((m) => ({ col: Number(m[1]), group: m[2]!, id: m[3]!, x: Number(m[4]), width: Number(m[5]) }));
+    const byId = new Map(nodes.map((n) => [n.id, n]));
+    const edges = [...body.matchAll(/<path class="edge k-(\w+)[^"]*" data-a="(n\d+)" data-b="(n\d+)" d="M([\d.]+) [\d.]+C[^"]* ([\d.]+) [\d.]+"\/>/g)].map((m) => ({ kind: m[1]!, a: byId.get(m[2]!)!, b: byId.get(m[3]!)!, x1: Number(m[4]), x2: Number(m[5]) }));
+    return { nodes, edges };
+  };
+
+  it('draws four columns as SVG and gives the same links as tables', async () => {
     const body = await html('/overview');
     expect(body).toContain('<svg class="overview"');
-    expect(count(body, /<a href="[^"]+" class="node c\d"/g)).toBe(5 + 5 + 15 + 3 + 5);
-    const edges = count(body, /<path class="edge k-/g);
-    expect(edges).toBe(15 + 20 + 21 + 10);
+    const { nodes, edges } = network(body);
+    const groups = [0, 1, 2, 3].map((c) => nodes.filter((n) => n.col === c).map((n) => n.group).filter((g, i, all) => all.indexOf(g) === i));
+    expect(groups).toEqual([['vision'], ['direction'], ['focus'], ['transformation', 'treklovern']]);
+    expect([0, 1, 2, 3].map((c) => nodes.filter((n) => n.col === c).length)).toEqual([5, 5, 15, 3 + 5]);
+    expect([...body.matchAll(/<text class="head[^"]*"[^>]*>([^<]+)</g)].map((m) => m[1])).toEqual(['Visionsområden 2035', 'Viljeinriktningar', 'Fokusområden', 'Transformationer', 'Treklövern 2023–2026']);
+    expect(edges).toHaveLength(15 + 20 + 21 + 10);
     expect(count(body, /<table class="relation">/g)).toBe(4);
+  });
+
+  it('joins only neighbouring columns, so no edge skips a column', async () => {
+    const { edges } = network(await html('/overview'));
+    expect(edges.filter((e) => Math.abs(e.a.col - e.b.col) !== 1).map((e) => `${e.kind} ${e.a.id}→${e.b.id}`)).toEqual([]);
+  });
+
+  it.each([
+    ['vision', 1, 0],
+    ['hierarchy', 1, 2],
+    ['transformation', 2, 3],
+    ['treklovern', 3, 2],
+  ] as const)('draws %s edges from column %i to column %i, on the facing sides of the bars', async (kind, from, to) => {
+    const edges = network(await html('/overview')).edges.filter((e) => e.kind === kind);
+    expect(edges.length).toBeGreaterThan(0);
+    for (const e of edges) {
+      expect([e.a.col, e.b.col]).toEqual([from, to]);
+      const rightwards = to > from;
+      expect([e.x1, e.x2]).toEqual(rightwards ? [e.a.x + e.a.width, e.b.x] : [e.a.x, e.b.x + e.b.width]);
+    }
   });
 });
 

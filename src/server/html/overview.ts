@@ -5,32 +5,37 @@ import type { Lang, Text } from './i18n.js';
 import { esc, page } from './layout.js';
 import { BASIS, STRENGTH, conceptLink } from './terms.js';
 import { naturalCompare } from '../../graph/turtle.js';
+import { LKPO } from '../../vocab.js';
 
 const t = (lang: Lang, sv: string, en: string) => (lang === 'sv' ? sv : en);
 
-const COLUMNS: Text[] = [
-  { sv: 'Treklövern 2023–2026', en: 'Treklövern 2023–2026' },
-  { sv: 'Viljeinriktningar', en: 'Directions' },
-  { sv: 'Fokusområden', en: 'Focus areas' },
-  { sv: 'Transformationer', en: 'Transformations' },
-  { sv: 'Visionsområden 2035', en: 'Vision areas 2035' },
-];
+/** Each class drawn in the figure: its heading, its class name in the SVG, its label width and whether the label shows the notation. */
+const GROUPS: Record<string, { head: Text; slug: string; chars: number; notation: boolean }> = {
+  [LKPO.VisionArea]: { head: { sv: 'Visionsområden 2035', en: 'Vision areas 2035' }, slug: 'vision', chars: 24, notation: false },
+  [LKPO.Direction]: { head: { sv: 'Viljeinriktningar', en: 'Directions' }, slug: 'direction', chars: 26, notation: true },
+  [LKPO.FocusArea]: { head: { sv: 'Fokusområden', en: 'Focus areas' }, slug: 'focus', chars: 38, notation: true },
+  [LKPO.Transformation]: { head: { sv: 'Transformationer', en: 'Transformations' }, slug: 'transformation', chars: 30, notation: false },
+  [LKPO.ProgrammeArea]: { head: { sv: 'Treklövern 2023–2026', en: 'Treklövern 2023–2026' }, slug: 'treklovern', chars: 30, notation: false },
+};
+const head = (kind: string) => GROUPS[kind]!.head;
 const KINDS: Record<EdgeKind, { label: Text; from: Text; to: Text }> = {
-  treklovern: { label: { sv: 'Treklövern-område → fokusområde', en: 'Treklövern area → focus area' }, from: COLUMNS[0]!, to: COLUMNS[2]! },
-  hierarchy: { label: { sv: 'Viljeinriktning → dess fokusområden', en: 'Direction → its focus areas' }, from: COLUMNS[1]!, to: COLUMNS[2]! },
-  transformation: { label: { sv: 'Fokusområde → transformation', en: 'Focus area → transformation' }, from: COLUMNS[2]!, to: COLUMNS[3]! },
-  vision: { label: { sv: 'Viljeinriktning → visionsområde', en: 'Direction → vision area' }, from: COLUMNS[1]!, to: COLUMNS[4]! },
+  treklovern: { label: { sv: 'Treklövern-område → fokusområde', en: 'Treklövern area → focus area' }, from: head(LKPO.ProgrammeArea), to: head(LKPO.FocusArea) },
+  hierarchy: { label: { sv: 'Viljeinriktning → dess fokusområden', en: 'Direction → its focus areas' }, from: head(LKPO.Direction), to: head(LKPO.FocusArea) },
+  transformation: { label: { sv: 'Fokusområde → transformation', en: 'Focus area → transformation' }, from: head(LKPO.FocusArea), to: head(LKPO.Transformation) },
+  vision: { label: { sv: 'Viljeinriktning → visionsområde', en: 'Direction → vision area' }, from: head(LKPO.Direction), to: head(LKPO.VisionArea) },
 };
 const KIND_ORDER: EdgeKind[] = ['treklovern', 'hierarchy', 'transformation', 'vision'];
 
 const W = 1280;
-const COL_X = [16, 286, 556, 876, 1090];
+/** Left edge of each column's bars; the first column's labels sit left of its bars, so edges arriving from the right never cross them. */
+const COL_X = [182, 390, 660, 1030];
 const BAR = 12;
 const U = 6;
 const TOP = 46;
 const GAP = 12;
 const SLOT = 34;
-const CHARS = [30, 34, 40, 24, 24];
+/** Room for the heading of a group stacked below another one in the same column. */
+const GROUP_HEAD = 34;
 
 /** Splits a label into at most two lines of about `width` characters. */
 export function wrap(text: string, width: number): string[] {
@@ -49,65 +54,92 @@ interface Placed {
   id: string;
   y: number;
   h: number;
-  outs: OverviewEdge[];
-  ins: OverviewEdge[];
+  /** Edges attached to the left and to the right side of the bar, each sorted by where their other end is. */
+  left: OverviewEdge[];
+  right: OverviewEdge[];
 }
 
-function layout(o: Overview): { nodes: Map<string, Placed>; height: number } {
+interface Layout {
+  nodes: Map<string, Placed>;
+  /** Headings of the groups stacked below the first group of a column. */
+  heads: Array<{ kind: string; col: number; y: number }>;
+  height: number;
+}
+
+function layout(o: Overview): Layout {
   const nodes = new Map<string, Placed>();
   o.columns.forEach((col, ci) =>
-    col.forEach((c) => {
-      const outs = o.edges.filter((e) => e.from === c.iri);
-      const ins = o.edges.filter((e) => e.to === c.iri);
-      nodes.set(c.iri, { c, col: ci, id: `n${nodes.size}`, y: 0, h: Math.max(outs.length, ins.length, 1) * U, outs, ins });
-    }),
+    col.forEach((g) => g.concepts.forEach((c) => nodes.set(c.iri, { c, col: ci, id: `n${nodes.size}`, y: 0, h: 0, left: [], right: [] }))),
   );
+  const other = (e: OverviewEdge, n: Placed) => nodes.get(e.from === n.c.iri ? e.to : e.from)!;
+  for (const e of o.edges) {
+    const [a, b] = [nodes.get(e.from)!, nodes.get(e.to)!];
+    (b.col > a.col ? a.right : a.left).push(e);
+    (a.col > b.col ? b.right : b.left).push(e);
+  }
+  for (const n of nodes.values()) n.h = Math.max(n.left.length, n.right.length, 1) * U;
   const slot = (n: Placed) => Math.max(n.h, SLOT);
-  const height = TOP + Math.max(...o.columns.map((col) => col.reduce((s, c) => s + slot(nodes.get(c.iri)!) + GAP, 0))) + 8;
-  for (const col of o.columns) {
-    const used = col.reduce((s, c) => s + slot(nodes.get(c.iri)!), 0);
-    const gap = (height - TOP - used) / col.length;
+  const used = (col: Overview['columns'][number]) => col.reduce((s, g) => s + g.concepts.reduce((t, c) => t + slot(nodes.get(c.iri)!), 0), (col.length - 1) * GROUP_HEAD);
+  const count = (col: Overview['columns'][number]) => col.reduce((s, g) => s + g.concepts.length, 0);
+  const height = TOP + Math.max(...o.columns.map((col) => used(col) + count(col) * GAP)) + 8;
+  const heads: Layout['heads'] = [];
+  o.columns.forEach((col, ci) => {
+    const gap = (height - TOP - used(col)) / count(col);
     let y = TOP + gap / 2;
-    for (const c of col) {
-      const n = nodes.get(c.iri)!;
-      n.y = y + (slot(n) - n.h) / 2;
-      y += slot(n) + gap;
-    }
-  }
-  const centre = (iri: string) => {
-    const n = nodes.get(iri)!;
-    return n.y + n.h / 2;
-  };
+    col.forEach((g, gi) => {
+      if (gi > 0) {
+        heads.push({ kind: g.kind, col: ci, y: y + GROUP_HEAD - 8 });
+        y += GROUP_HEAD;
+      }
+      for (const c of g.concepts) {
+        const n = nodes.get(c.iri)!;
+        n.y = y + (slot(n) - n.h) / 2;
+        y += slot(n) + gap;
+      }
+    });
+  });
   for (const n of nodes.values()) {
-    n.outs.sort((a, b) => centre(a.to) - centre(b.to));
-    n.ins.sort((a, b) => centre(a.from) - centre(b.from));
+    const centre = (e: OverviewEdge) => other(e, n).y + other(e, n).h / 2;
+    for (const side of [n.left, n.right]) side.sort((a, b) => centre(a) - centre(b));
   }
-  return { nodes, height };
+  return { nodes, heads, height };
+}
+
+/** Where an edge meets a bar: on the side facing the edge's other end, at the edge's own slot. */
+function port(n: Placed, towards: Placed, e: OverviewEdge): [number, number] {
+  const side = towards.col > n.col ? n.right : n.left;
+  const y = n.y + (n.h - side.length * U) / 2 + (side.indexOf(e) + 0.5) * U;
+  return [towards.col > n.col ? COL_X[n.col]! + BAR : COL_X[n.col]!, y];
+}
+
+function label(n: Placed, model: SiteModel, lang: Lang): string {
+  const g = GROUPS[n.c.kind]!;
+  const text = model.label(n.c.iri, lang);
+  const lines = wrap(`${g.notation && n.c.notation ? `${n.c.notation} ` : ''}${text}`, g.chars);
+  const cy = n.y + n.h / 2;
+  const before = n.col === 0;
+  const x = before ? COL_X[0]! - 6 : COL_X[n.col]! + BAR + 6;
+  const tspans = lines.map((line, i) => `<tspan x="${x}" y="${(cy + 4 + (i - (lines.length - 1) / 2) * 14).toFixed(1)}">${esc(line)}</tspan>`).join('');
+  return `<a href="${esc(n.c.href)}" class="node c${n.col} n-${g.slug}" data-id="${n.id}"><title>${esc(text)}</title><rect x="${COL_X[n.col]}" y="${n.y.toFixed(1)}" width="${BAR}" height="${n.h}" rx="2"/><text${before ? ' text-anchor="end"' : ''}>${tspans}</text></a>`;
 }
 
 function svg(o: Overview, model: SiteModel, lang: Lang): string {
-  const { nodes, height } = layout(o);
-  const port = (n: Placed, list: OverviewEdge[], e: OverviewEdge) => n.y + (list.indexOf(e) + 0.5) * U + (n.h - list.length * U) / 2;
+  const { nodes, heads, height } = layout(o);
   const edges = o.edges.map((e) => {
     const a = nodes.get(e.from)!;
     const b = nodes.get(e.to)!;
-    const [x1, x2] = [COL_X[a.col]! + BAR, COL_X[b.col]!];
-    const [y1, y2] = [port(a, a.outs, e), port(b, b.ins, e)];
+    const [[x1, y1], [x2, y2]] = [port(a, b, e), port(b, a, e)];
     const mid = (x1 + x2) / 2;
     return `<path class="edge k-${e.kind}${e.strength === 'related' ? ' related' : ''}" data-a="${a.id}" data-b="${b.id}" d="M${x1} ${y1.toFixed(1)}C${mid} ${y1.toFixed(1)} ${mid} ${y2.toFixed(1)} ${x2} ${y2.toFixed(1)}"/>`;
   });
-  const labels = [...nodes.values()].map((n) => {
-    const label = model.label(n.c.iri, lang);
-    const lines = wrap(`${n.col === 1 || n.col === 2 ? `${n.c.notation} ` : ''}${label}`, CHARS[n.col]!);
-    const cy = n.y + n.h / 2;
-    const tspans = lines.map((line, i) => `<tspan x="${COL_X[n.col]! + BAR + 6}" y="${(cy + 4 + (i - (lines.length - 1) / 2) * 14).toFixed(1)}">${esc(line)}</tspan>`).join('');
-    return `<a href="${esc(n.c.href)}" class="node c${n.col}" data-id="${n.id}"><title>${esc(label)}</title><rect x="${COL_X[n.col]}" y="${n.y.toFixed(1)}" width="${BAR}" height="${n.h}" rx="2"/><text>${tspans}</text></a>`;
-  });
-  const heads = COLUMNS.map((c, i) => `<text class="head" x="${COL_X[i]}" y="20">${esc(c[lang])}</text>`).join('');
+  const heading = (kind: string, col: number, y: number) =>
+    `<text class="head" x="${col === 0 ? COL_X[0]! + BAR : COL_X[col]}" y="${y.toFixed(1)}"${col === 0 ? ' text-anchor="end"' : ''}>${esc(head(kind)[lang])}</text>`;
+  const tops = o.columns.map((col, ci) => heading(col[0]!.kind, ci, 20));
+  const stacked = heads.map((h) => heading(h.kind, h.col, h.y));
   return `<svg class="overview" viewBox="0 0 ${W} ${Math.ceil(height)}" role="group" aria-labelledby="ov-title ov-desc" xmlns="http://www.w3.org/2000/svg">
 <title id="ov-title">${t(lang, 'Hur programmet hänger ihop', 'How the programme connects')}</title>
 <desc id="ov-desc">${t(lang, 'Samma länkar finns som tabeller under bilden.', 'The same links are given as tables below the figure.')}</desc>
-${heads}<g class="edges">${edges.join('')}</g><g class="nodes">${labels.join('')}</g></svg>`;
+${tops.join('')}${stacked.join('')}<g class="edges">${edges.join('')}</g><g class="nodes">${[...nodes.values()].map((n) => label(n, model, lang)).join('')}</g></svg>`;
 }
 
 function tables(o: Overview, model: SiteModel, lang: Lang): string {
@@ -137,8 +169,8 @@ export function overviewPage(o: Overview, model: SiteModel, lang: Lang): string 
   const body = `<h1>${t(lang, 'Översikt: hur allt hänger ihop', 'Overview: how it all connects')}</h1>
 <p class="lead">${t(
     lang,
-    'Från mandatperiodens Treklövern via programmets viljeinriktningar och fokusområden till de tre transformationerna och visionen Helsingborg 2035. Håll muspekaren över eller tabba till ett begrepp för att lyfta fram dess länkar; klicka för att öppna det.',
-    'From the term’s Treklövern programme through the programme’s directions and focus areas to the three transformations and the vision Helsingborg 2035. Hover over or tab to a concept to highlight its links; select it to open it.',
+    'Läs från programmets viljeinriktningar: till vänster de visionsområden i Helsingborg 2035 som de länkar till, till höger deras fokusområden och längst till höger de tre transformationerna och mandatperiodens Treklövern, som fokusområdena är kopplade till. Håll muspekaren över eller tabba till ett begrepp för att lyfta fram dess länkar; klicka för att öppna det.',
+    'Start from the programme’s directions: to their left the vision areas of Helsingborg 2035 they link to, to their right their focus areas, and at the far right the three transformations and the term’s Treklövern programme that the focus areas are linked with. Hover over or tab to a concept to highlight its links; select it to open it.',
   )}</p>
 <figure class="overview-figure"><div class="scroll">${svg(o, model, lang)}</div>
 <figcaption><ul class="legend">${legend}<li><span class="swatch related" aria-hidden="true"></span>${t(lang, 'ljusare linje: relaterad (inte nära) länk', 'lighter line: related (not close) link')}</li></ul></figcaption></figure>

@@ -1,4 +1,4 @@
-// The overview network: Treklövern areas | directions | focus areas | transformations | vision areas, and the links between them.
+// The overview network: vision areas | directions | focus areas | transformations over Treklövern areas, and the links between them.
 import { LKPO } from '../../vocab.js';
 import type { Concept, SiteModel } from './model.js';
 
@@ -12,13 +12,25 @@ export interface OverviewEdge {
   basis: string;
 }
 
+/** The concepts of one class, stacked in a column. */
+export interface OverviewGroup {
+  kind: string;
+  concepts: Concept[];
+}
+
 export interface Overview {
-  /** Five columns of concepts, each ordered to keep edges short (see {@link overview}). */
-  columns: Concept[][];
+  /** Columns left to right, each one or more groups stacked top to bottom (see {@link COLUMN_KINDS}). */
+  columns: OverviewGroup[][];
   edges: OverviewEdge[];
 }
 
-export const COLUMN_KINDS = [LKPO.ProgrammeArea, LKPO.Direction, LKPO.FocusArea, LKPO.Transformation, LKPO.VisionArea];
+/**
+ * The classes in each column, left to right. Every kind of edge joins neighbouring columns, so no
+ * edge has to cross the bars and labels of another column: vision areas sit left of the directions
+ * that link to them, and the transformations and the Treklövern areas share the column right of the
+ * focus areas they are linked with.
+ */
+export const COLUMN_KINDS: string[][] = [[LKPO.VisionArea], [LKPO.Direction], [LKPO.FocusArea], [LKPO.Transformation, LKPO.ProgrammeArea]];
 
 /** Mean position of the neighbours in an already ordered column (barycentre heuristic for fewer crossings). */
 function byBarycentre(nodes: Concept[], neighbours: (iri: string) => string[], order: Map<string, number>): Concept[] {
@@ -31,14 +43,16 @@ function byBarycentre(nodes: Concept[], neighbours: (iri: string) => string[], o
 
 /**
  * The nodes and edges of the overview: directions and focus areas in programme order, the other
- * columns ordered by the mean position of what they link to.
+ * groups ordered by the mean position of what they link to. Edges keep the direction of the data
+ * (a Treklövern area → its focus areas), whichever side they are drawn on.
  *
  * @example
  * overview(model).edges.filter((e) => e.kind === 'transformation').length
  */
 export function overview(model: SiteModel): Overview {
-  const [areas, directions, focus, transformations, visions] = COLUMN_KINDS.map((k) => model.ofKind(k)) as [Concept[], Concept[], Concept[], Concept[], Concept[]];
-  const focusOrder = directions.flatMap((d) => model.children.get(d.iri) ?? []).map((iri) => model.concepts.get(iri)!).filter((c) => c.kind === LKPO.FocusArea);
+  const directions = model.ofKind(LKPO.Direction);
+  const inProgrammeOrder = directions.flatMap((d) => model.children.get(d.iri) ?? []).map((iri) => model.concepts.get(iri)!).filter((c) => c.kind === LKPO.FocusArea);
+  const focus = inProgrammeOrder.length ? inProgrammeOrder : model.ofKind(LKPO.FocusArea);
   const kindOf = (iri: string) => model.concepts.get(iri)?.kind;
   const edges: OverviewEdge[] = [];
   for (const d of directions) for (const f of model.children.get(d.iri) ?? []) edges.push({ from: d.iri, to: f, kind: 'hierarchy', basis: 'stated' });
@@ -52,18 +66,13 @@ export function overview(model: SiteModel): Overview {
     if (kind) edges.push({ from: l.from, to: l.to, kind, strength: l.strength, basis: l.basis });
   }
   const index = (list: Concept[]) => new Map(list.map((c, i) => [c.iri, i]));
-  const fOrder = index(focusOrder.length ? focusOrder : focus);
-  const dOrder = index(directions);
-  const outOf = (iri: string) => edges.filter((e) => e.from === iri).map((e) => e.to);
-  const into = (iri: string) => edges.filter((e) => e.to === iri).map((e) => e.from);
-  return {
-    columns: [
-      byBarycentre(areas, outOf, fOrder),
-      directions,
-      focusOrder.length ? focusOrder : focus,
-      byBarycentre(transformations, into, fOrder),
-      byBarycentre(visions, into, dOrder),
-    ],
-    edges,
+  const neighbours = (iri: string) => edges.flatMap((e) => (e.from === iri ? [e.to] : e.to === iri ? [e.from] : []));
+  const ordered: Record<string, Concept[]> = {
+    [LKPO.VisionArea]: byBarycentre(model.ofKind(LKPO.VisionArea), neighbours, index(directions)),
+    [LKPO.Direction]: directions,
+    [LKPO.FocusArea]: focus,
+    [LKPO.Transformation]: byBarycentre(model.ofKind(LKPO.Transformation), neighbours, index(focus)),
+    [LKPO.ProgrammeArea]: byBarycentre(model.ofKind(LKPO.ProgrammeArea), neighbours, index(focus)),
   };
+  return { columns: COLUMN_KINDS.map((kinds) => kinds.map((kind) => ({ kind, concepts: ordered[kind] ?? [] }))), edges };
 }
