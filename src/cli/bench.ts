@@ -203,6 +203,7 @@ async function throughputs(base: string, bare: string, pids: { server: number; b
   const identity = { 'accept-encoding': 'identity' };
   const rows: Array<[string, string, Record<string, string>, boolean?]> = [
     ['SPARQL query (uncached)', sparql, { ...json, ...identity }, true],
+    ['SPARQL query (uncached, br)', sparql, { ...json, ...compressed }, true],
     ['SPARQL query (cached, br)', sparql, { ...json, ...compressed }],
     ['SPARQL query (cached, identity)', sparql, { ...json, ...identity }],
   ];
