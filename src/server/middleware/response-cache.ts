@@ -182,8 +182,8 @@ function entryOf(headers: Record<string, string>, body: Uint8Array<ArrayBuffer>)
  * `Accept-Encoding` added to Vary (on the identity variant too). A body too large to store (over
  * an eighth of `maxBytes`) is sent as it is, identity and Vary unchanged: it would otherwise be
  * compressed again on every request. A HEAD request gets the headers of its GET (the middleware
- * looks it up and fills it as that GET; `serve()` and `match()` leave HEAD to it). Hits and fills answer conditional
- * requests against the stored variant. Mount conditional() outside this middleware, not inside:
+ * looks it up and fills it as that GET; `serve()` and `match()` leave HEAD to it). Hits and fills
+ * answer conditional requests against the stored variant. Mount conditional() outside this middleware, not inside:
  * inside, on a miss, it sees only the identity ETag, and a validator that matches that one
  * (If-Modified-Since, or the identity ETag) would get an identity 304 and nothing stored.
  *
@@ -196,7 +196,7 @@ export function responseCache(options: ResponseCacheOptions): ResponseCache {
   const keyHeaders = options.keyHeaders ?? DEFAULT_KEY_HEADERS;
   const maxBody = options.maxBytes / 8;
   // Compressing makes the representation vary by Accept-Encoding: only allowed if the key does.
-  const compress = keyHeaders.includes('accept-encoding');
+  const mayCompress = keyHeaders.includes('accept-encoding');
   const entries = new LruCache<Entry>(options.maxEntries, options.maxBytes, (e) => e.body.byteLength + 512);
   /** Requests `serve()` looked up and missed, with their key: `match()` and the middleware need not build it again. */
   const missed = new WeakMap<object, string>();
@@ -218,7 +218,7 @@ export function responseCache(options: ResponseCacheOptions): ResponseCache {
   /** The entry for a cacheable 200 answer (compressed as the request allows), stored if it fits. */
   const keep = (key: string, headers: Record<string, string>, body: Uint8Array<ArrayBuffer>, header: HeaderOf): Entry => {
     const fits = body.byteLength <= maxBody;
-    const entry = entryOf(headers, fits && compress ? negotiateCoding(headers, body, header('accept-encoding')) : body);
+    const entry = entryOf(headers, fits && mayCompress ? negotiateCoding(headers, body, header('accept-encoding')) : body);
     if (fits) entries.set(key, entry);
     return entry;
   };
@@ -228,8 +228,8 @@ export function responseCache(options: ResponseCacheOptions): ResponseCache {
     if (!cacheable(res.status, (name) => res.headers.get(name), keyHeaders)) return;
     const body = knownBytes.get(res) ?? new Uint8Array(await res.arrayBuffer());
     const entry = keep(key, headersOf(res), body, header);
-    // The body was consumed: answer with the stored variant, exactly as a later hit would (a
-    // validator naming a coded variant's ETag gets its 304 here, as conditional() saw only the identity one).
+    // The body was consumed: answer with the stored variant, exactly as a later hit would (304
+    // when the request's validators match that variant).
     c.res = undefined;
     c.res = answer(entry, header);
   };
