@@ -1,6 +1,7 @@
 // `npm run bench`: latency per query (HTTP vs in-process Oxigraph and Comunica), throughput, start-up, peak RSS.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { QueryEngine } from '@comunica/query-sparql-rdfjs';
@@ -20,6 +21,8 @@ const COMUNICA_RUNS = 10;
 const WARM_UP = 10;
 /** BENCH_ONLY=latency or throughput runs one half (start-up and RSS are always printed). */
 const ONLY = process.env.BENCH_ONLY;
+/** BENCH_ROWS=<regular expression> measures only the throughput rows whose label matches. */
+const ROWS = process.env.BENCH_ROWS ? new RegExp(process.env.BENCH_ROWS) : undefined;
 const FOCUS = '/lkp/2016/4.4.3';
 const JSON_RESULTS = 'application/sparql-results+json';
 /** What Chromium sends as Accept-Encoding. */
@@ -71,11 +74,14 @@ interface Load {
   seconds: number;
   /** Server CPU ms spent during the run. */
   cpu: number;
+  /** The client's (this process's, where autocannon runs) CPU ms spent during the run. */
+  client: number;
 }
 
 async function load(pid: number, url: string, headers: Record<string, string>, seconds: number, vary = false): Promise<Load> {
   let n = 0;
   const cpu = cpuMs(pid);
+  const client = process.cpuUsage();
   const result = await autocannon({
     url,
     connections: 10,
@@ -85,11 +91,14 @@ async function load(pid: number, url: string, headers: Record<string, string>, s
     requests: vary ? [{ setupRequest: (req) => ({ ...req, path: `${req.path}%20%23${n++}` }) }] : undefined,
   });
   if (result.non2xx > 0) console.log(`  (note: ${result.non2xx} answers from ${url.slice(0, 60)}… were not 2xx)`);
-  return { requests: result.requests.total, seconds, cpu: cpuMs(pid) - cpu };
+  const used = process.cpuUsage(client);
+  return { requests: result.requests.total, seconds, cpu: cpuMs(pid) - cpu, client: (used.user + used.system) / 1000 };
 }
 
 const rate = (runs: Load[]) => runs.reduce((a, r) => a + r.requests, 0) / runs.reduce((a, r) => a + r.seconds, 0);
-const cpuPerRequest = (runs: Load[]) => (1000 * runs.reduce((a, r) => a + r.cpu, 0)) / runs.reduce((a, r) => a + r.requests, 0);
+const perRequest = (runs: Load[], ms: (r: Load) => number) => (1000 * runs.reduce((a, r) => a + ms(r), 0)) / runs.reduce((a, r) => a + r.requests, 0);
+const serverUs = (runs: Load[]) => perRequest(runs, (r) => r.cpu);
+const clientUs = (runs: Load[]) => perRequest(runs, (r) => r.client);
 
 function loadQueries(): Array<[string, string]> {
   const dir = join(ROOT, 'queries');
@@ -186,11 +195,26 @@ async function latencies(base: string, bare: string, distDir: string): Promise<n
   return overheads;
 }
 
+/** A GET's status, headers and body bytes exactly as sent (node:http does not decode a Content-Encoding, fetch would). */
+function rawGet(url: string, headers: Record<string, string>): Promise<{ type: string; coding: string | undefined; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    httpGet(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ type: res.headers['content-type'] ?? 'application/octet-stream', coding: res.headers['content-encoding'], body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+}
+
 /**
- * Each row alternates with the bare-Hono reference in short slices (ROUNDS × (bare, target)) and
- * its ratio is to those bare slices: on a shared 2-core machine the ceiling drifts by tens of
- * percent within a minute. The client (autocannon) shares the machine, so server CPU µs per
- * request is printed too: it does not depend on how fast the client can read.
+ * Each row alternates with two bare-Hono references in short slices (ROUNDS × (bare 2 KB,
+ * target, bare same body)): on a shared 2-core machine the ceiling drifts by tens of percent
+ * within a minute. The target ratio is to bare Hono's fixed 2 KB body. The second reference
+ * sends the row's own body bytes (same Content-Type and Content-Encoding, bare Hono's few
+ * headers), so the client does the same work on the body: its ratio is what our server path and
+ * headers cost. autocannon runs in this process and does real work per response (it decodes
+ * every body into a JS string, slowest for compressed bytes), so its CPU µs per response is
+ * printed beside the server's: when the client's is the larger, the row is client-bound.
  */
 async function throughputs(base: string, bare: string, pids: { server: number; bare: number }): Promise<void> {
   const query = loadQueries()[0]![1];
@@ -212,35 +236,44 @@ async function throughputs(base: string, bare: string, pids: { server: number; b
   for (const [label, type] of pages) rows.push([`concept page ${label} (identity)`, `${base}${FOCUS}`, { accept: type, ...identity }]);
   rows.push(['dump dataset.ttl (gzip)', `${base}/download/dataset.ttl`, { 'accept-encoding': 'gzip' }]);
   console.log(`\nThroughput (autocannon, 10 connections, ${DURATION_S} s per target in ${ROUNDS} slices, interleaved with bare-Hono slices of the same length)`);
-  console.log('  ratio: to bare Hono with the fixed 2 KB body (the target), and to bare Hono sending a body of the same size');
-  console.log(`  ${'target'.padEnd(34)} ${'bytes'.padStart(6)} ${'req/s'.padStart(7)} ${'bare 2KB'.padStart(8)} ${'ratio'.padStart(6)} ${'bare same'.padStart(9)} ${'ratio'.padStart(6)}   server CPU/req (bare 2KB)`);
+  console.log('  ratio: to bare Hono with the fixed 2 KB body (the target), and to bare Hono sending the same body bytes (same client work)');
+  console.log('  CPU µs per response, server and client (autocannon), with bare Hono 2 KB\'s in brackets');
+  const cols = ['bytes', 'req/s', 'bare 2KB', 'ratio', 'same body', 'ratio', 'server µs', 'client µs'];
+  const widths = [6, 7, 8, 6, 9, 6, 10, 11];
+  console.log(`  ${'target'.padEnd(34)} ${cols.map((c, i) => c.padStart(widths[i]!)).join(' ')}`);
   const ceilings: number[] = [];
-  const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(0).padStart(4)} %`;
-  for (const [label, url, headers, vary] of rows) {
-    const first = await fetch(url, { headers }); // also primes the caches
-    const bytes = Number(first.headers.get('content-length') ?? (await first.clone().arrayBuffer()).byteLength);
-    await first.arrayBuffer();
+  const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(0)} %`;
+  const us = (x: number, ref: number) => `${x.toFixed(0)} (${ref.toFixed(0)})`;
+  for (const [id, [label, url, headers, vary]] of rows.entries()) {
+    if (ROWS && !ROWS.test(label)) continue;
+    const first = await rawGet(url, headers); // also primes the caches
+    const bytes = first.body.byteLength;
+    await fetch(`${bare}/same/${id}`, {
+      method: 'PUT',
+      body: new Uint8Array(first.body),
+      headers: { 'x-type': first.type, ...(first.coding ? { 'x-coding': first.coding } : {}) },
+    });
     const target: Load[] = [];
     const reference: Load[] = [];
-    const sameSize: Load[] = [];
+    const sameBody: Load[] = [];
     for (let r = 0; r < ROUNDS; r++) {
       reference.push(await load(pids.bare, `${bare}/`, {}, slice));
       target.push(await load(pids.server, url, headers, slice, vary));
-      sameSize.push(await load(pids.bare, `${bare}/bytes/${bytes}`, {}, slice));
+      sameBody.push(await load(pids.bare, `${bare}/same/${id}`, {}, slice));
     }
-    const [rps, ceiling, same] = [rate(target), rate(reference), rate(sameSize)];
+    const [rps, ceiling, same] = [rate(target), rate(reference), rate(sameBody)];
     ceilings.push(ceiling);
-    const cpu = `${cpuPerRequest(target).toFixed(0)} µs (${cpuPerRequest(reference).toFixed(0)} µs)`;
-    console.log(
-      `  ${label.padEnd(34)} ${String(bytes).padStart(6)} ${rps.toFixed(0).padStart(7)} ${ceiling.toFixed(0).padStart(8)} ${pct(rps, ceiling)} ${same.toFixed(0).padStart(9)} ${pct(rps, same)}   ${cpu}`,
-    );
+    const cells = [String(bytes), rps.toFixed(0), ceiling.toFixed(0), pct(rps, ceiling), same.toFixed(0), pct(rps, same), us(serverUs(target), serverUs(reference)), us(clientUs(target), clientUs(reference))];
+    console.log(`  ${label.padEnd(34)} ${cells.map((c, i) => c.padStart(widths[i]!)).join(' ')}`);
   }
   console.log(`  bare Hono (2 KB) over the slices: median ${median(ceilings).toFixed(0)} req/s (min ${Math.min(...ceilings).toFixed(0)}, max ${Math.max(...ceilings).toFixed(0)})`);
 }
 
 /**
  * `bench.ts --bare <port>`: the reference server: a fixed 2 KB body at /, /bytes/:n for round
- * trips, and /sparql?query= answered by in-process Oxigraph on this thread (SPARQL JSON).
+ * trips, /same/:id for a body the bench stored with PUT (sent with the Content-Type and
+ * Content-Encoding given as x-type and x-coding), and /sparql?query= answered by in-process
+ * Oxigraph on this thread (SPARQL JSON).
  */
 function bareServer(port: number): void {
   const body = 'x'.repeat(2048);
@@ -258,6 +291,17 @@ function bareServer(port: number): void {
     const n = Number(c.req.param('n'));
     if (!sized.has(n)) sized.set(n, 'x'.repeat(n));
     return c.text(sized.get(n)!);
+  });
+  const stored = new Map<string, { bytes: Uint8Array<ArrayBuffer>; headers: Record<string, string> }>();
+  app.put('/same/:id', async (c) => {
+    const coding = c.req.header('x-coding');
+    const headers: Record<string, string> = { 'content-type': c.req.header('x-type') ?? 'application/octet-stream', ...(coding ? { 'content-encoding': coding } : {}) };
+    stored.set(c.req.param('id'), { bytes: new Uint8Array(await c.req.arrayBuffer()), headers });
+    return c.body(null, 204);
+  });
+  app.get('/same/:id', (c) => {
+    const same = stored.get(c.req.param('id'));
+    return same ? c.body(same.bytes, 200, same.headers) : c.notFound();
   });
   serve({ fetch: app.fetch, port });
 }
