@@ -1,7 +1,9 @@
-// Loads the built dataset (dist/) for the server: manifest, an in-memory store for resource pages, graph list.
+// Loads the built dataset (dist/) for the server: manifest, in-memory stores for resource pages (data, metadata), graph list.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Writer } from 'n3';
 import oxigraph from 'oxigraph';
+import { serviceDescription } from './service-description.js';
 
 export type { DistFile as ManifestFile, Manifest } from '../graph/manifest.js';
 import type { Manifest } from '../graph/manifest.js';
@@ -16,6 +18,26 @@ export interface Dataset {
   /** Named graphs of the dataset: the only graphs FROM / default-graph-uri may name. */
   graphs: Set<string>;
   lastModified: Date;
+  /**
+   * The harvest metadata as built (dcat.ttl, void.ttl) plus the endpoint's service description:
+   * kept apart from `store` (the dumps and the SPARQL endpoint hold the data only), read by the
+   * resource route so that the catalogue's and VoID's IRIs dereference too.
+   */
+  metadata: oxigraph.Store;
+}
+
+/** The build's metadata documents whose IRIs are ours to dereference. */
+const METADATA_FILES = ['dcat.ttl', 'void.ttl'];
+
+function loadMetadata(dataset: Omit<Dataset, 'metadata'>): oxigraph.Store {
+  const store = new oxigraph.Store();
+  for (const file of METADATA_FILES) {
+    const path = join(dataset.distDir, file);
+    if (existsSync(path)) store.load(readFileSync(path), { format: 'ttl', no_transaction: true });
+  }
+  const sd = new Writer({ format: 'N-Triples' }).quadsToString(serviceDescription({ ...dataset, metadata: store }));
+  store.load(sd, { format: 'nt', no_transaction: true });
+  return store;
 }
 
 /**
@@ -34,7 +56,7 @@ export function loadDataset(distDir: string, base?: string): Dataset {
   store.load(readFileSync(join(distDir, 'dataset.nq')), { format: 'nq', no_transaction: true, lenient: true });
   const graphs = new Set(manifest.graphs.map((g) => g.iri));
   const modified = new Date(manifest.modified);
-  return {
+  const dataset = {
     distDir,
     base: base ?? manifest.base,
     manifest,
@@ -42,4 +64,5 @@ export function loadDataset(distDir: string, base?: string): Dataset {
     graphs,
     lastModified: Number.isNaN(modified.getTime()) ? new Date() : modified,
   };
+  return { ...dataset, metadata: loadMetadata(dataset) };
 }

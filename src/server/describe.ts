@@ -5,6 +5,19 @@ import { LKPO, SKOS, RDFS, DCTERMS } from '../vocab.js';
 type Quad = oxigraph.Quad;
 const node = (iri: string) => oxigraph.namedNode(iri);
 
+/** What describing reads: an oxigraph store, or several read as one (see `union`). */
+export type Source = Pick<oxigraph.Store, 'match'>;
+
+/**
+ * Several stores read as one graph (duplicates are left to the serializer, which drops them).
+ *
+ * @example
+ * describe(union(dataset.store, dataset.metadata), index, `${base}catalog`)
+ */
+export function union(...stores: Source[]): Source {
+  return { match: (s, p, o, g) => stores.flatMap((x) => x.match(s, p, o, g)) };
+}
+
 /** What the resource route needs to know without touching the store on each request. */
 export interface SubjectIndex {
   /** Every named-node subject of the dataset. */
@@ -14,7 +27,7 @@ export interface SubjectIndex {
 }
 
 /** Builds the subject index in one pass over the store. */
-export function subjectIndex(store: oxigraph.Store): SubjectIndex {
+export function subjectIndex(store: Source): SubjectIndex {
   const subjects = new Set<string>();
   const hashes = new Map<string, Set<string>>();
   for (const q of store.match(null, null, null, null)) {
@@ -31,7 +44,7 @@ export function subjectIndex(store: oxigraph.Store): SubjectIndex {
 }
 
 /** Outgoing triples of a node plus those of the blank nodes it reaches. */
-function outgoing(store: oxigraph.Store, subject: oxigraph.NamedNode | oxigraph.BlankNode, seen = new Set<string>()): Quad[] {
+function outgoing(store: Source, subject: oxigraph.NamedNode | oxigraph.BlankNode, seen = new Set<string>()): Quad[] {
   const quads = store.match(subject, null, null, null);
   const closure: Quad[] = [];
   for (const q of quads) {
@@ -44,7 +57,7 @@ function outgoing(store: oxigraph.Store, subject: oxigraph.NamedNode | oxigraph.
 }
 
 /** Qualified link nodes (lkpo:Link) whose linkFrom or linkTo is the IRI. */
-export function linkNodes(store: oxigraph.Store, iri: string): string[] {
+export function linkNodes(store: Source, iri: string): string[] {
   const from = store.match(null, node(LKPO.linkFrom), node(iri), null);
   const to = store.match(null, node(LKPO.linkTo), node(iri), null);
   return [...new Set([...from, ...to].map((q) => q.subject.value))];
@@ -57,7 +70,7 @@ export function linkNodes(store: oxigraph.Store, iri: string): string[] {
  * @example
  * describe(store, index, 'https://w3id.org/helsingborg-livskvalitet/lkp/2016/4.4.3')
  */
-export function describe(store: oxigraph.Store, index: SubjectIndex, iri: string): Quad[] {
+export function describe(store: Source, index: SubjectIndex, iri: string): Quad[] {
   const subjects = [iri, ...(index.hashes.get(iri) ?? [])];
   return [
     ...subjects.flatMap((s) => outgoing(store, node(s))),
@@ -74,7 +87,7 @@ export function isDescribed(index: SubjectIndex, iri: string): boolean {
 const LABELS = [SKOS.prefLabel, RDFS.label, DCTERMS.title];
 
 /** Labels by language (first of skos:prefLabel, rdfs:label, dcterms:title that has any). */
-export function labels(store: oxigraph.Store, iri: string): Record<string, string> {
+export function labels(store: Source, iri: string): Record<string, string> {
   for (const p of LABELS) {
     const found = store.match(node(iri), node(p), null, null).filter((q) => q.object.termType === 'Literal');
     if (found.length === 0) continue;

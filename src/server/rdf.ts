@@ -58,17 +58,77 @@ const noRemoteContexts = {
   },
 };
 
+type Ref = { '@id'?: string };
+type NodeObject = { '@id': string; [key: string]: unknown };
+
+const values = (node: NodeObject, property: string): Ref[] => (Array.isArray(node[property]) ? (node[property] as Ref[]) : []);
+const propertiesOf = (node: NodeObject) => Object.keys(node).filter((k) => !k.startsWith('@'));
+const isBlank = (id: string | undefined): id is string => id?.startsWith('_:') === true;
+
 /**
- * JSON-LD with our published context. With a focus IRI the document is framed on that resource:
- * it is the top node, and the qualified links from and to it are embedded under `links` / `linkedBy`.
+ * Writes each blank node that is referenced once in place of its reference (Turtle's `[ … ]`), depth
+ * first. `placed` holds the nodes already written somewhere, so a cycle keeps a reference.
+ */
+function inline(node: NodeObject, nodes: Map<string, NodeObject>, uses: Map<string, number>, placed: Set<string>): void {
+  placed.add(node['@id']);
+  for (const p of propertiesOf(node)) {
+    node[p] = values(node, p).map((v) => {
+      const b = isBlank(v['@id']) && uses.get(v['@id']) === 1 && !placed.has(v['@id']) ? nodes.get(v['@id']) : undefined;
+      if (!b) return v;
+      nodes.delete(b['@id']);
+      inline(b, nodes, uses, placed);
+      const { '@id': _, ...rest } = b;
+      return rest;
+    });
+  }
+}
+
+/**
+ * Nests the flat node objects of `jsonld.fromRDF` into one tree rooted at `focus`, moving node
+ * objects rather than rebuilding them, so that every triple survives. A node that points at the
+ * focus is embedded under the focus's `@reverse` by the first such predicate (lkpo:linkFrom and
+ * lkpo:linkTo first, so qualified links read as `links` / `linkedBy`) and loses only the one value
+ * that the reverse key states; blank nodes referenced once are written in place; any other node
+ * (none in our data today) is kept under `@included`.
+ */
+function nest(flat: NodeObject[], focus: string): NodeObject {
+  const uses = new Map<string, number>();
+  for (const n of flat) for (const p of propertiesOf(n)) for (const v of values(n, p)) if (isBlank(v['@id'])) uses.set(v['@id'], (uses.get(v['@id']) ?? 0) + 1);
+  const nodes = new Map(flat.filter((n) => propertiesOf(n).length + Number('@type' in n) > 0).map((n) => [n['@id'], n]));
+  const root = nodes.get(focus) ?? { '@id': focus };
+  nodes.delete(focus);
+  const placed = new Set<string>();
+  inline(root, nodes, uses, placed);
+  const reverse: Record<string, NodeObject[]> = {};
+  // named nodes first, so that a blank node referenced once lands inside its referrer
+  for (const n of [...nodes.values()].sort((x, y) => Number(isBlank(x['@id'])) - Number(isBlank(y['@id'])))) {
+    if (!nodes.has(n['@id'])) continue;
+    inline(n, nodes, uses, placed);
+    const property = [LKPO.linkFrom, LKPO.linkTo, ...propertiesOf(n).sort()].find((p) => values(n, p).some((v) => v['@id'] === focus));
+    if (!property) continue;
+    const others = values(n, property).filter((v) => v['@id'] !== focus);
+    if (others.length > 0) n[property] = others;
+    else delete n[property];
+    (reverse[property] ??= []).push(n);
+    nodes.delete(n['@id']);
+  }
+  if (Object.keys(reverse).length > 0) root['@reverse'] = reverse;
+  if (nodes.size > 0) root['@included'] = [...nodes.values()];
+  return root;
+}
+
+/**
+ * JSON-LD with our published context. With a focus IRI the document is one tree rooted at that
+ * resource: statements that point at it sit under `@reverse` (qualified links under `links` /
+ * `linkedBy`), so the document holds exactly the triples of the Turtle. (Framing cannot do this:
+ * a frame drops every node it does not match.)
  */
 async function toJsonLd(quads: N3Quad[], base: string, focus?: string): Promise<string> {
   const nquads = write(quads, 'N-Triples');
-  const expanded = await jsonld.fromRDF(nquads, { format: 'application/n-quads' });
+  const expanded = (await jsonld.fromRDF(nquads, { format: 'application/n-quads' })) as NodeObject[];
   const context = JSONLD_CONTEXT as unknown as jsonld.ContextDefinition;
-  const doc = focus
-    ? await jsonld.frame(expanded, { '@context': context, '@id': focus, '@reverse': { [LKPO.linkFrom]: {}, [LKPO.linkTo]: {} } } as unknown as Parameters<typeof jsonld.frame>[1], noRemoteContexts as jsonld.Options.Frame)
-    : await jsonld.compact(expanded, context, noRemoteContexts as jsonld.Options.Compact);
+  const input = (focus ? nest(expanded, focus) : expanded) as jsonld.JsonLdDocument;
+  const doc = await jsonld.compact(input, context, noRemoteContexts as jsonld.Options.Compact);
   return JSON.stringify({ ...doc, '@context': `${base}${CONTEXT_PATH}` }, null, 2) + '\n';
 }
 
@@ -79,7 +139,7 @@ function toRdfXml(quads: N3Quad[]): string {
 }
 
 /**
- * Writes triples as one document. JSON-LD is compacted with our published context (framed on `focus` if given).
+ * Writes triples as one document. JSON-LD is compacted with our published context (nested on `focus` if given).
  *
  * @example
  * await serialize(store.match(iri, null, null, null), 'ttl', base)

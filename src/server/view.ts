@@ -1,7 +1,7 @@
 // Builds the view model of a resource or SDG lens page from the store (labels, hierarchy, links).
 import oxigraph from 'oxigraph';
 import { LKPO, NS, RDF, SDGO, SKOS } from '../vocab.js';
-import { labels, linkNodes } from './describe.js';
+import { labels, linkNodes, type Source } from './describe.js';
 
 /** A reference to another resource, with where to link it and what to call it. */
 export interface Ref {
@@ -44,7 +44,7 @@ const TEXTS = [SKOS.definition, SKOS.scopeNote, SKOS.note, LKPO.introduction, LK
 const SECTIONED = new Set([RDF.type, SKOS.prefLabel, SKOS.notation, SKOS.inScheme, SKOS.broader, SKOS.narrower, ...TEXTS]);
 
 /** Creates reference helpers bound to a store and base (IRIs under base link to our own pages); labels prefer `lang`. */
-export function refMaker(store: oxigraph.Store, base: string, lang = 'sv') {
+export function refMaker(store: Source, base: string, lang = 'sv') {
   const href = (iri: string): string => {
     if (iri.startsWith(base)) return '/' + iri.slice(base.length);
     if (iri.startsWith(NS.sdg) && /^[\w.]+$/.test(iri.slice(NS.sdg.length))) return '/sdg/' + iri.slice(NS.sdg.length);
@@ -62,9 +62,9 @@ export function refMaker(store: oxigraph.Store, base: string, lang = 'sv') {
   return { ref, href, short };
 }
 
-const one = (store: oxigraph.Store, s: string, p: string) => store.match(node(s), node(p), null, null)[0]?.object;
+const one = (store: Source, s: string, p: string) => store.match(node(s), node(p), null, null)[0]?.object;
 
-function qualifiedLinks(store: oxigraph.Store, iri: string, ref: (iri: string) => Ref): QualifiedLink[] {
+function qualifiedLinks(store: Source, iri: string, ref: (iri: string) => Ref): QualifiedLink[] {
   return linkNodes(store, iri).map((link) => {
     const from = one(store, link, LKPO.linkFrom)?.value;
     const to = one(store, link, LKPO.linkTo)?.value;
@@ -85,7 +85,7 @@ function qualifiedLinks(store: oxigraph.Store, iri: string, ref: (iri: string) =
   });
 }
 
-function ancestors(store: oxigraph.Store, iri: string, ref: (iri: string) => Ref): Ref[] {
+function ancestors(store: Source, iri: string, ref: (iri: string) => Ref): Ref[] {
   const chain: Ref[] = [];
   const seen = new Set([iri]);
   for (let up = one(store, iri, SKOS.broader)?.value; up && !seen.has(up); up = one(store, up, SKOS.broader)?.value) {
@@ -106,7 +106,7 @@ const toValue = (t: oxigraph.Term, ref: (iri: string) => Ref): Value =>
  * @example
  * resourceView(store, base, `${base}lkp/2016/4.4.3`).links[0].rationale.sv
  */
-export function resourceView(store: oxigraph.Store, base: string, iri: string, lang = 'sv'): ResourceView {
+export function resourceView(store: Source, base: string, iri: string, lang = 'sv'): ResourceView {
   const { ref } = refMaker(store, base, lang);
   const out = store.match(node(iri), null, null, null);
   const objects = (p: string) => [...new Set(out.filter((q) => q.predicate.value === p).map((q) => q.object.value))];
@@ -138,6 +138,18 @@ export function resourceView(store: oxigraph.Store, base: string, iri: string, l
 }
 
 /** For an SDG goal, its targets (so the lens can show what points at them too). */
-export function sdgTargets(store: oxigraph.Store, iri: string): string[] {
+export function sdgTargets(store: Source, iri: string): string[] {
   return store.match(node(iri), node(SDGO.hasTarget), null, null).map((q) => q.object.value);
+}
+
+const SDG_CLASSES = new Set([SDGO.Goal, SDGO.Target, SDGO.Indicator]);
+
+/**
+ * Whether the UN SDG KOS in the dataset has this goal, target or indicator (only those get lens pages).
+ *
+ * @example
+ * isSdgConcept(store, 'http://metadata.un.org/sdg/13.2') // true; …/sdg/99 is false
+ */
+export function isSdgConcept(store: Source, iri: string): boolean {
+  return store.match(node(iri), node(RDF.type), null, null).some((q) => SDG_CLASSES.has(q.object.value));
 }

@@ -1,4 +1,4 @@
-// Linked Data: dereferencing IRIs under BASE in every format, conditional requests, HTML pages, SDG lens.
+// Linked Data: dereferencing IRIs under BASE in every format, conditional requests, HTML pages, metadata IRIs, SDG lens.
 import oxigraph from 'oxigraph';
 import { describe, expect, it } from 'vitest';
 import { JSONLD_CONTEXT } from '../../src/server/context.js';
@@ -65,9 +65,33 @@ describe('dereferencing a concept IRI', () => {
     ['unknown extension is not stripped', `${FOCUS}.png`, {}, 404],
     ['bad percent-encoding', '/lkp/%E0%A4%A', {}, 404],
     ['unacceptable Accept', FOCUS, { accept: 'image/png' }, 406],
-    ['unknown ?format=', `${FOCUS}?format=pdf`, {}, 406],
+    ['unknown ?format=', `${FOCUS}?format=pdf`, {}, 400],
+    ['unknown ?format= beats a good Accept', `${FOCUS}?format=xyz`, { accept: 'text/turtle' }, 400],
   ])('%s → %i', async (_name, path, headers, status) => {
     expect((await req(path, { headers })).status).toBe(status);
+  });
+
+  it('names the valid ?format= values in the 400', async () => {
+    const body = await (await req(`${FOCUS}?format=xyz`)).text();
+    expect(body).toContain('unknown format "xyz"');
+    for (const value of ['html', 'ttl', 'nt', 'jsonld', 'rdf', 'text/turtle', 'application/ld+json']) expect(body).toContain(value);
+  });
+});
+
+describe('IRIs of the harvest metadata', () => {
+  it.each([
+    ['/catalog', 'http://www.w3.org/ns/dcat#Catalog'],
+    ['/dataset', 'http://www.w3.org/ns/dcat#Dataset'],
+    ['/dataset', 'https://schema.org/Dataset'],
+    ['/service/sparql', 'http://www.w3.org/ns/sparql-service-description#Service'],
+  ])('%s dereferences to its description (a %s)', async (path, type) => {
+    for (const [ext, format] of [['.ttl', 'ttl'], ['.jsonld', 'jsonld'], ['.rdf', 'rdf'], ['', 'nt']] as const) {
+      const res = await req(`${path}${ext}`, { headers: { accept: 'application/n-triples' } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-location')).toBe(`${path}.${format}`);
+      expect(res.headers.get('link')).toContain(`<${BASE}${path.slice(1)}>; rel="canonical"`);
+      expect(has(parse(await res.text(), format), `${BASE}${path.slice(1)}`, 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type', type)).toBe(true);
+    }
   });
 });
 
@@ -134,5 +158,11 @@ describe('SDG lens', () => {
 
   it.each(['/sdg/not-a-code', '/sdg/13/x'])('%s → 404', async (path) => {
     expect((await req(path)).status).toBe(404);
+  });
+
+  it.each(['/sdg/99', '/sdg/0', '/sdg/13.99', '/sdg/99.ttl', '/sdg/C999999'])('%s is no goal, target or indicator of the UN SDG KOS → 404', async (path) => {
+    const res = await req(path, { headers: { accept: FIREFOX } });
+    expect(res.status).toBe(404);
+    expect(await res.text()).toMatch(/^the UN SDG KOS has no goal, target or indicator "/);
   });
 });

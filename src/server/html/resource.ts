@@ -109,13 +109,21 @@ ${incoming.length ? `<ul>${items.join('')}</ul>` : `<p><em>${t(lang, 'Inte berö
 /** The SDG lens: what in this dataset points at a UN SDG goal or target (and, for a goal, its targets). */
 export function lensPage(v: ResourceView, targets: ResourceView[], links: PageLinks, lang: Lang = 'sv'): string {
   const c = code(v.iri);
-  const goal = Number(/^\d+/.exec(c)?.[0] ?? 0);
   const isGoal = /^\d+$/.test(c);
+  const isIndicator = /^C/i.test(c);
+  // an indicator's code (C130201) does not start with its goal's number: take the top of its skos:broader chain
+  const goal = Number(/^\d+/.exec(isIndicator ? code(v.ancestors[0]?.iri ?? '') : c)?.[0] ?? 0);
+  const target = isIndicator ? v.ancestors[v.ancestors.length - 1] : undefined;
   const title = v.labels[lang] ?? v.labels.en ?? v.labels.sv ?? c;
   const titleLang = v.labels[lang] !== undefined ? lang : v.labels.en !== undefined ? 'en' : 'sv';
   const sorted = [...targets].sort((a, b) => code(a.iri).localeCompare(code(b.iri), 'en', { numeric: true }));
   const touched = sorted.filter((x) => x.links.some((l) => l.direction === 'in')).length;
-  const kicker = isGoal ? `${t(lang, 'Globalt mål', 'SDG goal')} ${c}` : `${t(lang, 'Delmål', 'Target')} ${c} · <a href="/sdg/${goal}">${t(lang, 'mål', 'goal')} ${goal}</a>`;
+  const kind = isGoal ? t(lang, 'Mål', 'Goal') : isIndicator ? t(lang, 'Indikator', 'Indicator') : t(lang, 'Delmål', 'Target');
+  const up = [
+    target ? `<a href="${esc(target.href)}">${t(lang, 'delmål', 'target')} ${esc(code(target.iri))}</a>` : '',
+    goal ? `<a href="/sdg/${goal}">${t(lang, 'mål', 'goal')} ${goal}</a>` : '',
+  ].filter(Boolean);
+  const kicker = isGoal ? `${t(lang, 'Globalt mål', 'SDG goal')} ${c}` : [`${kind} ${c}`, ...up].join(' · ');
   const nav = isGoal
     ? `<nav class="goal-nav" aria-label="${t(lang, 'Andra mål', 'Other goals')}">${goal > 1 ? `<a href="/sdg/${goal - 1}">← ${t(lang, 'Mål', 'Goal')} ${goal - 1}</a>` : '<span></span>'}<a href="/sdg">${t(lang, 'Alla mål', 'All goals')}</a>${goal < 17 ? `<a href="/sdg/${goal + 1}">${t(lang, 'Mål', 'Goal')} ${goal + 1} →</a>` : '<span></span>'}</nav>`
     : '';
@@ -126,7 +134,9 @@ export function lensPage(v: ResourceView, targets: ResourceView[], links: PageLi
     `<p class="lead">${
       isGoal
         ? t(lang, `Programmet berör ${touched} av målets ${sorted.length} delmål.`, `The programme touches ${touched} of the goal’s ${sorted.length} targets.`)
-        : t(lang, 'Det här pekar på delmålet i datasetet.', 'What in this dataset points at this target.')
+        : isIndicator
+          ? t(lang, 'Det här pekar på indikatorn i datasetet.', 'What in this dataset points at this indicator.')
+          : t(lang, 'Det här pekar på delmålet i datasetet.', 'What in this dataset points at this target.')
     } <span class="muted">${t(lang, 'FN:s IRI', 'UN IRI')}: <a href="${esc(v.iri)}">${esc(v.iri)}</a></span></p>`,
     linksTable(v.links, isGoal ? t(lang, 'Fokusområden som bidrar (härlett ur prioriteringarnas delmål)', 'Focus areas that contribute (derived from their priorities’ targets)') : t(lang, 'Kvalificerade länkar', 'Qualified links'), lang),
     sorted.length ? `<h2>${t(lang, 'Delmål', 'Targets')}</h2><ul class="targets">${sorted.map((x) => targetItem(x, lang)).join('\n')}</ul>` : '',
@@ -134,5 +144,5 @@ export function lensPage(v: ResourceView, targets: ResourceView[], links: PageLi
     nav,
     formatsNav(links, lang),
   ].join('\n');
-  return page({ title: `${isGoal ? t(lang, 'Mål', 'Goal') : t(lang, 'Delmål', 'Target')} ${c}: ${title}`, body, lang, section: 'sdg', ...links });
+  return page({ title: `${kind} ${c}: ${title}`, body, lang, section: 'sdg', ...links });
 }

@@ -1,16 +1,19 @@
 // Linked Data for every IRI under BASE (200 + Content-Location), and the SDG lens pages at /sdg/<code>.
 import { Hono, type Context } from 'hono';
+import oxigraph from 'oxigraph';
 import { findFormat, type FormatKey } from '../../engine/formats.js';
-import { NS } from '../../vocab.js';
+import { metadataIris } from '../../metadata/iris.js';
+import { NS, OWL } from '../../vocab.js';
 import { LruCache } from '../cache.js';
 import { negotiate } from '../conneg.js';
 import type { Dataset } from '../dataset.js';
-import { describe, isDescribed, subjectIndex } from '../describe.js';
+import { describe, isDescribed, subjectIndex, union, type Source } from '../describe.js';
+import { schemaOrgDataset } from '../html/home.js';
 import { langOf, type Lang } from '../html/i18n.js';
 import { lensPage, resourcePage, type PageLinks } from '../html/resource.js';
 import { etagOf, httpDate, httpError } from '../http.js';
 import { DOCUMENT_FORMATS, serialize } from '../rdf.js';
-import { resourceView, sdgTargets } from '../view.js';
+import { isSdgConcept, resourceView, sdgTargets } from '../view.js';
 
 /*
  * Dereferencing policy: 200 with Content-Location, not 303. `GET /lkp/2016/4.4.3` answers with the
@@ -29,9 +32,12 @@ interface Rep {
 }
 /** A thing with pages: an IRI of ours, or a UN SDG IRI shown through our lens path. */
 interface Target {
+  /** The resource the document describes (for a version IRI: its ontology). */
   iri: string;
   /** Path of the page without extension, e.g. `/lkp/2016/4.4` or `/sdg/13`. */
   path: string;
+  /** The IRI this URL names (`rel="canonical"`). */
+  canonical: string;
   lens: boolean;
   ext?: Key;
 }
@@ -42,13 +48,52 @@ const OFFERS = [HTML_OFFER, 'application/xhtml+xml', ...DOCUMENT_FORMATS.flatMap
 const ALL: Array<{ key: Key; type: string }> = [{ key: 'html', type: HTML_OFFER }, ...DOCUMENT_FORMATS.map((f) => ({ key: f.key, type: f.mediaType }))];
 const SDG_CODE = /^(\d{1,2}(\.[0-9a-z]{1,2})?|C\d{6,8})$/i;
 
-/** The format a request asks for: `?format=`, then a file extension, then Accept. */
+/** Every value `?format=` accepts, for the 400 message. */
+const FORMAT_VALUES = ['html', HTML_OFFER, ...DOCUMENT_FORMATS.flatMap((f) => [f.key, f.mediaType, ...f.aliases])];
+
+/** The format a `?format=` value names (a key such as `ttl` or a media type), or undefined. */
+const formatKey = (format: string): Key | undefined => (format === 'html' || format === HTML_OFFER ? 'html' : findFormat(DOCUMENT_FORMATS, format)?.key);
+
+/**
+ * The format a request asks for: `?format=`, then a file extension, then Accept; undefined when
+ * Accept allows none (406). An unknown `?format=` value is the client's error: a 400 naming the valid ones.
+ *
+ * @example
+ * chooseKey(undefined, undefined, 'text/turtle') // 'ttl'
+ */
 export function chooseKey(format: string | undefined, ext: Key | undefined, accept: string | undefined): Key | undefined {
-  if (format) return format === 'html' || format === HTML_OFFER ? 'html' : findFormat(DOCUMENT_FORMATS, format)?.key;
+  if (format) {
+    const key = formatKey(format);
+    if (!key) throw httpError(400, `unknown format "${format.slice(0, 60)}"; ?format= takes one of: ${FORMAT_VALUES.join(', ')}`);
+    return key;
+  }
   if (ext) return ext;
   const type = negotiate(accept, OFFERS);
   if (!type) return undefined;
   return type === HTML_OFFER || type === 'application/xhtml+xml' ? 'html' : findFormat(DOCUMENT_FORMATS, type)?.key;
+}
+
+/** Terms of the landing page's schema.org markup that are IRIs (as schema.org's own context has them). */
+const SCHEMA_CONTEXT = { '@vocab': NS.schema, url: { '@type': '@id' }, license: { '@type': '@id' }, contentUrl: { '@type': '@id' } };
+
+/**
+ * The landing page's schema.org Dataset (`{base}dataset`) as RDF, so that its @id dereferences too.
+ * Each DataDownload gets the IRI of the catalogue's distribution of that file instead of a blank node:
+ * they are the same things, and blank nodes would get new labels (and ETags) on every start.
+ */
+function landingGraph(dataset: Dataset): oxigraph.Store {
+  const markup = schemaOrgDataset(dataset.manifest, dataset.base) as { distribution: Array<{ contentUrl: string }> };
+  const iris = metadataIris(dataset.base);
+  const distribution = markup.distribution.map((d) => ({ '@id': iris.distribution(d.contentUrl.slice(d.contentUrl.lastIndexOf('/') + 1)), ...d }));
+  const store = new oxigraph.Store();
+  store.load(JSON.stringify({ ...markup, distribution, '@context': SCHEMA_CONTEXT }), { format: 'application/ld+json', no_transaction: true });
+  return store;
+}
+
+/** Version IRI → ontology IRI (`…/def/0.1.0` → `…/def`), for ontologies of ours that name their version. */
+function versionIris(source: Source, base: string): Map<string, string> {
+  const versions = source.match(null, oxigraph.namedNode(OWL.versionIRI), null, null);
+  return new Map(versions.filter((q) => q.object.value.startsWith(base)).map((q) => [q.object.value, q.subject.value]));
 }
 
 function splitExt(path: string): [string, Key | undefined] {
@@ -64,10 +109,13 @@ function splitExt(path: string): [string, Key | undefined] {
  * app.route('/', resourceRoutes({ dataset }));
  */
 export function resourceRoutes({ dataset }: { dataset: Dataset }): Hono {
-  const { store, base } = dataset;
+  const { base } = dataset;
+  // the data, the harvest metadata and the landing page's markup: every IRI of ours that anything names
+  const store = union(dataset.store, dataset.metadata, landingGraph(dataset));
   const index = subjectIndex(store);
+  const versions = versionIris(store, base);
   const cache = new LruCache<Rep>(5_000, 64 * 1024 * 1024, (r) => r.body.length * 2);
-  const known = (iri: string) => isDescribed(index, iri);
+  const known = (iri: string) => isDescribed(index, iri) || versions.has(iri);
 
   const locate = (rawPath: string): Target | undefined => {
     let path: string;
@@ -80,13 +128,16 @@ export function resourceRoutes({ dataset }: { dataset: Dataset }): Hono {
     const [bare, ext] = known(base + path.slice(1)) ? [path, undefined] : splitExt(path);
     if (lens) {
       const code = splitExt(lens[1]!)[0];
-      return SDG_CODE.test(code) ? { iri: NS.sdg + code, path: `/sdg/${code}`, lens: true, ext: splitExt(path)[1] } : undefined;
+      if (!SDG_CODE.test(code) || !isSdgConcept(store, NS.sdg + code)) throw httpError(404, `the UN SDG KOS has no goal, target or indicator "${code}" (goals are 1–17, targets e.g. 13.2, indicators e.g. C130201)`);
+      return { iri: NS.sdg + code, path: `/sdg/${code}`, canonical: base + `sdg/${code}`, lens: true, ext: splitExt(path)[1] };
     }
-    return known(base + bare.slice(1)) ? { iri: base + bare.slice(1), path: bare, lens: false, ext } : undefined;
+    const iri = base + bare.slice(1);
+    if (!known(iri)) return undefined;
+    return { iri: versions.get(iri) ?? iri, path: bare, canonical: iri, lens: false, ext };
   };
 
   const linksOf = (t: Target): PageLinks => ({
-    canonical: t.lens ? base + t.path.slice(1) : t.iri,
+    canonical: t.canonical,
     alternates: ALL.map(({ key, type }) => ({ href: `${t.path}.${key}`, type })),
   });
 

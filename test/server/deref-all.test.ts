@@ -1,0 +1,136 @@
+// Every IRI the service dereferences, in every format: status, headers, and the same triples in each (JSON-LD included).
+import { readFileSync } from 'node:fs';
+import jsonld from 'jsonld';
+import { Parser, Writer } from 'n3';
+import oxigraph from 'oxigraph';
+import { describe, expect, it } from 'vitest';
+import { CONTEXT_DOCUMENT, CONTEXT_PATH } from '../../src/graph/context.js';
+import { builtStore, cfg, dist } from '../helpers.js';
+import { useApp } from './helpers.js';
+
+const app = useApp({ distDir: cfg.distDir });
+const base = cfg.base;
+const req = (path: string) => app.current.app.request(path);
+
+/** IRIs of ours that other routes serve as files or services (dumps, the endpoint, VoID, the landing page). */
+const OTHER_ROUTES = /^(download\/|sparql$|\.well-known\/|$)/;
+const ours = (iri: string) => iri.startsWith(base) && !iri.includes('#') && !OTHER_ROUTES.test(iri.slice(base.length));
+const pathOf = (iri: string) => '/' + iri.slice(base.length);
+
+const dataSubjects = [...new Set(builtStore().getSubjects(null, null, null).map((s) => s.value.split('#')[0]!))].filter(ours);
+
+/** Every IRI of ours that the built DCAT catalogue and VoID name, as subject or object. */
+const metadataIris = (() => {
+  const iris = new Set<string>();
+  for (const file of ['dcat.ttl', 'void.ttl'])
+    for (const q of new Parser().parse(readFileSync(dist(file), 'utf8')))
+      for (const t of [q.subject, q.object]) if (t.termType === 'NamedNode' && ours(t.value)) iris.add(t.value);
+  return [...iris].sort();
+})();
+
+const versionIris = builtStore()
+  .getObjects(null, 'http://www.w3.org/2002/07/owl#versionIRI', null)
+  .map((t) => t.value)
+  .filter(ours);
+
+const FORMATS = [
+  ['html', 'text/html'],
+  ['ttl', 'text/turtle'],
+  ['nt', 'application/n-triples'],
+  ['jsonld', 'application/ld+json'],
+  ['rdf', 'application/rdf+xml'],
+] as const;
+
+const localContext = {
+  documentLoader: async (url: string) => {
+    if (url !== `${base}${CONTEXT_PATH}`) throw new Error(`unexpected context ${url}`);
+    return { contextUrl: undefined, documentUrl: url, document: CONTEXT_DOCUMENT };
+  },
+};
+
+/** Canonical N-Quads (RDFC-1.0): equal strings mean isomorphic graphs, blank nodes aside. */
+const canon = (nquads: string): Promise<string> =>
+  jsonld.canonize(nquads as unknown as jsonld.JsonLdDocument, { algorithm: 'RDFC-1.0', inputFormat: 'application/n-quads' } as unknown as jsonld.Options.Normalize);
+const canonJsonLd = (doc: unknown): Promise<string> => jsonld.canonize(doc as jsonld.JsonLdDocument, { algorithm: 'RDFC-1.0', ...localContext } as unknown as jsonld.Options.Normalize);
+const ntOfTurtle = (ttl: string) => new Writer({ format: 'N-Triples' }).quadsToString(new Parser({ baseIRI: base }).parse(ttl));
+const ntOfRdfXml = (xml: string) => oxigraph.parse(xml, { format: 'rdf', base_iri: base }).map((q) => `${q.toString()} .`).join('\n') + '\n';
+const embedded = (html: string) => JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)![1]!) as unknown;
+
+/**
+ * Problems with one page path: every format answers 200 with the headers of a Linked Data document,
+ * and Turtle, JSON-LD, the HTML's embedded JSON-LD and RDF/XML hold exactly the N-Triples' triples.
+ */
+async function problems(path: string, canonical: string): Promise<string[]> {
+  const out: string[] = [];
+  const bodies: Record<string, string> = {};
+  for (const [ext, type] of FORMATS) {
+    const res = await req(`${path}.${ext}`);
+    const h = (name: string) => res.headers.get(name) ?? '';
+    if (res.status !== 200) {
+      out.push(`${path}.${ext}: ${res.status}`);
+      continue;
+    }
+    if (!h('content-type').startsWith(type)) out.push(`${path}.${ext}: Content-Type ${h('content-type')}`);
+    if (h('content-location') !== `${path}.${ext}`) out.push(`${path}.${ext}: Content-Location ${h('content-location')}`);
+    if (!/^".+"$/.test(h('etag')) || !h('last-modified') || !h('vary').startsWith('Accept')) out.push(`${path}.${ext}: ETag/Last-Modified/Vary missing`);
+    if (!h('link').includes(`<${canonical}>; rel="canonical"`) || FORMATS.some(([e]) => !h('link').includes(`<${path}.${e}>; rel="alternate"`)))
+      out.push(`${path}.${ext}: Link ${h('link')}`);
+    bodies[ext] = await res.text();
+  }
+  if (Object.keys(bodies).length < FORMATS.length) return out;
+  const nt = await canon(bodies.nt!);
+  if (nt.trim() === '') out.push(`${path}: empty description`);
+  const others: Array<[string, () => Promise<string>]> = [
+    ['Turtle', () => canon(ntOfTurtle(bodies.ttl!))],
+    ['JSON-LD', () => canonJsonLd(JSON.parse(bodies.jsonld!))],
+    ['embedded JSON-LD', () => canonJsonLd(embedded(bodies.html!))],
+    ['RDF/XML', () => canon(ntOfRdfXml(bodies.rdf!))],
+  ];
+  for (const [name, triples] of others) if ((await triples()) !== nt) out.push(`${path}: ${name} differs from N-Triples`);
+  return out;
+}
+
+describe('every IRI dereferences in every format with the same triples', () => {
+  it('finds the IRIs to check', () => {
+    expect(dataSubjects.length).toBeGreaterThan(100);
+    expect(metadataIris).toEqual(expect.arrayContaining([`${base}catalog`, `${base}dataset/lkp`, `${base}service/sparql`, `${base}distribution/dataset.ttl/checksum`]));
+    expect(versionIris).toEqual([`${base}def/0.1.0`]);
+  });
+
+  it.each([
+    ['every subject of the dataset', dataSubjects],
+    ['every IRI of ours in the DCAT catalogue and VoID', metadataIris],
+    ['the ontology version IRI and the landing page\'s schema.org @id', [...versionIris, `${base}dataset`]],
+  ])('%s', async (_name, iris) => {
+    const found: string[] = [];
+    for (const iri of iris) found.push(...(await problems(pathOf(iri), iri)));
+    expect(found).toEqual([]);
+  });
+
+  it('the SDG lens pages of a goal, a target and an indicator', async () => {
+    const found: string[] = [];
+    for (const code of ['13', '13.2', '11.a', 'C130201']) found.push(...(await problems(`/sdg/${code}`, `${base}sdg/${code}`)));
+    expect(found).toEqual([]);
+  });
+});
+
+describe('what a version IRI and /dataset describe', () => {
+  it('/def/0.1.0 is the ontology as of that version, the current one', async () => {
+    const [version, current] = await Promise.all([req('/def/0.1.0.nt'), req('/def.nt')].map(async (r) => (await r).text()));
+    expect(version).toBe(current);
+    expect(version).toContain(`<${base}def> <http://www.w3.org/2002/07/owl#versionIRI> <${base}def/0.1.0> .`);
+  });
+
+  it('/dataset is the landing page\'s schema.org Dataset, its downloads being the catalogue\'s distributions', async () => {
+    const nt = await (await req('/dataset.nt')).text();
+    expect(nt).toContain(`<${base}dataset> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://schema.org/Dataset> .`);
+    expect(nt).toContain(`<${base}dataset> <https://schema.org/distribution> <${base}distribution/dataset.ttl> .`);
+    expect(nt).not.toContain('_:');
+  });
+
+  it('/service/sparql joins the catalogue\'s DataService and the endpoint\'s service description', async () => {
+    const nt = await (await req('/service/sparql.nt')).text();
+    expect(nt).toContain(`<${base}service/sparql> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/dcat#DataService> .`);
+    expect(nt).toContain(`<${base}service/sparql> <http://www.w3.org/ns/sparql-service-description#endpoint> <${base}sparql> .`);
+  });
+});
