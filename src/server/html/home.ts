@@ -1,5 +1,6 @@
 // The landing page: what the dataset is and where it comes from, counts and downloads from the manifest, how to query and cite.
 import { UN_KOS_CITATION, GRAPHS } from '../../graph/sources.js';
+import { metadataIris } from '../../metadata/iris.js';
 import { LKPO, NS } from '../../vocab.js';
 import type { Manifest, ManifestFile } from '../dataset.js';
 import type { ProgrammeFacts } from '../site/facts.js';
@@ -21,7 +22,9 @@ export function schemaOrgDataset(manifest: Manifest, base: string): object {
     dateModified: manifest.modified,
     license: 'https://creativecommons.org/licenses/by/4.0/',
     inLanguage: ['sv', 'en'],
+    // The catalogue's IRI for each file's distribution: the same thing, so the two descriptions join.
     distribution: manifest.files.map((f) => ({
+      '@id': metadataIris(base).distribution(f.name),
       '@type': 'DataDownload',
       encodingFormat: f.mediaType,
       contentUrl: `${base}download/${f.name}`,

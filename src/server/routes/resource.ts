@@ -2,7 +2,6 @@
 import { Hono, type Context } from 'hono';
 import oxigraph from 'oxigraph';
 import { findFormat, type FormatKey } from '../../engine/formats.js';
-import { metadataIris } from '../../metadata/iris.js';
 import { NS, OWL } from '../../vocab.js';
 import { LruCache } from '../cache.js';
 import { negotiate } from '../conneg.js';
@@ -76,17 +75,11 @@ export function chooseKey(format: string | undefined, ext: Key | undefined, acce
 /** Terms of the landing page's schema.org markup that are IRIs (as schema.org's own context has them). */
 const SCHEMA_CONTEXT = { '@vocab': NS.schema, url: { '@type': '@id' }, license: { '@type': '@id' }, contentUrl: { '@type': '@id' } };
 
-/**
- * The landing page's schema.org Dataset (`{base}dataset`) as RDF, so that its @id dereferences too.
- * Each DataDownload gets the IRI of the catalogue's distribution of that file instead of a blank node:
- * they are the same things, and blank nodes would get new labels (and ETags) on every start.
- */
+/** The landing page's schema.org Dataset (`{base}dataset`, its DataDownloads named by the catalogue's distribution IRIs) as RDF, so that its @id dereferences too. */
 function landingGraph(dataset: Dataset): oxigraph.Store {
-  const markup = schemaOrgDataset(dataset.manifest, dataset.base) as { distribution: Array<{ contentUrl: string }> };
-  const iris = metadataIris(dataset.base);
-  const distribution = markup.distribution.map((d) => ({ '@id': iris.distribution(d.contentUrl.slice(d.contentUrl.lastIndexOf('/') + 1)), ...d }));
+  const markup = schemaOrgDataset(dataset.manifest, dataset.base);
   const store = new oxigraph.Store();
-  store.load(JSON.stringify({ ...markup, distribution, '@context': SCHEMA_CONTEXT }), { format: 'application/ld+json', no_transaction: true });
+  store.load(JSON.stringify({ ...markup, '@context': SCHEMA_CONTEXT }), { format: 'application/ld+json', no_transaction: true });
   return store;
 }
 
