@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createEngine } from '../engine/index.js';
 import { buildConfig } from '../graph/config.js';
 import { createNodeServer } from '../server/node-server.js';
-import { settingsFromEnv } from '../server/settings.js';
+import { maxHeaderBytes, settingsFromEnv } from '../server/settings.js';
 
 /** Builds dist/ unless it exists and was built for the same base IRI. */
 async function ensureBuilt(distDir: string, base: string): Promise<void> {
@@ -36,6 +36,8 @@ async function main(): Promise<void> {
     headersTimeout: 10_000,
     requestTimeout: settings.limits.timeoutMs + 20_000,
     keepAliveTimeout: 5_000,
+    // Node's default (16 KiB) would refuse a GET query long before MAX_QUERY_LENGTH (431, not 414).
+    maxHeaderSize: maxHeaderBytes(limits),
   });
   http.listen(settings.port);
   http.once('listening', () => {

@@ -8,6 +8,7 @@ import { loadDataset, type Dataset } from './dataset.js';
 import { httpError } from './http.js';
 import { conditional } from './middleware/conditional.js';
 import { cors } from './middleware/cors.js';
+import { methods } from './middleware/methods.js';
 import { responseCache } from './middleware/response-cache.js';
 import { createQueryService } from './query-service.js';
 import { dumpRoutes } from './routes/dumps.js';
@@ -93,6 +94,7 @@ export async function createApp(options: AppOptions): Promise<ServerApp> {
   app.use('*', conditional());
   app.use('*', responses.middleware);
   app.use('*', cors({ exposeHeaders: EXPOSED_HEADERS, headers: EVERY_ANSWER }));
+  app.use('*', methods({ postPaths: ['/sparql'] })); // inside cors(): preflights never reach it
   app.route('/', sparqlQueryRoute({ answer, limits })); // GET /sparql?query=…: before the UI's browser negotiation
   app.route('/', uiRoutes({ dataset })); // it answers `/` and browsers' GET /sparql, and passes the rest on
   app.route('/', sparqlRoutes({ dataset, answer, limits }));

@@ -1,63 +1,111 @@
-// Content negotiation as a pure function: picks one of the server's offers for an Accept header.
+// Content negotiation as a pure function: picks one of the server's offers for an Accept header (RFC 9110 §12.5.1).
+import { GRAPH_FORMATS, SOLUTION_FORMATS } from '../engine/formats.js';
 
 interface Range {
   type: string;
   subtype: string;
+  /** Whether the range carries parameters other than q (it is then more specific). */
+  params: boolean;
   q: number;
 }
 
+/**
+ * Media types the server answers under another (canonical) type: the engine's format aliases
+ * (`application/json` for SPARQL JSON results or JSON-LD, `application/xml`, `text/plain`, …),
+ * and XHTML, for which the pages send HTML. In an offer list holding both, the alias belongs to
+ * the first listed canonical type it stands for.
+ */
+const ALIAS_OF: ReadonlyMap<string, readonly string[]> = (() => {
+  const map = new Map<string, string[]>([['application/xhtml+xml', ['text/html']]]);
+  for (const f of [...SOLUTION_FORMATS, ...GRAPH_FORMATS]) for (const a of f.aliases) map.set(a, [...(map.get(a) ?? []), f.mediaType]);
+  return map;
+})();
+
 function parseAccept(accept: string): Range[] {
   const ranges: Range[] = [];
-  accept.split(',').forEach((part) => {
+  for (const part of accept.split(',')) {
     const [mediaRange = '', ...params] = part.split(';').map((s) => s.trim());
-    const [type, subtype] = mediaRange.toLowerCase().split('/');
-    if (!type || !subtype) return;
+    const [type, subtype, extra] = mediaRange.toLowerCase().split('/');
+    if (!type || !subtype || extra !== undefined || (type === '*' && subtype !== '*')) continue;
     let q = 1;
+    let other = false;
     for (const param of params) {
       const [k, v] = param.split('=').map((s) => s.trim());
-      if (k?.toLowerCase() === 'q') q = Number.isFinite(Number(v)) ? Math.min(1, Math.max(0, Number(v))) : 1;
+      if (k?.toLowerCase() === 'q') q = Number.isFinite(Number(v)) && v !== '' ? Math.min(1, Math.max(0, Number(v))) : 1;
+      else if (k) other = true;
     }
-    ranges.push({ type, subtype, q });
-  });
+    ranges.push({ type, subtype, params: other, q });
+  }
   return ranges;
 }
 
-/** 2 for an exact match, 1 for `type/*`, 0 for `* / *`, -1 for no match. */
+/** 3 for `type/subtype;param`, 2 for `type/subtype`, 1 for `type/*`, 0 for `* / *`, -1 for no match. */
 function specificity(range: Range, offer: string): number {
   const [type, subtype] = offer.split('/');
-  if (range.type === '*' && range.subtype === '*') return 0;
+  if (range.type === '*') return 0;
   if (range.type !== type) return -1;
   if (range.subtype === '*') return 1;
-  return range.subtype === subtype ? 2 : -1;
-}
-
-/** The quality the client gives an offer: that of the most specific matching range. */
-function quality(ranges: Range[], offer: string): number {
-  let best = -1;
-  let q = 0;
-  for (const range of ranges) {
-    const s = specificity(range, offer);
-    if (s > best) [best, q] = [s, range.q];
-  }
-  return q;
+  if (range.subtype !== subtype) return -1;
+  return range.params ? 3 : 2;
 }
 
 /**
- * Chooses the offer the client prefers most: highest quality, then the server's order.
- * Parameters such as `profile` are ignored; `q=0` excludes an offer even if a wildcard allows it.
- * A missing or empty Accept header means "anything": the first offer.
+ * How the client rates one offer: the specificity and q of the most specific range that matches
+ * it (the highest q among equally specific ones). `exactOnly` (for aliases): only a range naming
+ * the type itself counts, never a wildcard, since what is sent is the canonical type.
+ */
+function rating(ranges: Range[], offer: string, exactOnly: boolean): { s: number; q: number } {
+  let best = { s: -1, q: 0 };
+  for (const range of ranges) {
+    const s = specificity(range, offer);
+    if (s < 0 || (exactOnly && s < 2)) continue;
+    if (s > best.s || (s === best.s && range.q > best.q)) best = { s, q: range.q };
+  }
+  return best;
+}
+
+/** The offers as groups: each canonical type with the aliases of it that are also offered. */
+function groupOffers(offers: readonly string[]): Array<{ offer: string; aliases: string[] }> {
+  const lower = offers.map((o) => o.toLowerCase());
+  const groups = new Map<string, { offer: string; aliases: string[] }>();
+  const canonicalOf = (o: string) => ALIAS_OF.get(o)?.find((c) => c !== o && lower.includes(c));
+  lower.forEach((o, i) => {
+    if (!canonicalOf(o)) groups.set(o, { offer: offers[i]!, aliases: [] });
+  });
+  for (const o of lower) {
+    const canonical = canonicalOf(o);
+    if (canonical) groups.get(canonical)!.aliases.push(o);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * Chooses the offer the client prefers most (RFC 9110 §12.5.1): each offer gets the q of the most
+ * specific range matching it (`type/subtype;params` > `type/subtype` > `type/*` > `*\/*`); q=0
+ * means "not acceptable" even where a wildcard allows other types; ties go to the server's order.
+ * An offer that is a known alias of another offer in the list (`application/json` next to
+ * `application/sparql-results+json`, `application/xhtml+xml` next to `text/html`) is not a
+ * choice of its own: it counts for its canonical type, and only when named exactly (a wildcard
+ * is judged against the type actually sent), and the canonical type is returned. Within such a
+ * group the most specific statement wins, the canonical type's on a tie. A missing or empty
+ * Accept header means "anything": the first offer.
  *
  * @example
  * negotiate('text/html;q=0, *\/*', ['text/html', 'text/turtle']) // 'text/turtle'
+ * negotiate('text/*', ['application/sparql-results+xml', 'text/xml', 'text/csv']) // 'text/csv'
  */
 export function negotiate(accept: string | undefined, offers: readonly string[]): string | undefined {
   if (!accept?.trim()) return offers[0];
   const ranges = parseAccept(accept);
   let chosen: string | undefined;
   let bestQ = 0;
-  for (const offer of offers) {
-    const q = quality(ranges, offer.toLowerCase());
-    if (q > bestQ) [chosen, bestQ] = [offer, q];
+  for (const { offer, aliases } of groupOffers(offers)) {
+    let best = rating(ranges, offer.toLowerCase(), false);
+    for (const alias of aliases) {
+      const r = rating(ranges, alias, true);
+      if (r.s > best.s) best = r;
+    }
+    if (best.q > bestQ) [chosen, bestQ] = [offer, best.q];
   }
   return chosen;
 }

@@ -43,6 +43,18 @@ export const DEFAULT_LIMITS: Limits = {
   cacheBytes: 64 * 1024 * 1024,
 };
 
+/**
+ * The Node server's `maxHeaderSize` (request line plus headers, in bytes) for these limits: room
+ * for a GET whose query is `maxQueryLength` characters of ASCII even if every one is
+ * percent-encoded (3 bytes each), plus 16 KiB for the rest of the URL and the headers (Node's
+ * own default). So every such query reaches the length check and its 414; a longer request line
+ * gets 431 (with a message). With the defaults: 76 384 bytes, about the POST body limit.
+ *
+ * @example
+ * maxHeaderBytes(DEFAULT_LIMITS) // 76384
+ */
+export const maxHeaderBytes = (limits: Pick<Limits, 'maxQueryLength'>): number => 3 * limits.maxQueryLength + 16 * 1024;
+
 const ENV_NAMES: Record<keyof Limits, string> = {
   timeoutMs: 'QUERY_TIMEOUT_MS',
   maxQueryLength: 'MAX_QUERY_LENGTH',

@@ -1,9 +1,16 @@
-// Content negotiation: the pure negotiate() function against a table of real Accept headers.
+// Content negotiation: the pure negotiate() function against a table of real Accept headers, then what the routes answer.
 import { describe, expect, it } from 'vitest';
+import { SOLUTION_FORMATS } from '../../src/engine/formats.js';
 import { negotiate } from '../../src/server/conneg.js';
+import { DOCUMENT_FORMATS } from '../../src/server/rdf.js';
+import { sparqlUrl, useApp } from './helpers.js';
 
 const RDF = ['text/html', 'text/turtle', 'application/ld+json', 'application/n-triples', 'application/rdf+xml'];
 const RESULTS = ['application/sparql-results+json', 'application/json', 'application/sparql-results+xml', 'text/csv'];
+/** What a SELECT query offers (routes via query-service.ts): each format's media type, then its aliases. */
+const SELECT = SOLUTION_FORMATS.flatMap((f) => [f.mediaType, ...f.aliases]);
+/** What a resource page offers (routes/resource.ts). */
+const PAGE = ['text/html', 'application/xhtml+xml', ...DOCUMENT_FORMATS.flatMap((f) => [f.mediaType, ...f.aliases])];
 const FIREFOX = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8';
 const CHROME = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,image/apng,*/*;q=0.8,application/signed-exchange;v=b3;q=0.7';
 
@@ -24,9 +31,62 @@ describe('negotiate', () => {
     ['only q=0', 'text/turtle;q=0', RDF, undefined],
     ['garbage', ';;,/,', RDF, undefined],
     ['SPARQL JSON results', 'application/sparql-results+json', RESULTS, 'application/sparql-results+json'],
-    ['plain JSON alias', 'application/json', RESULTS, 'application/json'],
+    ['plain JSON alias (counts for its canonical type)', 'application/json', RESULTS, 'application/sparql-results+json'],
     ['SPARQLWrapper style list', 'application/sparql-results+xml, */*;q=0.1', RESULTS, 'application/sparql-results+xml'],
+    // Most specific range wins (RFC 9110 §12.5.1), aliases included.
+    ['q=0 on a type, a low */* for the rest', 'application/sparql-results+json;q=0, */*;q=0.1', SELECT, 'application/sparql-results+xml'],
+    ['text/* never reaches a type through an alias (text/xml)', 'text/*', SELECT, 'text/csv'],
+    ['text/* with TSV preferred', 'text/*;q=0.5, text/tab-separated-values', SELECT, 'text/tab-separated-values'],
+    ['an alias named exactly', 'application/xml', SELECT, 'application/sparql-results+xml'],
+    ['an alias refused exactly refuses its format', 'application/json;q=0, */*', SELECT, 'application/sparql-results+xml'],
+    ['the canonical type wins a tie with its alias', 'application/sparql-results+json;q=0, application/json', SELECT, undefined],
+    ['a refused type is not chosen by */*', 'application/sparql-results+json;q=0, */*', SELECT, 'application/sparql-results+xml'],
+    ['a higher q on a more specific range', 'application/*;q=0.2, application/sparql-results+xml;q=0.9', SELECT, 'application/sparql-results+xml'],
+    ['a lower q on a more specific range', 'application/*, application/sparql-results+json;q=0.1', SELECT, 'application/sparql-results+xml'],
+    ['parameters make a range more specific', 'text/csv;q=0.2, text/csv;header=present;q=0.9, text/tab-separated-values;q=0.5', SELECT, 'text/csv'],
+    ['Chrome on a query link', CHROME, SELECT, 'application/sparql-results+xml'],
+    ['page: no header', undefined, PAGE, 'text/html'],
+    ['page: */*', '*/*', PAGE, 'text/html'],
+    ['page: Firefox', FIREFOX, PAGE, 'text/html'],
+    ['page: HTML refused, anything else', 'text/html;q=0, */*', PAGE, 'text/turtle'],
+    ['page: XHTML refused as well', 'text/html;q=0, application/xhtml+xml;q=0, */*', PAGE, 'text/turtle'],
+    ['page: XHTML named gets HTML', 'application/xhtml+xml', PAGE, 'text/html'],
+    ['page: application/* never reaches HTML through XHTML', 'application/ld+json;q=0, application/*;q=0.5', PAGE, 'application/n-triples'],
+    ['page: text/plain is N-Triples', 'text/plain', PAGE, 'application/n-triples'],
+    ['page: text/* gets the first text type, HTML', 'text/*', PAGE, 'text/html'],
+    ['an alias offered without its canonical type is an ordinary offer', 'application/*', ['application/json', 'text/html'], 'application/json'],
+    ['*/json is not a media range', '*/json', RDF, undefined],
   ])('%s', (_name, accept, offers, expected) => {
     expect(negotiate(accept, offers)).toBe(expected);
+  });
+});
+
+describe('negotiation through the routes (fixture app)', () => {
+  const server = useApp();
+  const QUERY = sparqlUrl('SELECT ?s { ?s ?p ?o } LIMIT 1');
+  it.each([
+    ['/lkp/2016/4.4.3', 'text/html;q=0, */*', 200, 'text/turtle'],
+    ['/lkp/2016/4.4.3', 'application/ld+json;q=0, application/*;q=0.5', 200, 'application/n-triples'],
+    ['/lkp/2016/4.4.3', 'text/turtle;q=0.5, application/ld+json', 200, 'application/ld+json'],
+    ['/lkp/2016/4.4.3', 'text/html;q=0.1, application/xhtml+xml', 200, 'text/html'],
+    ['/lkp/2016/4.4.3', 'application/rdf+xml;q=0, application/xml', 406, undefined],
+    ['/lkp/2016/4.4.3', 'text/turtle;q=0, text/*', 200, 'text/html'],
+    ['/lkp/2016/4.4.3', FIREFOX, 200, 'text/html'],
+    ['/lkp/2016/4.4.3', undefined, 200, 'text/html'],
+    [QUERY, 'application/sparql-results+json;q=0, */*;q=0.1', 200, 'application/sparql-results+xml'],
+    [QUERY, 'application/sparql-results+xml;q=0, application/*', 200, 'application/sparql-results+json'],
+    [QUERY, 'text/*', 200, 'text/csv'],
+    [QUERY, 'text/csv;q=0.5, text/*;q=0.9', 200, 'text/tab-separated-values'],
+    [QUERY, undefined, 200, 'application/sparql-results+json'],
+    ['/sparql', 'text/turtle;q=0, */*', 200, 'text/html'], // the query UI is the next in the server's order
+    ['/sparql', 'text/turtle;q=0, text/html;q=0, */*', 200, 'application/n-triples'],
+    ['/sparql', CHROME, 200, 'text/html'],
+    ['/.well-known/void', 'text/turtle;q=0, application/*', 200, 'application/n-triples'],
+    ['/datasets/dcat', undefined, 200, 'application/rdf+xml'],
+    ['/search?q=cykel', 'application/json;q=0, */*', 200, 'text/html'],
+  ])('%s with Accept %s → %i %s', async (path, accept, status, type) => {
+    const res = await server.current.app.request(path, { headers: accept === undefined ? {} : { accept } });
+    expect(res.status).toBe(status);
+    if (type) expect(res.headers.get('content-type')!.split(';')[0]).toBe(type);
   });
 });

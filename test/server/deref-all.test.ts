@@ -109,7 +109,7 @@ describe('every IRI dereferences in every format with the same triples', () => {
 
   it('the SDG lens pages of a goal, a target and an indicator', async () => {
     const found: string[] = [];
-    for (const code of ['13', '13.2', '11.a', 'C130201']) found.push(...(await problems(`/sdg/${code}`, `${base}sdg/${code}`)));
+    for (const code of ['13', '13.2', '11.a', 'C130201', 'C010a01']) found.push(...(await problems(`/sdg/${code}`, `${base}sdg/${code}`)));
     expect(found).toEqual([]);
   });
 });

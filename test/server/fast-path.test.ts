@@ -136,6 +136,36 @@ describe('createNodeServer: cache hits written straight to the socket', () => {
     expect(header(viaFast, 'content-type')).toBeUndefined();
   });
 
+  it.each([
+    ['If-Match that does not match', () => ({ 'If-Match': '"other"' })],
+    ['If-Match before a matching If-None-Match', (etag: string) => ({ 'If-Match': '"other"', 'If-None-Match': etag })],
+    ['If-Unmodified-Since before Last-Modified', () => ({ 'If-Unmodified-Since': 'Mon, 01 Jan 2001 00:00:00 GMT' })],
+  ])('answers a failed precondition (%s) with the same 412 on both paths', async (_name, preconditions) => {
+    const target = '/lkp/2016/4.4.3';
+    const first = await raw(fastPort, 'GET', target, { Accept: 'text/turtle' });
+    const headers = { Accept: 'text/turtle', ...preconditions(header(first, 'etag')!) };
+    const before = fastHits;
+    const viaFast = await raw(fastPort, 'GET', target, headers);
+    const viaHono = await raw(honoPort, 'GET', target, headers);
+    expect(fastHits).toBe(before + 1);
+    expect(status(viaFast)).toBe(412);
+    expect(masked(viaFast)).toBe(masked(viaHono));
+    expect(header(viaFast, 'etag')).toBe(header(first, 'etag'));
+    expect(header(viaFast, 'access-control-allow-origin')).toBe('*');
+    expect(bodyOf(viaFast).toString('utf8')).toMatch(/^precondition failed: /);
+    expect(status(await raw(fastPort, 'GET', target, { Accept: 'text/turtle', 'If-Match': header(first, 'etag')! }))).toBe(200);
+    expect(status(await raw(fastPort, 'GET', target, { Accept: 'text/turtle', 'If-Match': '*' }))).toBe(200);
+  });
+
+  it('answers a failed precondition on a SPARQL query miss with the same 412 as the Hono path', async () => {
+    const url = (n: number) => sparqlUrl(`ASK { ?s ?p ?o } # 412 ${n}`);
+    const headers = { Accept: 'application/sparql-results+json', 'If-Match': '"other"' };
+    const viaDirect = await raw(directPort, 'GET', url(1), headers);
+    const viaHono = await raw(honoPort, 'GET', url(2), headers);
+    expect(status(viaDirect)).toBe(412);
+    expect(masked(viaDirect)).toBe(masked(viaHono));
+  });
+
   it('answers a validator that does not match with the full 200', async () => {
     const target = '/lkp/2016/4.4.3';
     const first = await raw(fastPort, 'GET', target, { Accept: 'text/turtle' });
@@ -169,6 +199,9 @@ describe('createNodeServer: cache hits written straight to the socket', () => {
       ['GET', '/no/such/thing', {}],
       ['GET', '/lkp\\2016/4.4.3', { Accept: 'text/turtle' }],
       ['OPTIONS', '/sparql', { Origin: 'https://example.org', 'Access-Control-Request-Method': 'GET' }],
+      ['OPTIONS', '/sparql', {}],
+      ['PUT', '/lkp/2016/4.4.3', { 'Content-Length': '0' }],
+      ['DELETE', '/sparql', {}],
     ];
     for (const [method, target, headers] of cases) {
       await raw(fastPort, method, target, headers);

@@ -23,7 +23,7 @@ describe('dumps at /download/<file>', () => {
     expect(sha256(new Uint8Array(await plain.arrayBuffer()))).toBe(file.sha256);
     const gz = await req(`/download/${file.name}`, { headers: { 'accept-encoding': 'gzip, deflate, br' } });
     expect(gz.headers.get('content-encoding')).toBe('gzip');
-    expect(gz.headers.get('etag')).not.toBe(plain.headers.get('etag'));
+    expect(gz.headers.get('etag')).toBe(plain.headers.get('etag')!.replace(/"$/, '-gzip"'));
     expect(sha256(gunzipSync(new Uint8Array(await gz.arrayBuffer())))).toBe(file.sha256);
   });
 
@@ -68,10 +68,22 @@ describe('metadata documents', () => {
     expect((await res.json())['@context'].prefLabel['@container']).toBe('@language');
   });
 
-  it('sitemap lists resource IRIs', async () => {
+  it('sitemap lists resource IRIs and the pages for people, each answering 200', async () => {
     const body = await (await req('/sitemap.xml')).text();
     expect(body).toContain(`<loc>${BASE}lkp/2016/4.4.3</loc>`);
     expect(body).not.toContain('metadata.un.org');
+    const locs = [...body.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]!);
+    for (const page of ['', 'matrix', 'overview', 'sdg', 'sdg/13', 'sdg/13.2']) expect(locs).toContain(`${BASE}${page}`);
+    expect(new Set(locs).size).toBe(locs.length);
+    for (const loc of locs) expect((await req(`/${loc.slice(BASE.length)}`, { headers: { accept: 'text/html' } })).status, loc).toBe(200);
+  });
+
+  it('sitemap has a strong ETag and Last-Modified, and revalidates', async () => {
+    const res = await req('/sitemap.xml');
+    const etag = res.headers.get('etag')!;
+    expect(etag).toMatch(/^"[^"]+"$/);
+    expect(res.headers.get('last-modified')).toMatch(/GMT$/);
+    expect((await req('/sitemap.xml', { headers: { 'if-none-match': etag } })).status).toBe(304);
   });
 
   it('robots.txt points at the sitemap', async () => {

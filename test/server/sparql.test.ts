@@ -41,6 +41,12 @@ describe.each(['oxigraph', 'comunica'] as const)('%s engine', (engine) => {
       [CONCEPTS, 'text/csv', 'text/csv', (b: string) => b.trim().split('\r\n').length === 5],
       [CONCEPTS, 'text/tab-separated-values', 'text/tab-separated-values', (b: string) => b.trim().split('\n').length === 5],
       [CONCEPTS, '*/*', 'application/sparql-results+json', () => true],
+      // RFC 9110 §12.5.1: the most specific range decides; a wildcard never reaches a type through an alias.
+      [CONCEPTS, 'application/sparql-results+json;q=0, */*;q=0.1', 'application/sparql-results+xml', () => true],
+      [CONCEPTS, 'application/json;q=0, */*', 'application/sparql-results+xml', () => true],
+      [CONCEPTS, 'text/*', 'text/csv', () => true],
+      [CONCEPTS, 'application/xml', 'application/sparql-results+xml', () => true],
+      [CONSTRUCT, 'text/*;q=0.5, application/*', 'application/n-triples', () => true],
       ['ASK { ?s ?p ?o }', 'application/sparql-results+json', 'application/sparql-results+json', (b: string) => JSON.parse(b).boolean === true],
       ['ASK { ?s ?p ?o }', 'application/sparql-results+xml', 'application/sparql-results+xml', (b: string) => b.includes('<boolean>true</boolean>')],
       [CONSTRUCT, 'text/turtle', 'text/turtle', (b: string) => tripleCount(b, 'ttl') === 8],
@@ -107,15 +113,36 @@ describe.each(['oxigraph', 'comunica'] as const)('%s engine', (engine) => {
       ['body too large', 413, '/sparql', { method: 'POST', body: `query=${'x'.repeat(5_000)}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } }, /body larger/],
       ['too many rows', 400, sparqlUrl('SELECT * { ?s ?p ?o }'), undefined, /more than the limit of 50/],
       ['unacceptable Accept', 406, sparqlUrl(CONCEPTS), { headers: { accept: 'image/png' } }, /available/],
+      ['text/* for CONSTRUCT without Turtle (no text type left)', 406, sparqlUrl(CONSTRUCT), { headers: { accept: 'text/turtle;q=0, text/*' } }, /available/],
       ['CSV for ASK', 406, sparqlUrl('ASK {}'), { headers: { accept: 'text/csv' } }, /available/],
       ['wrong Content-Type', 415, '/sparql', { method: 'POST', body: CONCEPTS, headers: { 'content-type': 'text/plain' } }, /sparql-query/],
       ['POST without query', 400, '/sparql', { method: 'POST', body: 'x=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, /missing/],
-      ['PUT', 404, '/sparql', { method: 'PUT', body: CONCEPTS }, /not found/],
+      ['PUT', 405, '/sparql', { method: 'PUT', body: CONCEPTS }, /^PUT is not allowed here; allowed: GET, HEAD, POST, OPTIONS\n$/],
+      ['DELETE', 405, '/sparql', { method: 'DELETE' }, /^DELETE is not allowed/],
+      ['PATCH', 405, '/sparql', { method: 'PATCH', body: CONCEPTS }, /^PATCH is not allowed/],
     ])('%s → %i', async (_name, status, path, init, message) => {
       const res = await req(path, init as RequestInit);
       expect(res.status).toBe(status);
       expect(res.headers.get('access-control-allow-origin')).toBe('*');
       expect(await res.text()).toMatch(message);
+      if (status === 405) expect(res.headers.get('allow')).toBe('GET, HEAD, POST, OPTIONS');
+    });
+
+    it.each([
+      ['/sparql', 'GET, HEAD, POST, OPTIONS'],
+      ['/lkp/2016/4.4', 'GET, HEAD, OPTIONS'],
+    ])('answers a plain OPTIONS %s with 204 and Allow: %s', async (path, allow) => {
+      const res = await req(path, { method: 'OPTIONS' });
+      expect(res.status).toBe(204);
+      expect(res.headers.get('allow')).toBe(allow);
+      expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    });
+
+    it.each(['PUT', 'DELETE', 'PATCH', 'POST'])('answers %s on a resource with 405 and Allow: GET, HEAD, OPTIONS', async (method) => {
+      const res = await req('/lkp/2016/4.4', { method, body: method === 'DELETE' ? undefined : 'x' });
+      expect(res.status).toBe(405);
+      expect(res.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+      expect(await res.text()).toBe(`${method} is not allowed here; allowed: GET, HEAD, OPTIONS\n`);
     });
   });
 
@@ -201,6 +228,21 @@ describe.each(['oxigraph', 'comunica'] as const)('%s engine', (engine) => {
       const sd = 'http://www.w3.org/ns/sparql-service-description#';
       expect(store.match(null, oxigraph.namedNode(`${sd}endpoint`), oxigraph.namedNode(`${BASE}sparql`), null)).toHaveLength(1);
       expect(store.match(null, oxigraph.namedNode(`${sd}name`), null, null)).toHaveLength(4);
+    });
+
+    it('has a strong ETag and Last-Modified, revalidates, and is compressed by the response cache', async () => {
+      const plain = await req('/sparql', { headers: { accept: 'text/turtle' } });
+      const text = await plain.text();
+      expect(Buffer.byteLength(text)).toBeGreaterThanOrEqual(1024);
+      expect(plain.headers.get('etag')).toBe(etagOf(text));
+      expect(plain.headers.get('last-modified')).toMatch(/GMT$/);
+      expect(plain.headers.get('vary')).toBe('Accept, Accept-Encoding');
+      const coded = await req('/sparql', { headers: { accept: 'text/turtle', 'accept-encoding': 'br' } });
+      expect(coded.headers.get('content-encoding')).toBe('br');
+      expect(coded.headers.get('etag')).toBe(`${etagOf(text).slice(0, -1)}-br"`);
+      expect(brotliDecompressSync(Buffer.from(await coded.arrayBuffer())).toString('utf8')).toBe(text);
+      expect((await req('/sparql', { headers: { accept: 'text/turtle', 'if-none-match': etagOf(text) } })).status).toBe(304);
+      expect((await req('/sparql', { headers: { accept: 'text/turtle', 'if-match': '"other"' } })).status).toBe(412);
     });
 
     it('gives a browser an HTML page', async () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { hrefIn, localizeLinks } from '../../src/server/html/i18n.js';
 import { contrast, SDG_COLOURS, textOn } from '../../src/server/html/sdg-colours.js';
 import { esc } from '../../src/server/html/layout.js';
+import { etagOf } from '../../src/server/http.js';
 import { loadExamples } from '../../src/server/site/examples.js';
 import { normalise } from '../../src/server/site/search.js';
 import { useApp } from './helpers.js';
@@ -221,7 +222,37 @@ describe('SDG lens and coverage', () => {
   });
 });
 
+describe('the sitemap lists the pages for people', () => {
+  it('every page of the overview, each matrix cell with links and each goal and target lens page, all answering 200', async () => {
+    const base = server.current.dataset.base;
+    const body = await (await get('/sitemap.xml', '*/*')).text();
+    const paths = [...body.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => `/${m[1]!.slice(base.length)}`);
+    for (const path of ['/', '/matrix', '/overview', '/sdg', '/sdg/13', '/sdg/11.2', '/matrix/4.4.3/11']) expect(paths).toContain(path);
+    expect(paths).not.toContain('/sparql');
+    const pages = paths.filter((p) => /^\/(matrix|overview|sdg)/.test(p));
+    for (const path of pages) expect((await get(path)).status, path).toBe(200);
+  });
+});
+
 describe('search', () => {
+  it.each([
+    ['JSON', 'application/json', /^application\/json/],
+    ['HTML', BROWSER, /^text\/html/],
+  ])('answers as %s with a strong ETag and Last-Modified, revalidated and compressed by the response cache', async (_name, accept, type) => {
+    const path = '/search?q=klimat';
+    const plain = await server.current.app.request(path, { headers: { accept } });
+    expect(plain.headers.get('content-type')).toMatch(type);
+    const text = await plain.text();
+    expect(Buffer.byteLength(text)).toBeGreaterThanOrEqual(1024);
+    expect(plain.headers.get('etag')).toBe(etagOf(text));
+    expect(plain.headers.get('last-modified')).toMatch(/GMT$/);
+    const coded = await server.current.app.request(path, { headers: { accept, 'accept-encoding': 'gzip' } });
+    expect(coded.headers.get('content-encoding')).toBe('gzip');
+    expect(coded.headers.get('vary')).toBe('Accept, Accept-Encoding');
+    const revalidated = await server.current.app.request(path, { headers: { accept, 'if-none-match': etagOf(text) } });
+    expect(revalidated.status).toBe(304);
+  });
+
   const search = async (q: string, lang = 'sv') => {
     const res = await get(`/search?q=${encodeURIComponent(q)}&lang=${lang}`, 'application/json');
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);

@@ -1,10 +1,11 @@
-// Tests of the conditional-GET middleware: which validators turn a 200 into a 304.
+// Tests of the conditional-GET middleware: which preconditions turn a 200 into a 304 or a 412.
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { conditional } from './conditional.js';
+import { conditional, evaluate } from './conditional.js';
 
 const ETAG = '"abc"';
 const LAST_MODIFIED = 'Wed, 01 May 2024 00:00:00 GMT';
+const EARLIER = 'Tue, 30 Apr 2024 00:00:00 GMT';
 const app = new Hono();
 app.use('*', conditional());
 app.get('/doc', (c) => c.text('hello', 200, { ETag: ETAG, 'Last-Modified': LAST_MODIFIED, Vary: 'Accept' }));
@@ -24,13 +25,49 @@ describe('conditional()', () => {
     ['no validators on the response', 'GET', '/plain', { 'if-none-match': '*' }, 200],
     ['POST is never 304', 'POST', '/doc', { 'if-none-match': ETAG }, 200],
     ['no conditional headers', 'GET', '/doc', {}, 200],
-  ])('%s → %i', async (_name, method, path, headers, status) => {
+    ['matching If-Match', 'GET', '/doc', { 'if-match': ETAG }, 200],
+    ['If-Match in a list', 'GET', '/doc', { 'if-match': '"x", "abc"' }, 200],
+    ['If-Match: *', 'GET', '/doc', { 'if-match': '*' }, 200],
+    ['If-Match that does not match', 'GET', '/doc', { 'if-match': '"zzz"' }, 412],
+    ['If-Match compares strongly', 'GET', '/doc', { 'if-match': 'W/"abc"' }, 412],
+    ['If-Match on HEAD', 'HEAD', '/doc', { 'if-match': '"zzz"' }, 412],
+    ['If-Match before If-None-Match', 'GET', '/doc', { 'if-match': '"zzz"', 'if-none-match': ETAG }, 412],
+    ['If-Match passes, then If-None-Match', 'GET', '/doc', { 'if-match': ETAG, 'if-none-match': ETAG }, 304],
+    ['If-Match with no ETag on the response', 'GET', '/plain', { 'if-match': '"abc"' }, 412],
+    ['If-Match: * with no ETag on the response', 'GET', '/plain', { 'if-match': '*' }, 200],
+    ['If-Unmodified-Since at Last-Modified', 'GET', '/doc', { 'if-unmodified-since': LAST_MODIFIED }, 200],
+    ['If-Unmodified-Since before Last-Modified', 'GET', '/doc', { 'if-unmodified-since': EARLIER }, 412],
+    ['If-Unmodified-Since that is not a date', 'GET', '/doc', { 'if-unmodified-since': 'yesterday' }, 200],
+    ['If-Unmodified-Since without Last-Modified', 'GET', '/plain', { 'if-unmodified-since': EARLIER }, 200],
+    ['If-Match wins over If-Unmodified-Since', 'GET', '/doc', { 'if-match': ETAG, 'if-unmodified-since': EARLIER }, 200],
+    ['If-Unmodified-Since passes, then If-Modified-Since', 'GET', '/doc', { 'if-unmodified-since': LAST_MODIFIED, 'if-modified-since': LAST_MODIFIED }, 304],
+    ['POST is never 412', 'POST', '/doc', { 'if-match': '"zzz"' }, 200],
+  ])('%s', async (_name, method, path, headers, status) => {
     const res = await app.request(path, { method, headers });
     expect(res.status).toBe(status);
     if (status === 304) {
       expect(await res.text()).toBe('');
       expect(res.headers.get('etag')).toBe(ETAG);
       expect(res.headers.get('vary')).toBe('Accept');
+      expect(res.headers.get('content-type')).toBeNull();
     }
+    if (status === 412) {
+      expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+      if (method === 'GET') expect(await res.text()).toMatch(/^precondition failed: .*(If-Match|If-Unmodified-Since)/);
+    }
+  });
+});
+
+describe('evaluate()', () => {
+  it.each([
+    [{}, 200],
+    [{ ifMatch: '"b"' }, 412],
+    [{ ifMatch: '"a"', ifNoneMatch: '"a"' }, 304],
+    [{ ifUnmodifiedSince: EARLIER }, 412],
+    [{ ifUnmodifiedSince: EARLIER, ifMatch: '"a"' }, 200],
+    [{ ifNoneMatch: '"b"', ifModifiedSince: LAST_MODIFIED }, 200],
+    [{ ifModifiedSince: EARLIER }, 200],
+  ] as const)('%j → %i', (pre, outcome) => {
+    expect(evaluate(pre, '"a"', LAST_MODIFIED)).toBe(outcome);
   });
 });

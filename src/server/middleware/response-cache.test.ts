@@ -86,6 +86,12 @@ describe('responseCache()', () => {
     ['If-Modified-Since at Last-Modified', { 'if-modified-since': LAST_MODIFIED }, 304],
     ['If-Modified-Since before', { 'if-modified-since': 'Tue, 30 Apr 2024 00:00:00 GMT' }, 200],
     ['If-None-Match wins', { 'if-none-match': '"x"', 'if-modified-since': LAST_MODIFIED }, 200],
+    ['matching If-Match', { 'if-match': '"j"' }, 200],
+    ['If-Match: *', { 'if-match': '*' }, 200],
+    ['If-Match that does not match', { 'if-match': '"t"' }, 412],
+    ['If-Match before If-None-Match', { 'if-match': '"t"', 'if-none-match': '"j"' }, 412],
+    ['If-Unmodified-Since before Last-Modified', { 'if-unmodified-since': 'Tue, 30 Apr 2024 00:00:00 GMT' }, 412],
+    ['If-Unmodified-Since at Last-Modified', { 'if-unmodified-since': LAST_MODIFIED }, 200],
   ])('on a hit, %s → %i', async (_name, headers, status) => {
     const { calls, get } = setup();
     await get('/doc');
@@ -99,6 +105,20 @@ describe('responseCache()', () => {
       expect(res.headers.get('access-control-allow-origin')).toBe('*');
       expect(res.headers.get('content-type')).toBeNull();
     }
+    if (status === 412) {
+      expect(await res.text()).toMatch(/^precondition failed/);
+      expect(res.headers.get('etag')).toBe('"j"');
+      expect(res.headers.get('access-control-allow-origin')).toBe('*');
+      expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    }
+  });
+
+  it('stores nothing from a miss whose If-Match failed (412, by conditional() inside), then caches the next 200', async () => {
+    const { cache, get } = setup();
+    expect((await get('/doc', { 'if-match': '"other"' })).status).toBe(412);
+    expect(cache.size).toBe(0);
+    expect((await get('/doc', { 'if-match': '"j"' })).status).toBe(200);
+    expect(cache.size).toBe(1);
   });
 
   it('stores nothing from a conditional miss that became 304, then caches the next 200', async () => {
@@ -275,18 +295,18 @@ describe('responseCache()', () => {
       expect(cache.size).toBe(1);
     });
 
-    it('serve() writes the stored variant, and its 304, straight to the Node response', async () => {
+    it('serve() writes the stored variant, its 304 and its 412 (as match() answers it), straight to the Node response', async () => {
       const { cache, get } = setup();
       const first = await get('/page', { 'accept-encoding': 'gzip, br' });
       const body = new Uint8Array(await first.arrayBuffer());
-      const written: Array<{ status: number; headers: string[]; body?: Uint8Array }> = [];
+      const written: Array<{ status: number; headers: string[]; body?: Uint8Array | string }> = [];
       const serve = (headers: Record<string, string>) => {
         const req = { method: 'GET', url: '/page', headers: { host: 'localhost', 'accept-encoding': 'gzip, br', ...headers } } as unknown as IncomingMessage;
         let status = 0;
         let flatHeaders: string[] = [];
         const res = {
           writeHead: (s: number, h: string[]) => ([status, flatHeaders] = [s, h]),
-          end: (b?: Uint8Array) => written.push({ status, headers: flatHeaders, body: b }),
+          end: (b?: Uint8Array | string) => written.push({ status, headers: flatHeaders, body: b }),
         } as unknown as ServerResponse;
         return cache.serve(req, res);
       };
@@ -294,7 +314,14 @@ describe('responseCache()', () => {
       expect(serve({})).toBe(true);
       expect(serve({ 'if-none-match': '"p-br"' })).toBe(true);
       expect(serve({ 'if-none-match': '"p"' })).toBe(true);
-      const [hit, notModified, other] = written;
+      expect(serve({ 'if-match': '"p"' })).toBe(true);
+      const [hit, notModified, other, failed] = written;
+      const viaMatch = cache.match(new Request('http://localhost/page', { headers: { 'accept-encoding': 'gzip, br', 'if-match': '"p"' } }))!;
+      expect(failed!.status).toBe(412);
+      expect(viaMatch.status).toBe(412);
+      expect(String(failed!.body)).toBe(await viaMatch.text());
+      expect(Object.fromEntries(failed!.headers.flatMap((v, i, all) => (i % 2 ? [] : [[v, all[i + 1]]])))).toEqual(Object.fromEntries(viaMatch.headers));
+      expect(headerOf(failed!.headers, 'etag')).toBe('"p-br"');
       expect(hit!.status).toBe(200);
       expect(hit!.body).toEqual(body);
       expect(Object.fromEntries(hit!.headers.flatMap((v, i, all) => (i % 2 ? [] : [[v, all[i + 1]]])))).toEqual(Object.fromEntries(first.headers));

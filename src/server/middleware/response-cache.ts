@@ -4,7 +4,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { LruCache } from '../cache.js';
 import { CODINGS, compress, MIN_COMPRESSED_BODY, variantTag } from '../../compression.js';
 import { preferredEncoding } from '../http.js';
-import { isNotModified, KEPT_ON_304 } from './conditional.js';
+import { evaluate, hasPreconditions, KEPT_ON_304, replacement, type Outcome, type Preconditions } from './conditional.js';
 
 export interface ResponseCacheOptions {
   /** Most cached representations. */
@@ -173,7 +173,8 @@ function entryOf(headers: Record<string, string>, body: Uint8Array<ArrayBuffer>)
  * process lives; the key is the request target (path and query, so `?format=` and `?lang=` are
  * in it) plus the `keyHeaders` values (`Accept`, `Accept-Encoding`, `Accept-Language`). Only GET
  * responses with status 200 and an ETag are stored: never errors, never POST.
- * Conditional requests are answered from the stored validators (304).
+ * Conditional requests are answered from the stored validators (304, or 412 for a failed
+ * If-Match or If-Unmodified-Since; see conditional.ts).
  *
  * When `Accept-Encoding` is a key header, a stored body of at least 1 KiB with a textual type,
  * no Content-Encoding and no `Cache-Control: no-transform` is compressed once, when stored, to
@@ -207,13 +208,24 @@ export function responseCache(options: ResponseCacheOptions): ResponseCache {
     return key;
   };
 
-  const notModified = (entry: Entry, inm: string | null | undefined, ims: string | null | undefined): boolean =>
-    (inm != null || ims != null) && isNotModified(inm, ims, entry.etag, entry.lastModified);
+  const preconditionsOf = (header: HeaderOf): Preconditions => ({
+    ifMatch: header('if-match'),
+    ifNoneMatch: header('if-none-match'),
+    ifModifiedSince: header('if-modified-since'),
+    ifUnmodifiedSince: header('if-unmodified-since'),
+  });
 
-  const answer = (entry: Entry, header: HeaderOf): Response =>
-    notModified(entry, header('if-none-match'), header('if-modified-since'))
-      ? new Response(null, { status: 304, headers: entry.notModified })
-      : new Response(entry.body, { status: 200, headers: entry.headers });
+  /** 200, or 304/412 as the request's preconditions say against the stored variant's validators. */
+  const outcomeOf = (entry: Entry, pre: Preconditions): Outcome => (hasPreconditions(pre) ? evaluate(pre, entry.etag, entry.lastModified) : 200);
+
+  const answer = (entry: Entry, header: HeaderOf): Response => {
+    const pre = preconditionsOf(header);
+    const outcome = outcomeOf(entry, pre);
+    if (outcome === 200) return new Response(entry.body, { status: 200, headers: entry.headers });
+    if (outcome === 304) return new Response(null, { status: 304, headers: entry.notModified });
+    const failed = replacement(412, pre, (name) => entry.headers[name]);
+    return new Response(failed.body, { status: 412, headers: failed.headers });
+  };
 
   /** The entry for a cacheable 200 answer (compressed as the request allows), stored if it fits. */
   const keep = (key: string, headers: Record<string, string>, body: Uint8Array<ArrayBuffer>, header: HeaderOf): Entry => {
@@ -234,14 +246,20 @@ export function responseCache(options: ResponseCacheOptions): ResponseCache {
     c.res = answer(entry, header);
   };
 
-  /** Writes an entry to a Node response: 304 if the request's validators match it, else 200. */
+  /** Writes an entry to a Node response: 200, or 304/412 as the request's preconditions say (the same bytes as `answer`). */
   const write = (entry: Entry, req: IncomingMessage, res: ServerResponse): void => {
-    if (notModified(entry, req.headers['if-none-match'], req.headers['if-modified-since'])) {
+    const pre = preconditionsOf((name) => req.headers[name] as string | undefined);
+    const outcome = outcomeOf(entry, pre);
+    if (outcome === 200) {
+      res.writeHead(200, entry.flatHeaders);
+      res.end(entry.body);
+    } else if (outcome === 304) {
       res.writeHead(304, entry.flatNotModified);
       res.end();
     } else {
-      res.writeHead(200, entry.flatHeaders);
-      res.end(entry.body);
+      const failed = replacement(412, pre, (name) => entry.headers[name]);
+      res.writeHead(412, flat(failed.headers));
+      res.end(req.method === 'HEAD' ? undefined : failed.body);
     }
   };
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import type { Dataset, ManifestFile } from '../dataset.js';
+import { variantTag } from '../../compression.js';
 import { acceptsGzip, httpDate, httpError } from '../http.js';
 
 interface Encoded {
@@ -36,10 +37,12 @@ export function dumpRoutes({ dataset }: { dataset: Dataset }): Hono {
     const gzip = acceptsGzip(c.req.header('accept-encoding'));
     if (gzip) encoded.gzip ??= gzipSync(encoded.plain);
     const body = gzip ? encoded.gzip! : encoded.plain;
+    const etag = `"${file.sha256.slice(0, 32)}"`;
     const headers: Record<string, string> = {
       'Content-Type': isText(file.mediaType) ? `${file.mediaType}; charset=utf-8` : file.mediaType,
       'Content-Length': String(body.length),
-      ETag: `"${file.sha256.slice(0, 32)}${gzip ? '-gz' : ''}"`,
+      // the same variant tag as every other gzip answer of the service (`"…-gzip"`)
+      ETag: gzip ? variantTag(etag, 'gzip') : etag,
       'Last-Modified': httpDate(dataset.lastModified),
       Vary: 'Accept-Encoding',
       'Cache-Control': 'public, max-age=86400',

@@ -10,16 +10,35 @@ import type { Dataset } from '../dataset.js';
 import { esc } from '../html/layout.js';
 import { etagOf, httpDate, httpError } from '../http.js';
 import { DOCUMENT_FORMATS, serialize } from '../rdf.js';
+import { linkMatrix } from '../site/matrix.js';
+import { siteModel } from '../site/model.js';
 
 /** Document formats with the given one first (the default for `*\/*`). */
 const preferring = (key: string): ResultFormat[] => [...DOCUMENT_FORMATS].sort((a, b) => Number(b.key === key) - Number(a.key === key));
+
+/**
+ * The site's pages for people besides the resource pages (see routes/ui.ts and the SDG lens in
+ * routes/resource.ts): the overview pages, each matrix cell that counts a link, and the lens page
+ * of each SDG goal and target (the ones /sdg and the matrix lead to). Not /sparql (robots.txt
+ * disallows it), /search (a form) or the thin indicator pages.
+ */
+function sitePages(dataset: Dataset): string[] {
+  const model = siteModel(dataset);
+  const matrix = linkMatrix(model);
+  const cells = matrix.groups.flatMap(({ focusAreas }) =>
+    focusAreas.flatMap((f) => matrix.goals.filter((g) => matrix.cell(f.notation ?? '', g.number)?.links.length).map((g) => `/matrix/${f.notation}/${g.number}`)),
+  );
+  const lenses = model.goals.flatMap((g) => [g.concept.href, ...g.targets.map((t) => t.href)]);
+  return ['/matrix', '/overview', '/sdg', ...cells, ...lenses];
+}
 
 function sitemap(dataset: Dataset): string {
   const subjects = new Set<string>();
   for (const q of dataset.store.match(null, null, null, null)) {
     if (q.subject.termType === 'NamedNode' && q.subject.value.startsWith(dataset.base) && !q.subject.value.includes('#')) subjects.add(q.subject.value);
   }
-  const urls = [dataset.base, ...[...subjects].sort()].map((u) => `<url><loc>${esc(u)}</loc></url>`);
+  const pages = sitePages(dataset).map((path) => dataset.base + path.slice(1));
+  const urls = [...new Set([dataset.base, ...pages, ...[...subjects].sort()])].map((u) => `<url><loc>${esc(u)}</loc></url>`);
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
 }
 
@@ -60,13 +79,23 @@ export function metadataRoutes({ dataset }: { dataset: Dataset }): Hono {
   const context = JSON.stringify(CONTEXT_DOCUMENT, null, 2) + '\n';
   const jsonld = { 'Content-Type': 'application/ld+json; charset=utf-8', ETag: etagOf(context), 'Cache-Control': 'public, max-age=86400' };
   const robots = `User-agent: *\nAllow: /\nDisallow: /sparql\nSitemap: ${dataset.base}sitemap.xml\n`;
-  let sitemapXml: string | undefined;
+  let sitemapXml: { body: string; etag: string } | undefined;
+  const sitemapOf = () => {
+    if (!sitemapXml) {
+      const body = sitemap(dataset);
+      sitemapXml = { body, etag: etagOf(body) };
+    }
+    return sitemapXml;
+  };
 
   app.get('/context.jsonld', (c) => c.body(context, 200, jsonld));
   app.get(`/${CONTEXT_PATH}`, (c) => c.body(context, 200, { ...jsonld, 'Cache-Control': 'public, max-age=31536000, immutable' }));
   app.get('/datasets/dcat', rdfDocument('dcat.ttl', preferring('rdf')));
   app.get('/.well-known/void', rdfDocument('void.ttl', preferring('ttl')));
-  app.get('/sitemap.xml', (c) => c.body((sitemapXml ??= sitemap(dataset)), 200, { 'Content-Type': 'application/xml; charset=utf-8' }));
+  app.get('/sitemap.xml', (c) => {
+    const { body, etag } = sitemapOf();
+    return c.body(body, 200, { 'Content-Type': 'application/xml; charset=utf-8', ETag: etag, 'Last-Modified': lastModified });
+  });
   app.get('/robots.txt', (c) => c.text(robots));
   return app;
 }

@@ -45,7 +45,7 @@ const EXT: Record<string, Key> = { html: 'html', ttl: 'ttl', nt: 'nt', jsonld: '
 const HTML_OFFER = 'text/html';
 const OFFERS = [HTML_OFFER, 'application/xhtml+xml', ...DOCUMENT_FORMATS.flatMap((f) => [f.mediaType, ...f.aliases])];
 const ALL: Array<{ key: Key; type: string }> = [{ key: 'html', type: HTML_OFFER }, ...DOCUMENT_FORMATS.map((f) => ({ key: f.key, type: f.mediaType }))];
-const SDG_CODE = /^(\d{1,2}(\.[0-9a-z]{1,2})?|C\d{6,8})$/i;
+const SDG_CODE = /^(\d{1,2}(\.[0-9a-z]{1,2})?|C[0-9a-z]{6,8})$/i;
 
 /** Every value `?format=` accepts, for the 400 message. */
 const FORMAT_VALUES = ['html', HTML_OFFER, ...DOCUMENT_FORMATS.flatMap((f) => [f.key, f.mediaType, ...f.aliases])];

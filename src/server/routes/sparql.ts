@@ -6,7 +6,7 @@ import { HTTPException } from 'hono/http-exception';
 import { findFormat } from '../../engine/formats.js';
 import { negotiate } from '../conneg.js';
 import type { Dataset } from '../dataset.js';
-import { httpError } from '../http.js';
+import { etagOf, httpDate, httpError } from '../http.js';
 import { withBytes, type ResponseCache } from '../middleware/response-cache.js';
 import type { ProtocolRequest, QueryAnswer, QueryService } from '../query-service.js';
 import { DOCUMENT_FORMATS, serialize } from '../rdf.js';
@@ -147,11 +147,15 @@ export function sparqlNodeQuery({ answer, limits, cache, headers }: SparqlNodeDe
  */
 export function sparqlRoutes({ dataset, answer, limits }: SparqlDeps): Hono {
   const app = new Hono();
-  const descriptions = new Map<string, string>();
+  const descriptions = new Map<string, { body: string; etag: string }>();
   const describeAs = async (key: 'ttl' | 'nt' | 'jsonld' | 'rdf') => {
-    if (!descriptions.has(key)) descriptions.set(key, await serialize(serviceDescription(dataset), key, dataset.base));
+    if (!descriptions.has(key)) {
+      const body = await serialize(serviceDescription(dataset), key, dataset.base);
+      descriptions.set(key, { body, etag: etagOf(body) });
+    }
     return descriptions.get(key)!;
   };
+  const lastModified = httpDate(dataset.lastModified);
 
   const respond = responder(answer);
 
@@ -163,8 +167,9 @@ export function sparqlRoutes({ dataset, answer, limits }: SparqlDeps): Hono {
     if (!type) throw httpError(406, `available: ${offers.join(', ')}`);
     c.header('Vary', 'Accept');
     const format = findFormat(DOCUMENT_FORMATS, type)!;
-    const body = await describeAs(format.key as 'ttl');
-    return c.body(body, 200, { 'Content-Type': `${format.mediaType}; charset=utf-8` });
+    // A strong ETag lets the response cache keep (and compress) the description, and clients revalidate it.
+    const { body, etag } = await describeAs(format.key as 'ttl');
+    return c.body(body, 200, { 'Content-Type': `${format.mediaType}; charset=utf-8`, ETag: etag, 'Last-Modified': lastModified });
   };
 
   app.get('/sparql', async (c) => {

@@ -88,12 +88,15 @@ export function uiRoutes({ dataset }: { dataset: Dataset }): Hono {
     if (!type) throw httpError(406, `available: ${SEARCH_OFFERS.join(', ')}`);
     c.header('Vary', 'Accept');
     c.header('Cache-Control', 'public, max-age=300');
+    // Strong ETags (cheap: a search answer is a few KB) let the response cache keep and compress answers.
+    c.header('Last-Modified', lastModified);
     if (type === 'text/html') {
-      c.header('Content-Language', lang);
-      return c.html(searchPage(q, index.search(q, lang, 50), lang));
+      const body = searchPage(q, index.search(q, lang, 50), lang);
+      return c.body(body, 200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Language': lang, ETag: etagOf(body) });
     }
     const limit = Math.min(Math.max(Number(c.req.query('limit')) || 10, 1), 50);
-    return c.json({ query: q, results: index.search(q, lang, limit) });
+    const body = JSON.stringify({ query: q, results: index.search(q, lang, limit) });
+    return c.body(body, 200, { 'Content-Type': 'application/json', ETag: etagOf(body) });
   });
 
   app.get('/assets/:name', (c) => {

@@ -1,0 +1,101 @@
+// Requests Node refuses before any handler (too long, malformed, too slow) over real sockets, and the GET length limit they must not hide.
+import type { Server } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createNodeServer } from '../../src/server/node-server.js';
+import { DEFAULT_LIMITS, maxHeaderBytes } from '../../src/server/settings.js';
+import { useApp } from './helpers.js';
+
+const server = useApp();
+const MAX = DEFAULT_LIMITS.maxQueryLength;
+let http: Server;
+let port = 0;
+
+beforeAll(async () => {
+  // As `npm start` builds it, with a short headers timeout (checked every 50 ms) for the 408 case.
+  http = createNodeServer(server.current, { maxHeaderSize: maxHeaderBytes(DEFAULT_LIMITS), headersTimeout: 300, requestTimeout: 5_000, connectionsCheckingInterval: 50 });
+  http.listen(0, '127.0.0.1');
+  await new Promise((resolve) => http.once('listening', resolve));
+  port = (http.address() as AddressInfo).port;
+});
+afterAll(async () => {
+  await new Promise((resolve) => http.close(resolve));
+});
+
+interface Answer {
+  status: number;
+  head: string;
+  body: string;
+  /** A socket error (a reset, say) before the answer was read in full. */
+  error?: Error;
+}
+
+/** Writes `request` as it is (in `pause`-separated parts if several), and reads until the server closes. */
+function exchange(...parts: Array<string | { pause: number }>): Promise<Answer> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    const chunks: Buffer[] = [];
+    let error: Error | undefined;
+    socket.on('connect', async () => {
+      for (const part of parts) {
+        if (typeof part === 'string') socket.write(part);
+        else await new Promise((r) => setTimeout(r, part.pause));
+      }
+    });
+    socket.on('data', (c) => chunks.push(c));
+    socket.on('error', (e) => (error = e));
+    socket.on('close', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      const [head = '', body = ''] = text.split('\r\n\r\n');
+      resolve({ status: Number(head.slice(9, 12)), head, body, error });
+    });
+  });
+}
+
+const header = (a: Answer, name: string) => new RegExp(`\\r\\n${name}: ([^\\r]*)`, 'i').exec(a.head)?.[1];
+/** A GET of /sparql for `query`, with every character percent-encoded as a client may send it. */
+const get = (query: string) => `GET /sparql?query=${encodeURIComponent(query)} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`;
+/** A query of exactly `n` characters, about all of which percent-encode to three (`%` in a comment). */
+const longQuery = (n: number) => `ASK {}\n#${'%'.repeat(n - 8)}`;
+
+describe('the GET query length limit is reachable', () => {
+  it('answers a query of MAX_QUERY_LENGTH characters, all percent-encoded', async () => {
+    const query = longQuery(MAX);
+    expect(encodeURIComponent(query).length).toBeGreaterThan(3 * MAX - 30);
+    const a = await exchange(get(query));
+    expect(a.status).toBe(200);
+    expect(JSON.parse(a.body).boolean).toBe(true);
+  });
+
+  it('answers one character more with 414, its message and CORS', async () => {
+    const a = await exchange(get(longQuery(MAX + 1)));
+    expect(a.status).toBe(414);
+    expect(a.body).toBe(`query longer than ${MAX} characters\n`);
+    expect(header(a, 'access-control-allow-origin')).toBe('*');
+  });
+});
+
+describe('requests Node refuses itself', () => {
+  it.each([
+    ['a request line over maxHeaderSize', [get(longQuery(2 * MAX))], 431, /^request line and headers larger than 76384 bytes; send a long query with POST\n$/],
+    ['headers over maxHeaderSize', [`GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\nX-Pad: ${'y'.repeat(80_000)}\r\n\r\n`], 431, /larger than 76384 bytes/],
+    ['a malformed request line', ['NOT HTTP AT ALL\r\n\r\n'], 400, /^malformed HTTP request/],
+    ['a header without a colon', ['GET / HTTP/1.1\r\nHost: x\r\nbroken\r\n\r\n'], 400, /^malformed HTTP request/],
+    ['headers that never finish', ['GET / HTTP/1.1\r\nHost: x\r\n', { pause: 800 }], 408, /^the request was not received in time\n$/],
+  ] as const)('answers %s with its status, a plain-text message and CORS, then closes', async (_name, parts, status, message) => {
+    const a = await exchange(...parts);
+    expect(a.error).toBeUndefined(); // the answer arrived whole: no reset while the client was still sending
+    expect(a.status).toBe(status);
+    expect(a.body).toMatch(message);
+    expect(header(a, 'content-type')).toBe('text/plain; charset=utf-8');
+    expect(Number(header(a, 'content-length'))).toBe(Buffer.byteLength(a.body));
+    expect(header(a, 'access-control-allow-origin')).toBe('*');
+    expect(header(a, 'connection')).toBe('close');
+  });
+
+  it('keeps serving after refusing', async () => {
+    await exchange('NOT HTTP AT ALL\r\n\r\n');
+    const a = await exchange('GET /robots.txt HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n');
+    expect(a.status).toBe(200);
+  });
+});
