@@ -5,6 +5,19 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ContentCoding } from '../compression.js';
 
 /**
+ * The 400 for a `?format=` value that names none of `formats`: the value is the client's error
+ * (not an unacceptable Accept), and the message lists what the parameter takes here.
+ *
+ * @example
+ * throw unknownFormat('xyz', [{ key: 'ttl', mediaType: 'text/turtle', aliases: [] }]);
+ * // 400: unknown format "xyz"; ?format= takes one of: ttl, text/turtle
+ */
+export function unknownFormat(asked: string, formats: ReadonlyArray<{ key: string; mediaType: string; aliases: readonly string[] }>): HTTPException {
+  const values = formats.flatMap((f) => [f.key, f.mediaType, ...f.aliases]);
+  return httpError(400, `unknown format "${asked.slice(0, 60)}"; ?format= takes one of: ${values.join(', ')}`);
+}
+
+/**
  * An HTTPException whose response is a plain-text message (and optional extra headers);
  * `app.onError` sends it as it is.
  *

@@ -86,6 +86,12 @@ describe('metadata documents', () => {
     expect((await req('/sitemap.xml', { headers: { 'if-none-match': etag } })).status).toBe(304);
   });
 
+  it.each(['/datasets/dcat', '/.well-known/void', '/sparql'])('%s?format=xyz is the client\'s error: 400 listing the formats', async (path) => {
+    const res = await req(`${path}?format=xyz`, { headers: { accept: 'text/turtle' } });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toMatch(/^unknown format "xyz"; \?format= takes one of: .*text\/turtle/);
+  });
+
   it('robots.txt points at the sitemap', async () => {
     expect(await (await req('/robots.txt')).text()).toContain(`Sitemap: ${BASE}sitemap.xml`);
   });

@@ -8,7 +8,7 @@ import { negotiate } from '../conneg.js';
 import { CONTEXT_DOCUMENT, CONTEXT_PATH } from '../context.js';
 import type { Dataset } from '../dataset.js';
 import { esc } from '../html/layout.js';
-import { etagOf, httpDate, httpError } from '../http.js';
+import { etagOf, httpDate, httpError, unknownFormat } from '../http.js';
 import { DOCUMENT_FORMATS, serialize } from '../rdf.js';
 import { linkMatrix } from '../site/matrix.js';
 import { siteModel } from '../site/model.js';
@@ -58,6 +58,7 @@ export function metadataRoutes({ dataset }: { dataset: Dataset }): Hono {
     const asked = c.req.query('format');
     const offers = formats.flatMap((f) => [f.mediaType, ...f.aliases]);
     const format = findFormat(formats, asked ?? negotiate(c.req.header('accept'), offers) ?? '');
+    if (!format && asked !== undefined) throw unknownFormat(asked, formats);
     if (!format) throw httpError(406, `available: ${formats.map((f) => f.mediaType).join(', ')}`);
     const key = `${file} ${format.key}`;
     const prebuilt = join(dataset.distDir, file.replace(/\.ttl$/, '.rdf'));

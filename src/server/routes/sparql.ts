@@ -6,7 +6,7 @@ import { HTTPException } from 'hono/http-exception';
 import { findFormat } from '../../engine/formats.js';
 import { negotiate } from '../conneg.js';
 import type { Dataset } from '../dataset.js';
-import { etagOf, httpDate, httpError } from '../http.js';
+import { etagOf, httpDate, httpError, unknownFormat } from '../http.js';
 import { withBytes, type ResponseCache } from '../middleware/response-cache.js';
 import type { ProtocolRequest, QueryAnswer, QueryService } from '../query-service.js';
 import { DOCUMENT_FORMATS, serialize } from '../rdf.js';
@@ -164,6 +164,7 @@ export function sparqlRoutes({ dataset, answer, limits }: SparqlDeps): Hono {
     const offers = ['text/turtle', ...DOCUMENT_FORMATS.filter((f) => f.key !== 'ttl').map((f) => f.mediaType)];
     const asked = c.req.query('format');
     const type = asked ? findFormat(DOCUMENT_FORMATS, asked)?.mediaType : negotiate(c.req.header('accept'), offers);
+    if (!type && asked !== undefined) throw unknownFormat(asked, DOCUMENT_FORMATS);
     if (!type) throw httpError(406, `available: ${offers.join(', ')}`);
     c.header('Vary', 'Accept');
     const format = findFormat(DOCUMENT_FORMATS, type)!;
