@@ -1,8 +1,11 @@
-// A linear-time lexical pre-check of SPARQL text: query form, updates, SERVICE, dataset clauses, nesting depth.
+// A linear-time lexical pre-check of SPARQL text: query form, updates, SERVICE, dataset clauses, nesting depth, chain length.
+import { CHAIN_KEYWORDS, ChainMeter, DEFAULT_MAX_CHAIN } from './chain.js';
 import type { QueryForm } from './formats.js';
 
+export { DEFAULT_MAX_CHAIN } from './chain.js';
+
 /** Why a query was refused before it reached an engine; the HTTP layer maps each to a status. */
-export type RefusalKind = 'update' | 'service' | 'depth' | 'empty' | 'syntax';
+export type RefusalKind = 'update' | 'service' | 'depth' | 'chain' | 'empty' | 'syntax';
 
 export class QueryRefusal extends Error {
   constructor(
@@ -21,6 +24,8 @@ export interface QueryAnalysis {
   fromNamed: string[];
   /** Deepest nesting of `{`, `(` and `[` seen. */
   depth: number;
+  /** The longest chain of operators, pattern elements and nesting (see ChainMeter). */
+  chain: number;
   /** Character ranges [start, end) of the FROM / FROM NAMED clauses. */
   datasetClauses: Array<[number, number]>;
 }
@@ -29,7 +34,9 @@ const FORMS = new Set(['SELECT', 'ASK', 'CONSTRUCT', 'DESCRIBE']);
 const UPDATES = new Set(['INSERT', 'DELETE', 'LOAD', 'CLEAR', 'CREATE', 'DROP', 'COPY', 'MOVE', 'ADD', 'WITH']);
 const IRIREF = /<([^<>"{}|^`\\\u0000-\u0020]*)>/y;
 const WORD = /[A-Za-z_][A-Za-z0-9_-]*/y;
-const PN_LOCAL = /[^\s{}()[\],;<>"'#]*/y;
+// A local name ends at whitespace, punctuation and the path and expression operators (`:a/:b`
+// is a path of two names); those characters may only appear escaped (`\/`).
+const PN_LOCAL = /(?:\\.|[^\s{}()[\],;<>"'#/|^*+?!=&\\])*/y;
 const STRING = /'''(?:[^'\\]|\\.|'(?!''))*'''|"""(?:[^"\\]|\\.|"(?!""))*"""|'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*"/y;
 
 type Token = { t: 'iri' | 'kw' | 'pname'; v: string; start: number; end: number };
@@ -44,7 +51,26 @@ function at(re: RegExp, text: string, i: number): string | undefined {
 /** ASCII letter or `_` (what `/[A-Za-z_]/` tests), by char code. */
 const isWordStart = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
 
-function* tokens(text: string, maxDepth: number, seen: { depth: number }): Generator<Token> {
+/** Operators that chain (each a node of the expression or path tree); two-character ones count once. */
+const OPERATORS = new Set(['|', '&', '!', '=', '<', '>', '+', '-', '*', '/', '^']);
+const PAIRS = new Set(['||', '&&', '!=', '<=', '>=', '^^']);
+/** Separators: of triple patterns (which chain joins) in a group or a blank node's property list. */
+const SEPARATORS = new Set(['.', ';', ',']);
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+
+/** Feeds an unrecognised character to the chain meter; returns how many characters it used. */
+function meter(text: string, i: number, chain: ChainMeter): number {
+  const c = text[i]!;
+  if (OPERATORS.has(c)) {
+    chain.unit();
+    return PAIRS.has(text.slice(i, i + 2)) ? 2 : 1;
+  }
+  // A '.' between digits is a decimal point, not a separator.
+  if (SEPARATORS.has(c) && !(c === '.' && isDigit(text.charCodeAt(i + 1)))) chain.separator();
+  return 1;
+}
+
+function* tokens(text: string, maxDepth: number, seen: { depth: number }, chain: ChainMeter): Generator<Token> {
   let depth = 0;
   let iri: string | undefined;
   for (let i = 0; i < text.length; ) {
@@ -62,10 +88,12 @@ function* tokens(text: string, maxDepth: number, seen: { depth: number }): Gener
     } else if (c === '{' || c === '(' || c === '[') {
       depth++;
       if (depth > seen.depth) seen.depth = depth;
-      if (depth > maxDepth) throw new QueryRefusal('depth', `query nesting deeper than ${maxDepth} levels`);
+      if (depth > maxDepth) throw new QueryRefusal('depth', `query nesting deeper than ${maxDepth} levels (the server's MAX_QUERY_DEPTH)`);
+      chain.open(c);
       i++;
     } else if (c === '}' || c === ')' || c === ']') {
       depth--;
+      chain.close();
       i++;
     } else if (c === '?' || c === '$' || c === '@') {
       i++;
@@ -80,7 +108,7 @@ function* tokens(text: string, maxDepth: number, seen: { depth: number }): Gener
         i += local.length;
         yield { t: 'pname', v: `${w}:${local.replace(/\.+$/, '')}`, start, end: i };
       } else yield { t: 'kw', v: w.toUpperCase(), start, end: i };
-    } else i++;
+    } else i += meter(text, i, chain);
   }
 }
 
@@ -98,24 +126,38 @@ function resolve(token: Token, prefixes: Map<string, string>, base: string | und
   }
 }
 
+/** Refuses a query whose chain (see ChainMeter) is longer than the engine safely handles. */
+function checkChain(chain: number, maxChain: number): void {
+  if (chain <= maxChain) return;
+  throw new QueryRefusal(
+    'chain',
+    `query too complex: it chains about ${chain} operators, patterns and nesting levels, more than the limit of ${maxChain} ` +
+      `(the server's MAX_QUERY_CHAIN); write long ||-chains as IN (…) or VALUES, or split the query`,
+  );
+}
+
 /**
  * Classifies a SPARQL request without a full parse, in time linear in its length, so that
- * updates, `SERVICE` and pathological nesting are refused before any parser sees them.
+ * updates, `SERVICE`, pathological nesting and chains too long for the engine (a few KB of
+ * `1+1+…` or `!!!…` overflow Oxigraph's stack) are refused before any parser sees them.
  * Keywords inside strings, IRIs, comments and variable names are ignored.
  *
  * @example
- * analyseQuery('SELECT * FROM <g> { ?s ?p ?o }', 64) // { form: 'SELECT', from: ['g'], fromNamed: [], depth: 1, … }
+ * analyseQuery('SELECT * FROM <g> { ?s ?p ?o }', 64) // { form: 'SELECT', from: ['g'], fromNamed: [], depth: 1, chain: 5, … }
+ * analyseQuery(`SELECT * { FILTER(${'!'.repeat(500)}true) }`, 64) // throws QueryRefusal('chain', 'query too complex: …')
  */
-export function analyseQuery(text: string, maxDepth: number): QueryAnalysis {
+export function analyseQuery(text: string, maxDepth: number, maxChain: number = DEFAULT_MAX_CHAIN): QueryAnalysis {
   const seen = { depth: 0 };
+  const chain = new ChainMeter();
   const prefixes = new Map<string, string>();
-  const out: QueryAnalysis = { form: 'SELECT', from: [], fromNamed: [], depth: 0, datasetClauses: [] };
+  const out: QueryAnalysis = { form: 'SELECT', from: [], fromNamed: [], depth: 0, chain: 0, datasetClauses: [] };
   let base: string | undefined;
   let form: QueryForm | undefined;
-  const it = tokens(text, maxDepth, seen);
+  const it = tokens(text, maxDepth, seen, chain);
   for (let next = it.next(); !next.done; next = it.next()) {
     const tok = next.value;
     if (tok.t !== 'kw') continue;
+    if (CHAIN_KEYWORDS.has(tok.v)) chain.unit();
     if (!form && tok.v === 'PREFIX') {
       const name = it.next().value as Token | undefined;
       const iri = it.next().value as Token | undefined;
@@ -139,7 +181,9 @@ export function analyseQuery(text: string, maxDepth: number): QueryAnalysis {
     }
   }
   if (!form) throw new QueryRefusal('empty', 'no SELECT, ASK, CONSTRUCT or DESCRIBE query found');
-  return { ...out, form, depth: seen.depth };
+  const longest = chain.total();
+  checkChain(longest, maxChain);
+  return { ...out, form, depth: seen.depth, chain: longest };
 }
 
 /**

@@ -6,6 +6,7 @@ import { DataFactory, Parser, Store, Writer, type Quad } from 'n3';
 import type { FormatKey } from './formats.js';
 import { fromNTriples } from './graph-output.js';
 import { countRows } from './rows.js';
+import { failureReply } from './fault.js';
 import { postOutcome } from './outcome.js';
 import { EngineError, type Evaluation, type QueryJob, type WorkerInit, type WorkerReply, type WorkerRequest } from './types.js';
 
@@ -72,11 +73,8 @@ async function evaluate(engine: QueryEngine, store: Store, job: QueryJob, cache:
   return { body: fromNTriples(nt, job.format), rows: quads.length };
 }
 
-function failure(id: number, e: unknown): WorkerReply {
-  if (e instanceof EngineError) return { id, ok: false, kind: e.kind, message: e.message };
-  const message = e instanceof Error ? e.message : String(e);
-  return { id, ok: false, kind: /^Parse error/.test(message) ? 'syntax' : 'query', message };
-}
+/** Comunica (sparqljs) reports "Parse error on line …"; anything else is an evaluation error. */
+const isSyntax = (message: string): boolean => /^Parse error/.test(message);
 
 try {
   const store = new Store(new Parser({ format: 'N-Quads' }).parse(readFileSync(init.datasetPath, 'utf8')));
@@ -84,8 +82,8 @@ try {
   const cache = new Map<string, Store>();
   port.on('message', ({ id, job }: WorkerRequest) => {
     evaluate(engine, store, job, cache).then(
-      (evaluation) => postOutcome(port, id, evaluation, job.coding),
-      (e: unknown) => port.postMessage(failure(id, e)),
+      (evaluation) => postOutcome(port, id, evaluation, job),
+      (e: unknown) => port.postMessage(failureReply(id, e, isSyntax)),
     );
   });
   port.postMessage({ ready: true } satisfies WorkerReply);

@@ -57,3 +57,17 @@ export function findFormat(formats: readonly ResultFormat[], name: string): Resu
   const n = name.toLowerCase().replace(/ /g, '+'); // an unencoded '+' in a query string arrives as a space
   return formats.find((f) => f.key === n || f.mediaType === n || f.aliases.includes(n));
 }
+
+const BY_KEY = new Map<FormatKey, ResultFormat>([...SOLUTION_FORMATS, ...GRAPH_FORMATS].map((f) => [f.key, f]));
+
+/**
+ * The format with this key (each key names one format, whatever the query form).
+ *
+ * @example
+ * formatByKey('trig').mediaType // 'application/trig'
+ */
+export function formatByKey(key: FormatKey): ResultFormat {
+  const format = BY_KEY.get(key);
+  if (!format) throw new Error(`unknown result format key "${key}"`);
+  return format;
+}

@@ -1,23 +1,38 @@
 // Turns a worker's serialized result into what crosses to the main thread: UTF-8 bytes, compressed if asked (transferred), and their ETag.
-import { hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { MessagePort } from 'node:worker_threads';
 import { compress, MIN_COMPRESSED_BODY, variantTag, type ContentCoding } from '../compression.js';
-import type { Evaluation, QueryOutcome, WorkerReply } from './types.js';
+import { formatByKey } from './formats.js';
+import type { Evaluation, QueryJob, QueryOutcome, WorkerReply } from './types.js';
 
 const encoder = new TextEncoder();
 
 /**
- * Encodes the result text once, in the worker, and digests the bytes there (the same strong
- * ETag as `etagOf(text)` in server/http.ts); with a `coding`, compresses an answer of at least
- * MIN_COMPRESSED_BODY bytes when that makes it smaller, with the variant's ETag (the same rules
- * and tags as the response cache). The main thread then neither copies, hashes nor compresses.
+ * The strong ETag of a query answer: the SHA-1 (base64url) of its media type, a line feed and
+ * its UTF-8 bytes. The media type is part of it because two formats can give identical bytes
+ * (a CONSTRUCT result as Turtle and as TriG, or as N-Triples and as N-Quads): with a tag of
+ * the bytes alone, a client revalidating its Turtle copy while asking for TriG would get a 304
+ * and keep Turtle under a TriG request. Coded variants add `-br`/`-gzip` (see `variantTag`).
  *
  * @example
- * encodeOutcome({ body: '{"boolean":true}' }).etag // '"…"'
+ * answerTag('text/turtle', bytes) !== answerTag('application/trig', bytes) // true
  */
-export function encodeOutcome({ body, rows }: Evaluation, coding?: ContentCoding): QueryOutcome {
+export function answerTag(mediaType: string, bytes: Uint8Array): string {
+  return `"${createHash('sha1').update(`${mediaType}\n`).update(bytes).digest('base64url')}"`;
+}
+
+/**
+ * Encodes the result text once, in the worker, and digests the bytes there with the media type
+ * (`answerTag`); with a `coding`, compresses an answer of at least MIN_COMPRESSED_BODY bytes
+ * when that makes it smaller, with the variant's ETag (the same rules and tags as the response
+ * cache). The main thread then neither copies, hashes nor compresses.
+ *
+ * @example
+ * encodeOutcome({ body: '{"boolean":true}' }, 'application/sparql-results+json').etag // '"…"'
+ */
+export function encodeOutcome({ body, rows }: Evaluation, mediaType: string, coding?: ContentCoding): QueryOutcome {
   const bytes = encoder.encode(body) as Uint8Array<ArrayBuffer>;
-  const etag = `"${hash('sha1', bytes, 'base64url')}"`;
+  const etag = answerTag(mediaType, bytes);
   const compressible = bytes.byteLength >= MIN_COMPRESSED_BODY;
   if (coding && compressible) {
     const coded = compress(bytes, coding);
@@ -26,8 +41,8 @@ export function encodeOutcome({ body, rows }: Evaluation, coding?: ContentCoding
   return { body: bytes, etag, compressible, rows };
 }
 
-/** Posts a successful reply, transferring the body's buffer instead of cloning it. */
-export function postOutcome(port: MessagePort, id: number, evaluation: Evaluation, coding?: ContentCoding): void {
-  const outcome = encodeOutcome(evaluation, coding);
+/** Posts a successful reply for `job`, transferring the body's buffer instead of cloning it. */
+export function postOutcome(port: MessagePort, id: number, evaluation: Evaluation, job: Pick<QueryJob, 'format' | 'coding'>): void {
+  const outcome = encodeOutcome(evaluation, formatByKey(job.format).mediaType, job.coding);
   port.postMessage({ id, ok: true, outcome } satisfies WorkerReply, [outcome.body.buffer]);
 }

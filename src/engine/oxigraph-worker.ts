@@ -5,6 +5,7 @@ import oxigraph from 'oxigraph';
 import type { FormatKey } from './formats.js';
 import { fromNTriples } from './graph-output.js';
 import { rowsOverLimit } from './rows.js';
+import { failureReply } from './fault.js';
 import { postOutcome } from './outcome.js';
 import type { Evaluation, QueryJob, WorkerInit, WorkerReply, WorkerRequest } from './types.js';
 import { EngineError } from './types.js';
@@ -57,21 +58,17 @@ function evaluate(store: oxigraph.Store, job: QueryJob): Evaluation {
   return { body };
 }
 
-function failure(id: number, e: unknown): WorkerReply {
-  if (e instanceof EngineError) return { id, ok: false, kind: e.kind, message: e.message };
-  const message = e instanceof Error ? e.message : String(e);
-  // Oxigraph's parser reports "error at <line>:<column>: …"; anything else is an evaluation error.
-  return { id, ok: false, kind: /^error at \d+:\d+/.test(message) ? 'syntax' : 'query', message };
-}
+/** Oxigraph's parser reports "error at <line>:<column>: …"; anything else is an evaluation error. */
+const isSyntax = (message: string): boolean => /^error at \d+:\d+/.test(message);
 
 function reply(store: oxigraph.Store, { id, job }: WorkerRequest): void {
   let evaluation: Evaluation;
   try {
     evaluation = evaluate(store, job);
   } catch (e) {
-    return send(failure(id, e));
+    return send(failureReply(id, e, isSyntax));
   }
-  postOutcome(port, id, evaluation, job.coding);
+  postOutcome(port, id, evaluation, job);
 }
 
 try {

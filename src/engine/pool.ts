@@ -27,6 +27,13 @@ interface Slot {
 
 const BOOT = new URL('./worker-boot.mjs', import.meta.url);
 
+/**
+ * The error for a query that broke its worker's engine (a WebAssembly trap, a stack overflow):
+ * the query may well be legal SPARQL, so this is a server failure (500), not a client error.
+ */
+const engineFault = (cause: string): EngineError =>
+  new EngineError('crash', `the query engine failed on this query (${cause}); it has been restarted`);
+
 export class WorkerPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Pending[] = [];
@@ -92,6 +99,7 @@ export class WorkerPool {
     }
     const current = slot.current;
     if (!current || current.id !== msg.id) return;
+    if (!msg.ok && msg.kind === 'crash') return this.replace(slot, engineFault(msg.message));
     clearTimeout(current.timer);
     slot.current = undefined;
     if (msg.ok) current.pending.resolve(msg.outcome);
@@ -124,7 +132,11 @@ export class WorkerPool {
     this.replace(slot, new EngineError('timeout', `query timed out after ${seconds} s and was cancelled`));
   }
 
-  /** Terminates a worker (which really stops a running query) and starts a fresh one in its place. */
+  /**
+   * Terminates a worker (which really stops a running query, or discards an engine a query
+   * broke) and starts a fresh one in its place; the fresh one takes the next queued job once it
+   * has loaded the dataset.
+   */
   private replace(slot: Slot, reason: EngineError): void {
     const index = this.slots.indexOf(slot);
     if (index < 0) return;

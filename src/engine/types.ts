@@ -35,7 +35,7 @@ export interface Evaluation {
  */
 export interface QueryOutcome {
   body: Uint8Array<ArrayBuffer>;
-  /** `"<sha1 of the UTF-8 text, base64url>"` (the same value as `etagOf()` of the text), suffixed `-br`/`-gzip` when coded. */
+  /** `answerTag()` of the media type and the UTF-8 text (so formats with identical bytes differ), suffixed `-br`/`-gzip` when coded. */
   etag: string;
   /** The coding of `body`, if compressed. */
   coding?: ContentCoding;

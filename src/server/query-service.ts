@@ -1,12 +1,13 @@
 // Answers one SPARQL protocol request: pre-checks, local-graph policy, format choice, cache, engine.
 import { CODINGS, type ContentCoding } from '../compression.js';
-import { analyseQuery, QueryRefusal, withoutDatasetClauses } from '../engine/analyse.js';
+import { analyseQuery, DEFAULT_MAX_CHAIN, QueryRefusal, withoutDatasetClauses } from '../engine/analyse.js';
 import { findFormat, formatsFor, type QueryForm, type ResultFormat } from '../engine/formats.js';
 import { EngineError, type Engine, type QueryJob } from '../engine/types.js';
 import { LruCache } from './cache.js';
 import { negotiate } from './conneg.js';
-import { httpError, preferredEncoding } from './http.js';
+import { httpError, preferredEncoding, unknownFormat } from './http.js';
 import type { Limits } from './settings.js';
+import { readableSyntaxError } from './syntax-message.js';
 
 /** The protocol parameters of a query request (SPARQL 1.1 Protocol §2.1). */
 export interface ProtocolRequest {
@@ -28,12 +29,13 @@ export interface QueryAnswer {
 /** Answers a protocol request for a client's Accept, `?format=` and Accept-Encoding. */
 export type QueryService = (req: ProtocolRequest, accept: string | undefined, format?: string, acceptEncoding?: string) => Promise<QueryAnswer>;
 
-/** Picks the result format from `?format=` (if given) or the Accept header; 406 if none fits. */
+/** Picks the result format from `?format=` (if given: 400 if it names none for this query form) or the Accept header (406 if none fits). */
 export function chooseFormat(formats: readonly ResultFormat[], accept: string | undefined, format?: string): ResultFormat {
   const chosen = format
     ? findFormat(formats, format)
     : findFormat(formats, negotiate(accept, formats.flatMap((f) => [f.mediaType, ...f.aliases])) ?? '');
   if (chosen) return chosen;
+  if (format !== undefined) throw unknownFormat(format, formats);
   const offered = formats.map((f) => f.mediaType).join(', ');
   throw httpError(406, `cannot answer this query as ${format ?? accept}; available: ${offered}`);
 }
@@ -49,13 +51,13 @@ function checkGraphs(iris: string[], graphs: Set<string>): void {
   throw httpError(400, `<${unknown[0]}> is not a graph of this dataset (nothing is fetched from the web); named graphs: ${list}`);
 }
 
-const REFUSAL_STATUS = { update: 400, service: 400, depth: 400, empty: 400, syntax: 400 } as const;
+const REFUSAL_STATUS = { update: 400, service: 400, depth: 400, chain: 400, empty: 400, syntax: 400 } as const;
 
-/** Maps an engine failure to the HTTP error the client sees. */
-export function engineHttpError(e: EngineError) {
+/** Maps an engine failure on `query` to the HTTP error the client sees (syntax errors rewritten to be read by people). */
+export function engineHttpError(e: EngineError, query = '') {
   switch (e.kind) {
     case 'syntax':
-      return httpError(400, `syntax error: ${e.message}`);
+      return httpError(400, `syntax error: ${readableSyntaxError(e.message, query)}`);
     case 'query':
     case 'rows':
       return httpError(400, e.message);
@@ -79,6 +81,7 @@ export function engineHttpError(e: EngineError) {
  */
 export function createQueryService(engine: Engine, graphs: Set<string>, limits: Limits): QueryService {
   const cache = new LruCache<QueryAnswer>(limits.cacheEntries, limits.cacheBytes, (a) => a.body.byteLength);
+  const maxChain = limits.maxQueryChain ?? DEFAULT_MAX_CHAIN;
   const inFlight = new Map<string, Promise<QueryAnswer>>();
 
   const evaluate = async (job: QueryJob, format: ResultFormat): Promise<QueryAnswer> => {
@@ -87,7 +90,7 @@ export function createQueryService(engine: Engine, graphs: Set<string>, limits: 
       const { body, etag, coding, compressible } = await engine.query(job);
       return { body, contentType: `${format.mediaType}; charset=utf-8`, etag, compressible, ...(coding ? { coding } : {}) };
     } catch (e) {
-      throw e instanceof EngineError ? engineHttpError(e) : e;
+      throw e instanceof EngineError ? engineHttpError(e, job.query) : e;
     }
   };
 
@@ -110,7 +113,7 @@ export function createQueryService(engine: Engine, graphs: Set<string>, limits: 
   const answer: QueryService = async (req, accept, formatParam, acceptEncoding) => {
     let analysis;
     try {
-      analysis = analyseQuery(req.query, limits.maxQueryDepth);
+      analysis = analyseQuery(req.query, limits.maxQueryDepth, maxChain);
     } catch (e) {
       if (e instanceof QueryRefusal) throw httpError(REFUSAL_STATUS[e.kind], e.message);
       throw e;

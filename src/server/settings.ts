@@ -9,6 +9,8 @@ export interface Limits {
   maxQueryLength: number;
   /** Deepest nesting of braces, parentheses and brackets. MAX_QUERY_DEPTH */
   maxQueryDepth: number;
+  /** Longest chain of operators, patterns and nesting in one query (see engine/chain.ts). MAX_QUERY_CHAIN */
+  maxQueryChain: number;
   /** Most solutions (SELECT) or triples (CONSTRUCT/DESCRIBE) in one answer; 0 = unlimited. MAX_ROWS */
   maxRows: number;
   /** Worker threads evaluating queries. WORKERS */
@@ -35,6 +37,7 @@ export const DEFAULT_LIMITS: Limits = {
   timeoutMs: 10_000,
   maxQueryLength: 20_000,
   maxQueryDepth: 64,
+  maxQueryChain: 400,
   maxRows: 100_000,
   workers: 2,
   maxQueue: 32,
@@ -59,6 +62,7 @@ const ENV_NAMES: Record<keyof Limits, string> = {
   timeoutMs: 'QUERY_TIMEOUT_MS',
   maxQueryLength: 'MAX_QUERY_LENGTH',
   maxQueryDepth: 'MAX_QUERY_DEPTH',
+  maxQueryChain: 'MAX_QUERY_CHAIN',
   maxRows: 'MAX_ROWS',
   workers: 'WORKERS',
   maxQueue: 'MAX_QUEUE',

@@ -1,6 +1,7 @@
-// The lexical pre-check of queries: forms, refusals, dataset clauses and nesting, from tables.
+// The lexical pre-check of queries: forms, refusals, dataset clauses, nesting and chain length, from tables.
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyseQuery, QueryRefusal, withoutDatasetClauses } from '../../src/engine/analyse.js';
+import { analyseQuery, DEFAULT_MAX_CHAIN, QueryRefusal, withoutDatasetClauses } from '../../src/engine/analyse.js';
 
 describe('analyseQuery', () => {
   it.each([
@@ -36,6 +37,61 @@ describe('analyseQuery', () => {
     } catch (e) {
       expect((e as QueryRefusal).kind).toBe(kind);
     }
+  });
+
+  const terms = (n: number, term: string, op: string) => Array(n).fill(term).join(op);
+  /** The QueryRefusal `run` throws (the test fails if it throws nothing else). */
+  const refusalOf = (run: () => unknown): QueryRefusal => {
+    try {
+      run();
+    } catch (e) {
+      if (e instanceof QueryRefusal) return e;
+      throw e;
+    }
+    throw new Error('expected a QueryRefusal');
+  };
+
+  it.each([
+    ['a query with nothing chained', 'ASK {}', 4],
+    ['operators, triple separators and a FILTER', 'SELECT * { ?s ?p 1.5, 2 ; ?q ?o . ?o ?p ?x FILTER(?x != 1 && ?x >= 2) }', 15],
+    ['keywords and operators in strings, IRIs and comments', 'ASK { <http://x/a+b> ?p "1+1 || UNION" } # ! OPTIONAL', 4],
+    ['a path of prefixed names (not one long name)', 'PREFIX : <http://x/> ASK { ?s :a/:b|:c+ ?o }', 7],
+    ['a `!` run', `ASK { FILTER(${'!'.repeat(100)}true) }`, 108],
+    ['a || chain', `ASK { FILTER(${terms(100, '?o', '||')}) }`, 107],
+    ['a property path', `ASK { ?s ${terms(100, '<p>', '/')} ?o }`, 103],
+    ['an OPTIONAL chain (keyword and group count)', `ASK { ?s ?p ?o ${'OPTIONAL { ?s ?p ?o } '.repeat(100)} }`, 207],
+    ['nesting: only the costliest branch counts', 'ASK { { ?a ?b ?c . ?d ?e ?f } { FILTER(!?x) } }', 14],
+  ])('measures the chain of %s', (_name, query, chain) => {
+    expect(analyseQuery(query, 64).chain).toBe(chain);
+  });
+
+  it.each([
+    ['`1+1+…` (3000 terms, 6 KB)', `SELECT (${terms(3000, '1', '+')} AS ?x) {}`],
+    ['`!!!…` (8000 times)', `SELECT * { FILTER(${'!'.repeat(8000)}true) }`],
+    ['`?o||?o||…` (4000 terms)', `SELECT * { FILTER(${terms(4000, '?o', '||')}) }`],
+    ['a path `:a/:a/…` (1000 steps)', `PREFIX : <http://x/> SELECT * { ?s ${terms(1000, ':a', '/')} ?o }`],
+    ['a path `:a|:a|…` (2000 steps)', `PREFIX : <http://x/> SELECT * { ?s ${terms(2000, ':a', '|')} ?o }`],
+    ['a UNION chain (2500 groups)', `SELECT * { ${terms(2500, '{}', 'UNION')} }`],
+    ['an OPTIONAL chain (900)', `SELECT * { ${'OPTIONAL{?s ?p ?o}'.repeat(900)} }`],
+    ['1000 BINDs', `SELECT * { ${Array.from({ length: 1000 }, (_, i) => `BIND(${i} AS ?v${i})`).join(' ')} }`],
+    ['1000 triple patterns', `SELECT * { ${Array.from({ length: 1000 }, (_, i) => `?s${i} ?p ?o`).join(' . ')} }`],
+    ['nesting at the depth limit around a chain', `SELECT * { ${'FILTER EXISTS { '.repeat(60)} FILTER(${'!'.repeat(100)}?o) ${'} '.repeat(60)} }`],
+  ])('refuses %s, which overflows Oxigraph, saying which limit and how to lift it', (_name, query) => {
+    const refusal = refusalOf(() => analyseQuery(query, 64));
+    expect(refusal.kind).toBe('chain');
+    expect(refusal.message).toMatch(/^query too complex: it chains about \d+ .*limit of 400 \(the server's MAX_QUERY_CHAIN\); write long \|\|-chains as IN/);
+  });
+
+  const QUERIES = new URL('../../queries/', import.meta.url);
+  it.each(readdirSync(QUERIES).filter((f) => f.endsWith('.rq')))('leaves real queries far under the chain limit: %s', (file) => {
+    expect(analyseQuery(readFileSync(new URL(file, QUERIES), 'utf8'), 64).chain).toBeLessThan(DEFAULT_MAX_CHAIN / 8);
+  });
+
+  it('takes the chain limit as a parameter', () => {
+    const query = `ASK { FILTER(${'!'.repeat(100)}true) }`;
+    expect(DEFAULT_MAX_CHAIN).toBe(400);
+    expect(() => analyseQuery(query, 64, 100)).toThrow(/limit of 100/);
+    expect(analyseQuery(query, 64, 108).chain).toBe(108);
   });
 
   it('resolves FROM and FROM NAMED through prefixes and BASE', () => {

@@ -2,6 +2,7 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import oxigraph from 'oxigraph';
 import { describe, expect, it } from 'vitest';
+import { answerTag } from '../../src/engine/outcome.js';
 import { etagOf } from '../../src/server/http.js';
 import { BASE, PREFIXES, sparqlUrl, useApp } from './helpers.js';
 
@@ -64,6 +65,18 @@ describe.each(['oxigraph', 'comunica'] as const)('%s engine', (engine) => {
       // The response cache adds Accept-Encoding to Vary on bodies it may compress (1 KiB and more).
       expect(res.headers.get('vary')).toBe(Buffer.byteLength(body) >= 1024 ? 'Accept, Accept-Encoding' : 'Accept');
       expect(check(body)).toBe(true);
+    });
+
+    it.each(['xyz', 'ttl'])('?format=%s, which names no results format for SELECT, is 400 listing those that do', async (format) => {
+      const res = await req(sparqlUrl(CONCEPTS, { format }));
+      expect(res.status).toBe(400);
+      expect(await res.text()).toMatch(new RegExp(`^unknown format "${format}"; \\?format= takes one of: json, application/sparql-results\\+json`));
+    });
+
+    it('names an undeclared prefix in its syntax error', async () => {
+      const res = await req(sparqlUrl('SELECT * { ?s foo:label ?o }'));
+      expect(res.status).toBe(400);
+      expect(await res.text()).toMatch(/prefix.*foo/i);
     });
 
     it('honours ?format= over Accept', async () => {
@@ -164,12 +177,12 @@ describe.each(['oxigraph', 'comunica'] as const)('%s engine', (engine) => {
       ['SELECT as CSV', sparqlUrl(CONCEPTS), 'text/csv'],
       ['CONSTRUCT as Turtle', sparqlUrl(CONSTRUCT), 'text/turtle'],
       ['non-ASCII text', sparqlUrl('SELECT ("Hälsa – ÅÄÖ ✓" AS ?x) {}'), 'application/sparql-results+json'],
-    ])('sends the strong ETag of the exact body bytes (computed by the engine): %s', async (_name, url, accept) => {
+    ])('sends the strong ETag of the media type and the exact body bytes (computed by the engine): %s', async (_name, url, accept) => {
       const res = await req(url, { headers: { accept } });
       expect(res.status).toBe(200);
       const bytes = new Uint8Array(await res.arrayBuffer());
-      expect(res.headers.get('etag')).toBe(etagOf(bytes));
-      expect(res.headers.get('etag')).toBe(etagOf(new TextDecoder().decode(bytes)));
+      expect(res.headers.get('etag')).toBe(answerTag(accept, bytes));
+      expect(res.headers.get('etag')).toBe(answerTag(accept, Buffer.from(new TextDecoder().decode(bytes))));
     });
 
     it.each([
@@ -189,7 +202,7 @@ describe.each(['oxigraph', 'comunica'] as const)('%s engine', (engine) => {
       const bytes = Buffer.from(await coded.arrayBuffer());
       expect((coding === 'br' ? brotliDecompressSync(bytes) : gunzipSync(bytes)).toString('utf8')).toBe(text);
       expect(bytes.length).toBeLessThan(Buffer.byteLength(text));
-      expect(coded.headers.get('etag')).toBe(`${etagOf(text).slice(0, -1)}-${coding}"`);
+      expect(coded.headers.get('etag')).toBe(`${answerTag('application/n-triples', Buffer.from(text)).slice(0, -1)}-${coding}"`);
       for (const res of [coded, plain]) expect(res.headers.get('vary')).toBe('Accept, Accept-Encoding');
     });
 

@@ -1,0 +1,33 @@
+// Turns an exception from a query evaluation into a worker reply, telling apart query errors and engine faults (which need a fresh worker).
+import { EngineError, type WorkerReply } from './types.js';
+
+/**
+ * Whether an exception may have left the worker unusable. A WebAssembly trap (RuntimeError:
+ * "memory access out of bounds" when Oxigraph's recursive parser overflows its shadow stack,
+ * "unreachable" on a Rust panic) or a stack overflow (RangeError) unwinds through WASM frames
+ * without restoring the instance's stack pointer or releasing its borrows: every later call on
+ * that instance may then fail the same way. Query errors that Oxigraph or Comunica report are
+ * plain `Error`s, returned normally, and leave nothing behind.
+ *
+ * @example
+ * isEngineFault(new WebAssembly.RuntimeError('memory access out of bounds')) // true
+ * isEngineFault(new Error('error at 1:8: expected …')) // false
+ */
+export function isEngineFault(e: unknown): boolean {
+  return e instanceof WebAssembly.RuntimeError || e instanceof RangeError;
+}
+
+/**
+ * The reply for a failed job: an EngineError keeps its kind, an engine fault becomes 'crash'
+ * (the pool then replaces the worker), a message `isSyntax` recognises becomes 'syntax', and
+ * anything else 'query'.
+ *
+ * @example
+ * failureReply(7, new Error('Parse error on line 1'), (m) => /^Parse error/.test(m)) // { id: 7, ok: false, kind: 'syntax', … }
+ */
+export function failureReply(id: number, e: unknown, isSyntax: (message: string) => boolean): WorkerReply {
+  if (e instanceof EngineError) return { id, ok: false, kind: e.kind, message: e.message };
+  const message = e instanceof Error ? e.message : String(e);
+  if (isEngineFault(e)) return { id, ok: false, kind: 'crash', message: `${(e as Error).name}: ${message}` };
+  return { id, ok: false, kind: isSyntax(message) ? 'syntax' : 'query', message };
+}
