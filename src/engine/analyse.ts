@@ -2,8 +2,6 @@
 import { CHAIN_KEYWORDS, ChainMeter, DEFAULT_MAX_CHAIN } from './chain.js';
 import type { QueryForm } from './formats.js';
 
-export { DEFAULT_MAX_CHAIN } from './chain.js';
-
 /** Why a query was refused before it reached an engine; the HTTP layer maps each to a status. */
 export type RefusalKind = 'update' | 'service' | 'depth' | 'chain' | 'empty' | 'syntax';
 

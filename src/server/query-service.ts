@@ -1,6 +1,6 @@
 // Answers one SPARQL protocol request: pre-checks, local-graph policy, format choice, cache, engine.
 import { CODINGS, type ContentCoding } from '../compression.js';
-import { analyseQuery, DEFAULT_MAX_CHAIN, QueryRefusal, withoutDatasetClauses } from '../engine/analyse.js';
+import { analyseQuery, QueryRefusal, withoutDatasetClauses } from '../engine/analyse.js';
 import { findFormat, formatsFor, type QueryForm, type ResultFormat } from '../engine/formats.js';
 import { EngineError, type Engine, type QueryJob } from '../engine/types.js';
 import { LruCache } from './cache.js';
@@ -81,7 +81,6 @@ export function engineHttpError(e: EngineError, query = '') {
  */
 export function createQueryService(engine: Engine, graphs: Set<string>, limits: Limits): QueryService {
   const cache = new LruCache<QueryAnswer>(limits.cacheEntries, limits.cacheBytes, (a) => a.body.byteLength);
-  const maxChain = limits.maxQueryChain ?? DEFAULT_MAX_CHAIN;
   const inFlight = new Map<string, Promise<QueryAnswer>>();
 
   const evaluate = async (job: QueryJob, format: ResultFormat): Promise<QueryAnswer> => {
@@ -113,7 +112,7 @@ export function createQueryService(engine: Engine, graphs: Set<string>, limits: 
   const answer: QueryService = async (req, accept, formatParam, acceptEncoding) => {
     let analysis;
     try {
-      analysis = analyseQuery(req.query, limits.maxQueryDepth, maxChain);
+      analysis = analyseQuery(req.query, limits.maxQueryDepth, limits.maxQueryChain);
     } catch (e) {
       if (e instanceof QueryRefusal) throw httpError(REFUSAL_STATUS[e.kind], e.message);
       throw e;

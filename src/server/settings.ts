@@ -1,4 +1,5 @@
 // Server settings: defaults, and how each is read from the environment (PORT, BASE, ENGINE, limits).
+import { DEFAULT_MAX_CHAIN } from '../engine/chain.js';
 import type { EngineName } from '../engine/types.js';
 
 /** Limits of the SPARQL endpoint; each has an environment variable (see README, "Limits"). */
@@ -37,7 +38,7 @@ export const DEFAULT_LIMITS: Limits = {
   timeoutMs: 10_000,
   maxQueryLength: 20_000,
   maxQueryDepth: 64,
-  maxQueryChain: 400,
+  maxQueryChain: DEFAULT_MAX_CHAIN,
   maxRows: 100_000,
   workers: 2,
   maxQueue: 32,

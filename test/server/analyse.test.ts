@@ -1,7 +1,8 @@
 // The lexical pre-check of queries: forms, refusals, dataset clauses, nesting and chain length, from tables.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyseQuery, DEFAULT_MAX_CHAIN, QueryRefusal, withoutDatasetClauses } from '../../src/engine/analyse.js';
+import { analyseQuery, QueryRefusal, withoutDatasetClauses } from '../../src/engine/analyse.js';
+import { DEFAULT_MAX_CHAIN } from '../../src/engine/chain.js';
 
 describe('analyseQuery', () => {
   it.each([

@@ -10,7 +10,7 @@ import { describe, isDescribed, subjectIndex, union, type Source } from '../desc
 import { schemaOrgDataset } from '../html/home.js';
 import { langOf, type Lang } from '../html/i18n.js';
 import { lensPage, resourcePage, type PageLinks } from '../html/resource.js';
-import { etagOf, httpDate, httpError } from '../http.js';
+import { etagOf, httpDate, httpError, unknownFormat } from '../http.js';
 import { DOCUMENT_FORMATS, serialize } from '../rdf.js';
 import { isSdgConcept, resourceView, sdgTargets } from '../view.js';
 
@@ -47,8 +47,8 @@ const OFFERS = [HTML_OFFER, 'application/xhtml+xml', ...DOCUMENT_FORMATS.flatMap
 const ALL: Array<{ key: Key; type: string }> = [{ key: 'html', type: HTML_OFFER }, ...DOCUMENT_FORMATS.map((f) => ({ key: f.key, type: f.mediaType }))];
 const SDG_CODE = /^(\d{1,2}(\.[0-9a-z]{1,2})?|C[0-9a-z]{6,8})$/i;
 
-/** Every value `?format=` accepts, for the 400 message. */
-const FORMAT_VALUES = ['html', HTML_OFFER, ...DOCUMENT_FORMATS.flatMap((f) => [f.key, f.mediaType, ...f.aliases])];
+/** What `?format=` accepts here (each key, media type and alias), for the 400 message. */
+const FORMAT_VALUES = [{ key: 'html', mediaType: HTML_OFFER, aliases: [] }, ...DOCUMENT_FORMATS];
 
 /** The format a `?format=` value names (a key such as `ttl` or a media type), or undefined. */
 const formatKey = (format: string): Key | undefined => (format === 'html' || format === HTML_OFFER ? 'html' : findFormat(DOCUMENT_FORMATS, format)?.key);
@@ -63,7 +63,7 @@ const formatKey = (format: string): Key | undefined => (format === 'html' || for
 export function chooseKey(format: string | undefined, ext: Key | undefined, accept: string | undefined): Key | undefined {
   if (format) {
     const key = formatKey(format);
-    if (!key) throw httpError(400, `unknown format "${format.slice(0, 60)}"; ?format= takes one of: ${FORMAT_VALUES.join(', ')}`);
+    if (!key) throw unknownFormat(format, FORMAT_VALUES);
     return key;
   }
   if (ext) return ext;
