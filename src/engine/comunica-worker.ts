@@ -4,7 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { QueryEngine } from '@comunica/query-sparql-rdfjs';
 import { DataFactory, Parser, Store, Writer, type Quad } from 'n3';
 import type { FormatKey } from './formats.js';
-import { fromNTriples } from './graph-output.js';
+import { fromNTriples, graphOutputOptions } from './graph-output.js';
 import { countRows } from './rows.js';
 import { failureReply } from './fault.js';
 import { postOutcome } from './outcome.js';
@@ -12,6 +12,7 @@ import { EngineError, type Evaluation, type QueryJob, type WorkerInit, type Work
 
 const init = workerData as WorkerInit;
 const port = parentPort!;
+const output = graphOutputOptions(init);
 
 const MEDIA: Partial<Record<FormatKey, string>> = {
   json: 'application/sparql-results+json',
@@ -70,7 +71,7 @@ async function evaluate(engine: QueryEngine, store: Store, job: QueryJob, cache:
   const writer = new Writer({ format: 'N-Triples' });
   // CONSTRUCT results are triples: drop any graph term before writing N-Triples.
   const nt = writer.quadsToString(quads.map((q) => DataFactory.quad(q.subject as Quad['subject'], q.predicate as Quad['predicate'], q.object as Quad['object'])));
-  return { body: fromNTriples(nt, job.format), rows: quads.length };
+  return { body: await fromNTriples(nt, job.format, output), rows: quads.length };
 }
 
 /** Comunica (sparqljs) reports "Parse error on line …"; anything else is an evaluation error. */

@@ -10,6 +10,8 @@ export interface EngineOptions {
   engine: EngineName;
   /** The built dataset directory (holds dataset.nq). */
   distDir: string;
+  /** Base IRI of the dataset's resources, if not the one it was built for (graph answers use it). */
+  base?: string;
   /** Worker threads; defaults to the number of CPUs (at least 1, at most 4). */
   workers?: number;
   /** Queries allowed to wait when every worker is busy. */
@@ -34,6 +36,7 @@ export function createEngine(options: EngineOptions): Engine {
   const pool = new WorkerPool({
     module: MODULES[options.engine],
     datasetPath: join(options.distDir, 'dataset.nq'),
+    base: options.base,
     size: options.workers ?? Math.min(4, Math.max(1, availableParallelism())),
     maxQueue: options.maxQueue ?? 32,
     timeoutMs: options.timeoutMs ?? 10_000,

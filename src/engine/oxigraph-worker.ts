@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import oxigraph from 'oxigraph';
 import type { FormatKey } from './formats.js';
-import { fromNTriples } from './graph-output.js';
+import { fromNTriples, graphOutputOptions } from './graph-output.js';
 import { rowsOverLimit } from './rows.js';
 import { failureReply } from './fault.js';
 import { postOutcome } from './outcome.js';
@@ -13,6 +13,7 @@ import { EngineError } from './types.js';
 const init = workerData as WorkerInit;
 const port = parentPort!;
 const send = (msg: WorkerReply) => port.postMessage(msg);
+const output = graphOutputOptions(init);
 
 function loadStore(): oxigraph.Store {
   const store = new oxigraph.Store();
@@ -44,13 +45,13 @@ function checkRows(job: QueryJob, format: FormatKey, body: string): void {
 }
 
 /** Graph results are produced as N-Triples first (cheap to count), then re-serialized natively. */
-function graphResult(store: oxigraph.Store, job: QueryJob): Evaluation {
+async function graphResult(store: oxigraph.Store, job: QueryJob): Promise<Evaluation> {
   const nt = store.query(job.query, { ...datasetOptions(job), results_format: 'nt' }) as string;
   checkRows(job, 'nt', nt);
-  return { body: fromNTriples(nt, job.format) };
+  return { body: await fromNTriples(nt, job.format, output) };
 }
 
-function evaluate(store: oxigraph.Store, job: QueryJob): Evaluation {
+function evaluate(store: oxigraph.Store, job: QueryJob): Evaluation | Promise<Evaluation> {
   if (job.form === 'CONSTRUCT' || job.form === 'DESCRIBE') return graphResult(store, job);
   const result = store.query(job.query, { ...datasetOptions(job), results_format: job.format });
   const body = String(result);
@@ -61,10 +62,10 @@ function evaluate(store: oxigraph.Store, job: QueryJob): Evaluation {
 /** Oxigraph's parser reports "error at <line>:<column>: …"; anything else is an evaluation error. */
 const isSyntax = (message: string): boolean => /^error at \d+:\d+/.test(message);
 
-function reply(store: oxigraph.Store, { id, job }: WorkerRequest): void {
+async function reply(store: oxigraph.Store, { id, job }: WorkerRequest): Promise<void> {
   let evaluation: Evaluation;
   try {
-    evaluation = evaluate(store, job);
+    evaluation = await evaluate(store, job);
   } catch (e) {
     return send(failureReply(id, e, isSyntax));
   }
@@ -73,7 +74,7 @@ function reply(store: oxigraph.Store, { id, job }: WorkerRequest): void {
 
 try {
   const store = loadStore();
-  port.on('message', (req: WorkerRequest) => reply(store, req));
+  port.on('message', (req: WorkerRequest) => void reply(store, req));
   send({ ready: true });
 } catch (e) {
   send({ ready: false, error: e instanceof Error ? e.message : String(e) });

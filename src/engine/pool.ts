@@ -6,6 +6,8 @@ export interface PoolOptions {
   /** The TypeScript worker module (e.g. new URL('./oxigraph-worker.ts', import.meta.url)). */
   module: URL;
   datasetPath: string;
+  /** Base IRI for graph answers (see WorkerInit); default: the manifest's. */
+  base?: string;
   size: number;
   /** Queries allowed to wait for a free worker; beyond this the pool answers 'busy'. */
   maxQueue: number;
@@ -81,7 +83,7 @@ export class WorkerPool {
   }
 
   private spawn(): Slot {
-    const init: WorkerInit = { module: this.options.module.href, datasetPath: this.options.datasetPath };
+    const init: WorkerInit = { module: this.options.module.href, datasetPath: this.options.datasetPath, base: this.options.base };
     const worker = new Worker(BOOT, { workerData: init });
     const slot: Slot = { worker, ready: false };
     worker.on('message', (msg: WorkerReply) => this.onMessage(slot, msg));

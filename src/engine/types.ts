@@ -79,4 +79,6 @@ export interface WorkerInit {
   module: string;
   /** Absolute path of dataset.nq. */
   datasetPath: string;
+  /** Base IRI of the dataset's resources (for prefixes and the JSON-LD context of graph answers); default: the manifest's. */
+  base?: string;
 }

@@ -73,6 +73,7 @@ export async function createApp(options: AppOptions): Promise<ServerApp> {
       : createEngine({
           engine: options.engine ?? 'oxigraph',
           distDir: options.distDir,
+          base: options.base,
           workers: limits.workers,
           maxQueue: limits.maxQueue,
           timeoutMs: limits.timeoutMs,

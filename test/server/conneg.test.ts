@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { SOLUTION_FORMATS } from '../../src/engine/formats.js';
 import { negotiate } from '../../src/server/conneg.js';
-import { DOCUMENT_FORMATS } from '../../src/server/rdf.js';
+import { DOCUMENT_FORMATS } from '../../src/graph/documents.js';
 import { sparqlUrl, useApp } from './helpers.js';
 
 const RDF = ['text/html', 'text/turtle', 'application/ld+json', 'application/n-triples', 'application/rdf+xml'];

@@ -4,7 +4,7 @@ import { DataFactory, Parser } from 'n3';
 import { describe, expect, it } from 'vitest';
 import { CONTEXT_DOCUMENT, CONTEXT_PATH } from '../../src/graph/context.js';
 import { writeNQuads } from '../../src/graph/serialize.js';
-import { serialize } from '../../src/server/rdf.js';
+import { serialize } from '../../src/graph/documents.js';
 import { cfg } from '../helpers.js';
 import { useApp } from './helpers.js';
 
@@ -61,7 +61,7 @@ describe('JSON-LD nesting of any graph', () => {
   ];
 
   it.each(graphs)('loses no triple: %s', async (_name, quads) => {
-    const doc = JSON.parse(await serialize(quads, 'jsonld', cfg.base, 'https://example.org/f')) as jsonld.JsonLdDocument;
+    const doc = JSON.parse(await serialize(quads, 'jsonld', cfg.base, { focus: 'https://example.org/f' })) as jsonld.JsonLdDocument;
     // a blank-node cycle needs more work than the canonicalizer's default allows (it guards against poison graphs)
     const options = { algorithm: 'RDFC-1.0', canonizeOptions: { maxWorkFactor: 3 } };
     const nt = (await serialize(quads, 'nt', cfg.base)) as unknown as jsonld.JsonLdDocument;

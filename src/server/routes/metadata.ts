@@ -9,7 +9,7 @@ import { CONTEXT_DOCUMENT, CONTEXT_PATH } from '../context.js';
 import type { Dataset } from '../dataset.js';
 import { esc } from '../html/layout.js';
 import { etagOf, httpDate, httpError, unknownFormat } from '../http.js';
-import { DOCUMENT_FORMATS, serialize } from '../rdf.js';
+import { DOCUMENT_FORMATS, serialize } from '../../graph/documents.js';
 import { linkMatrix } from '../site/matrix.js';
 import { siteModel } from '../site/model.js';
 

@@ -11,7 +11,7 @@ import { schemaOrgDataset } from '../html/home.js';
 import { langOf, type Lang } from '../html/i18n.js';
 import { lensPage, resourcePage, type PageLinks } from '../html/resource.js';
 import { etagOf, httpDate, httpError, unknownFormat } from '../http.js';
-import { DOCUMENT_FORMATS, serialize } from '../rdf.js';
+import { DOCUMENT_FORMATS, serialize } from '../../graph/documents.js';
 import { isSdgConcept, resourceView, sdgTargets } from '../view.js';
 
 /*
@@ -137,7 +137,7 @@ export function resourceRoutes({ dataset }: { dataset: Dataset }): Hono {
   const render = async (t: Target, key: Key, lang: Lang): Promise<Rep> => {
     if (key !== 'html') {
       const format = DOCUMENT_FORMATS.find((f) => f.key === key)!;
-      const body = await serialize(describe(store, index, t.iri), key, base, t.iri);
+      const body = await serialize(describe(store, index, t.iri), key, base, { focus: t.iri });
       return { body, contentType: `${format.mediaType}; charset=utf-8`, etag: etagOf(body) };
     }
     const jsonld = (await cached(t, 'jsonld')).body;

@@ -9,7 +9,7 @@ import type { Dataset } from '../dataset.js';
 import { etagOf, httpDate, httpError, unknownFormat } from '../http.js';
 import { withBytes, type ResponseCache } from '../middleware/response-cache.js';
 import type { ProtocolRequest, QueryAnswer, QueryService } from '../query-service.js';
-import { DOCUMENT_FORMATS, serialize } from '../rdf.js';
+import { DOCUMENT_FORMATS, serialize } from '../../graph/documents.js';
 import { serviceDescription } from '../service-description.js';
 import type { Limits } from '../settings.js';
 

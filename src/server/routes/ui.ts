@@ -10,7 +10,7 @@ import { coverage, coveragePage } from '../html/sdg.js';
 import { searchPage } from '../html/search.js';
 import { queryPage } from '../html/sparql.js';
 import { etagOf, httpDate, httpError } from '../http.js';
-import { DOCUMENT_FORMATS } from '../rdf.js';
+import { DOCUMENT_FORMATS } from '../../graph/documents.js';
 import { ASSETS } from '../site/assets.js';
 import { loadExamples } from '../site/examples.js';
 import { programmeFacts } from '../site/facts.js';

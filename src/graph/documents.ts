@@ -1,5 +1,5 @@
-// Serializes small RDF documents (resource pages, service description, VoID, DCAT) in every document format.
-import jsonld from 'jsonld';
+// Serializes RDF documents (resource pages, service description, VoID, DCAT, CONSTRUCT/DESCRIBE answers) in every document format.
+import type * as JsonLd from 'jsonld';
 import { DataFactory, Writer, type Quad as N3Quad, type Term as N3Term } from 'n3';
 import oxigraph from 'oxigraph';
 import { GRAPH_FORMATS, type FormatKey, type ResultFormat } from '../engine/formats.js';
@@ -50,6 +50,20 @@ function usedPrefixes(quads: N3Quad[], base: string): Record<string, string> {
   const iris = quads.flatMap((q) => [q.subject, q.predicate, q.object].filter((t) => t.termType === 'NamedNode').map((t) => t.value));
   const all: Record<string, string> = { ...NS, hbg: base };
   return Object.fromEntries(Object.entries(all).filter(([, ns]) => iris.some((iri) => iri.startsWith(ns))));
+}
+
+let jsonLdModule: Promise<typeof JsonLd> | undefined;
+
+/**
+ * The jsonld library, imported on first use (about 0.2 s of start-up that a process answering
+ * only queries or Turtle never needs). Call it early to have it ready, e.g. once a server listens.
+ *
+ * @example
+ * void loadJsonLd(); // warm up in the background
+ */
+export function loadJsonLd(): Promise<typeof JsonLd> {
+  jsonLdModule ??= import('jsonld').then((m) => m.default as typeof JsonLd);
+  return jsonLdModule;
 }
 
 const noRemoteContexts = {
@@ -117,19 +131,31 @@ function nest(flat: NodeObject[], focus: string): NodeObject {
   return root;
 }
 
+/** How a document is written besides its format. */
+export interface DocumentOptions {
+  /** The resource the document is about: JSON-LD is then one tree rooted at it. */
+  focus?: string;
+  /**
+   * Put the context itself in the JSON-LD (`@context` as an object) instead of its URL, so that
+   * any JSON-LD processor reads the document offline: for SPARQL answers, which leave the site.
+   */
+  inlineContext?: boolean;
+}
+
 /**
  * JSON-LD with our published context. With a focus IRI the document is one tree rooted at that
  * resource: statements that point at it sit under `@reverse` (qualified links under `links` /
  * `linkedBy`), so the document holds exactly the triples of the Turtle. (Framing cannot do this:
  * a frame drops every node it does not match.)
  */
-async function toJsonLd(quads: N3Quad[], base: string, focus?: string): Promise<string> {
+async function toJsonLd(quads: N3Quad[], base: string, { focus, inlineContext }: DocumentOptions): Promise<string> {
+  const jsonld = await loadJsonLd();
   const nquads = write(quads, 'N-Triples');
   const expanded = (await jsonld.fromRDF(nquads, { format: 'application/n-quads' })) as NodeObject[];
-  const context = JSONLD_CONTEXT as unknown as jsonld.ContextDefinition;
-  const input = (focus ? nest(expanded, focus) : expanded) as jsonld.JsonLdDocument;
-  const doc = await jsonld.compact(input, context, noRemoteContexts as jsonld.Options.Compact);
-  return JSON.stringify({ ...doc, '@context': `${base}${CONTEXT_PATH}` }, null, 2) + '\n';
+  const context = JSONLD_CONTEXT as unknown as JsonLd.ContextDefinition;
+  const input = (focus ? nest(expanded, focus) : expanded) as JsonLd.JsonLdDocument;
+  const doc = await jsonld.compact(input, context, noRemoteContexts as JsonLd.Options.Compact);
+  return JSON.stringify({ ...doc, '@context': inlineContext ? JSONLD_CONTEXT : `${base}${CONTEXT_PATH}` }, null, 2) + '\n';
 }
 
 function toRdfXml(quads: N3Quad[]): string {
@@ -139,12 +165,13 @@ function toRdfXml(quads: N3Quad[]): string {
 }
 
 /**
- * Writes triples as one document. JSON-LD is compacted with our published context (nested on `focus` if given).
+ * Writes triples as one document: sorted, Turtle with the prefixes it uses, JSON-LD compacted
+ * with our published context (nested on `options.focus` if given).
  *
  * @example
  * await serialize(store.match(iri, null, null, null), 'ttl', base)
  */
-export async function serialize(quads: readonly AnyQuad[], format: FormatKey, base: string, focus?: string): Promise<string> {
+export async function serialize(quads: readonly AnyQuad[], format: FormatKey, base: string, options: DocumentOptions = {}): Promise<string> {
   const sorted = triples(quads);
   switch (format) {
     case 'ttl':
@@ -152,7 +179,7 @@ export async function serialize(quads: readonly AnyQuad[], format: FormatKey, ba
     case 'nt':
       return write(sorted, 'N-Triples');
     case 'jsonld':
-      return toJsonLd(sorted, base, focus);
+      return toJsonLd(sorted, base, options);
     case 'rdf':
       return toRdfXml(sorted);
     default:

@@ -1,0 +1,87 @@
+// CONSTRUCT and DESCRIBE answers read like the resource documents: Turtle with prefixes, JSON-LD compacted against our context (inline), the same triples in every format.
+import oxigraph from 'oxigraph';
+import { describe, expect, it } from 'vitest';
+import { JSONLD_CONTEXT } from '../../src/graph/context.js';
+import { fromNTriples, MAX_COMPACTED_TRIPLES } from '../../src/engine/graph-output.js';
+import { BASE, PREFIXES, sparqlUrl, useApp } from './helpers.js';
+
+/** The triples of an RDF text as sorted, distinct N-Triples lines (an RDF graph is a set). */
+const triples = (body: string, format: string): string[] => [
+  ...new Set(oxigraph.parse(body, { format, base_iri: BASE }).map((q) => `${q.subject.toString()} ${q.predicate.toString()} ${q.object.toString()}`)),
+].sort();
+
+const CONSTRUCT = `${PREFIXES}CONSTRUCT { ?c skos:prefLabel ?l ; skos:broader ?b ; skos:notation ?n } WHERE { ?c skos:prefLabel ?l ; skos:broader ?b OPTIONAL { ?c skos:notation ?n } }`;
+
+describe.each(['oxigraph', 'comunica'] as const)('graph answers, %s engine', (engine) => {
+  const server = useApp({ engine });
+  const get = async (query: string, accept: string) => {
+    const res = await server.current.app.request(sparqlUrl(query), { headers: { accept } });
+    expect(res.status).toBe(200);
+    return res.text();
+  };
+
+  it('hold the same triples in Turtle, TriG, JSON-LD, RDF/XML, N-Quads as in N-Triples', async () => {
+    const reference = triples(await get(CONSTRUCT, 'application/n-triples'), 'nt');
+    expect(reference.length).toBeGreaterThan(5);
+    for (const [accept, format] of [
+      ['text/turtle', 'ttl'],
+      ['application/trig', 'trig'],
+      ['application/ld+json', 'jsonld'],
+      ['application/rdf+xml', 'rdf'],
+      ['application/n-quads', 'nq'],
+    ]) {
+      expect(triples(await get(CONSTRUCT, accept!), format!), accept).toEqual(reference);
+    }
+  });
+
+  it('Turtle declares the prefixes it uses and writes prefixed names', async () => {
+    const ttl = await get(CONSTRUCT, 'text/turtle');
+    expect(ttl).toMatch(/^@prefix skos: <http:\/\/www\.w3\.org\/2004\/02\/skos\/core#>\.$/m);
+    expect(ttl).toContain('skos:prefLabel');
+    expect(ttl).not.toContain('<http://www.w3.org/2004/02/skos/core#prefLabel>');
+  });
+
+  it('JSON-LD is compacted against our context, carried inline so that the answer reads offline', async () => {
+    const doc = JSON.parse(await get(CONSTRUCT, 'application/ld+json')) as { '@context': unknown; '@graph': Array<Record<string, unknown>> };
+    expect(doc['@context']).toEqual(JSON.parse(JSON.stringify(JSONLD_CONTEXT)));
+    const node = doc['@graph'].find((n) => n.id === `${BASE}lkp/2016/4.4.3`)!;
+    expect(node.broader).toBe(`${BASE}lkp/2016/4.4`);
+    expect(node.prefLabel).toMatchObject({ sv: expect.any(String) });
+  });
+
+  it('DESCRIBE of one resource is one JSON-LD node with its short names', async () => {
+    const doc = JSON.parse(await get(`DESCRIBE <${BASE}lkp/2016/4.4.3>`, 'application/ld+json')) as Record<string, unknown>;
+    expect(doc.id).toBe(`${BASE}lkp/2016/4.4.3`);
+    expect(doc.type).toContain('Concept');
+  });
+
+  it('the same query gives byte-identical answers', async () => {
+    for (const accept of ['text/turtle', 'application/ld+json']) {
+      const query = `${CONSTRUCT}\n# ${accept}`;
+      expect(await get(query, accept)).toBe(await get(`${query} again`, accept));
+    }
+  });
+});
+
+describe('fromNTriples', () => {
+  const options = { base: BASE };
+  const nt = (n: number) =>
+    Array.from({ length: n }, (_, i) => `<${BASE}x/${i}> <http://www.w3.org/2004/02/skos/core#notation> "${i}" .\n`).join('');
+
+  it('passes N-Triples through untouched', async () => {
+    expect(await fromNTriples(nt(3), 'nt', options)).toBe(nt(3));
+  });
+
+  it(`writes more than ${MAX_COMPACTED_TRIPLES} triples as expanded JSON-LD (the same triples, no context)`, async () => {
+    const big = nt(MAX_COMPACTED_TRIPLES + 1);
+    const body = await fromNTriples(big, 'jsonld', options);
+    expect(body).not.toContain('@context');
+    expect(triples(body, 'jsonld')).toEqual(triples(big, 'nt'));
+  });
+
+  it('writes an empty result as an empty document in every format', async () => {
+    for (const format of ['ttl', 'trig', 'jsonld', 'rdf', 'nq'] as const) {
+      expect(triples(await fromNTriples('', format, options), format), format).toEqual([]);
+    }
+  });
+});
