@@ -40,6 +40,22 @@ describe('the 2016 programme', () => {
     for (const text of swedish) expect(seed, text).toContain(text);
   });
 
+  it.runIf(hasShared)('quotes the transformations (seed 002) and Treklövern (seed 004) verbatim, paragraph by paragraph, in whole sentences', () => {
+    for (const [graph, seedName] of [['transformationer', '002_6c229d436c65eb2d'], ['treklovern', '004_6d5ebc0a2ab4f1d8']] as const) {
+      const seed = normalizeSpace(readFileSync(path.join(SHARED, `seeds/${seedName}.txt`), 'utf8'));
+      const texts = store
+        .getQuads(null, null, null, namedNode(`${base}graph/${graph}`))
+        .filter((q) => [`${NS.dcterms}description`, SKOS.definition].includes(q.predicate.value) && q.object.termType === 'Literal')
+        .map((q) => q.object.value);
+      expect(texts.length, graph).toBeGreaterThan(3);
+      for (const text of texts) {
+        for (const paragraph of text.split('\n\n')) expect(seed, `${graph}: ${paragraph}`).toContain(normalizeSpace(paragraph));
+        // A text cut at a page break or running into the next heading ends without a full stop.
+        expect(text, graph).toMatch(/[.!?”]$/);
+      }
+    }
+  });
+
   it('keeps English labels apart, in the graph of the project\'s own translations', () => {
     const english = store.getQuads(namedNode(`${base}lkp/2016/4.4.3.2`), namedNode(SKOS.prefLabel), null, null).filter((q) => q.object.termType === 'Literal' && q.object.language === 'en');
     expect(english).toHaveLength(1);
