@@ -23,7 +23,10 @@ function toN3(t: AnyTerm): N3Term {
   throw new Error(`unsupported term type ${t.termType}`);
 }
 
-const key = (q: AnyQuad) => `${q.subject.value}\u0000${q.predicate.value}\u0000${q.object.termType}${q.object.value}`;
+/** A term as a key: its kind, value, language and datatype (a literal differing only in language or datatype is another term). */
+const termKey = (t: AnyTerm) => `${t.termType}\u0000${t.value}\u0000${t.language ?? ''}\u0000${t.termType === 'Literal' ? (t.datatype?.value ?? '') : ''}`;
+/** Sorts by subject, predicate, then object (so a document groups each subject's statements). */
+const key = (q: AnyQuad) => `${q.subject.value}\u0001${q.predicate.value}\u0001${termKey(q.object)}\u0001${q.subject.termType}`;
 
 /** Triples sorted and de-duplicated (the graph name is dropped), for deterministic output. */
 function triples(quads: readonly AnyQuad[]): N3Quad[] {

@@ -107,6 +107,17 @@ describe('every IRI dereferences in every format with the same triples', () => {
     expect(found).toEqual([]);
   });
 
+  it('each data subject\'s document holds every statement the dataset makes about it (literals that differ only in language or datatype included)', async () => {
+    const store = builtStore();
+    const line = (q: { subject: never; predicate: never; object: never }) => new Writer({ format: 'N-Triples' }).quadToString(q.subject, q.predicate, q.object).trim();
+    const missing: string[] = [];
+    for (const iri of dataSubjects) {
+      const doc = new Set(new Parser({ format: 'N-Triples' }).parse(await (await req(`${pathOf(iri)}.nt`)).text()).map((q) => line(q as never)));
+      for (const q of store.getQuads(iri, null, null, null)) if (!doc.has(line(q as never))) missing.push(line(q as never));
+    }
+    expect(missing).toEqual([]);
+  });
+
   it('the SDG lens pages of a goal, a target and an indicator', async () => {
     const found: string[] = [];
     for (const code of ['13', '13.2', '11.a', 'C130201', 'C010a01']) found.push(...(await problems(`/sdg/${code}`, `${base}sdg/${code}`)));

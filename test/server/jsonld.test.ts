@@ -1,10 +1,12 @@
 // JSON-LD of a concept reads naturally (one tree on the concept, links embedded) and says the same as its Turtle.
 import jsonld from 'jsonld';
 import { DataFactory, Parser } from 'n3';
+import oxigraph from 'oxigraph';
 import { describe, expect, it } from 'vitest';
 import { CONTEXT_DOCUMENT, CONTEXT_PATH } from '../../src/graph/context.js';
 import { writeNQuads } from '../../src/graph/serialize.js';
 import { serialize } from '../../src/graph/documents.js';
+import { NS } from '../../src/vocab.js';
 import { cfg } from '../helpers.js';
 import { useApp } from './helpers.js';
 
@@ -67,5 +69,22 @@ describe('JSON-LD nesting of any graph', () => {
     const nt = (await serialize(quads, 'nt', cfg.base)) as unknown as jsonld.JsonLdDocument;
     const fromJsonLd = await jsonld.canonize(doc, { ...options, ...localContext } as unknown as jsonld.Options.Normalize);
     expect(fromJsonLd).toBe(await jsonld.canonize(nt, { ...options, inputFormat: 'application/n-quads' } as unknown as jsonld.Options.Normalize));
+  });
+});
+
+describe('serialize keeps literals that differ only in language or datatype', () => {
+  const { namedNode, literal, quad } = DataFactory;
+  const s = namedNode('https://example.org/s');
+  const quads = [
+    quad(s, namedNode(`${NS.skos}prefLabel`), literal('Helsingborg 2035', 'sv')),
+    quad(s, namedNode(`${NS.skos}prefLabel`), literal('Helsingborg 2035', 'en')),
+    quad(s, namedNode(`${NS.skos}notation`), literal('13', namedNode('https://example.org/A'))),
+    quad(s, namedNode(`${NS.skos}notation`), literal('13', namedNode('https://example.org/B'))),
+    quad(s, namedNode(`${NS.skos}notation`), literal('13')),
+  ];
+
+  it.each(['nt', 'ttl', 'jsonld', 'rdf'] as const)('in %s', async (format) => {
+    const body = await serialize([...quads, ...quads], format, cfg.base, { inlineContext: true });
+    expect(oxigraph.parse(body, { format }).length).toBe(5);
   });
 });
