@@ -1,7 +1,10 @@
-// A bounded least-recently-used cache, limited by entry count and by total size.
+// A bounded least-recently-used cache, limited by entry count and by total size (keys included).
 
 /**
  * Map-backed LRU: `get` refreshes an entry, `set` evicts the oldest entries beyond either bound.
+ * An entry's size is `sizeOf(value)` plus its key's (two bytes a UTF-16 code unit): keys built
+ * from request targets and headers can be tens of kilobytes, and they are held as long as the
+ * value. A value larger than `maxBytes` is not stored.
  *
  * @example
  * const cache = new LruCache<string>(100, 1e6, (v) => v.length);
@@ -29,8 +32,13 @@ export class LruCache<V> {
     return entry.value;
   }
 
+  /** Bytes the entries take, keys included. */
+  get byteSize(): number {
+    return this.bytes;
+  }
+
   set(key: string, value: V): void {
-    const size = this.sizeOf(value);
+    const size = this.sizeOf(value) + 2 * key.length;
     if (this.maxEntries <= 0 || size > this.maxBytes) return;
     this.delete(key);
     this.entries.set(key, { value, size });

@@ -29,6 +29,12 @@ export interface QueryAnswer {
 /** Answers a protocol request for a client's Accept, `?format=` and Accept-Encoding. */
 export type QueryService = (req: ProtocolRequest, accept: string | undefined, format?: string, acceptEncoding?: string) => Promise<QueryAnswer>;
 
+/** A QueryService that also tells how much its caches hold. */
+export type CachingQueryService = QueryService & {
+  /** Bytes the answer caches hold, keys included (at most `limits.cacheBytes` for answers plus as much for the request index). */
+  readonly cachedBytes: number;
+};
+
 /** Picks the result format from `?format=` (if given: 400 if it names none for this query form) or the Accept header (406 if none fits). */
 export function chooseFormat(formats: readonly ResultFormat[], accept: string | undefined, format?: string): ResultFormat {
   const chosen = format
@@ -79,7 +85,10 @@ export function engineHttpError(e: EngineError, query = '') {
  * const answer = createQueryService(engine, new Set(['https://…/graph/x']), DEFAULT_LIMITS);
  * const { body, contentType, etag } = await answer({ query: 'ASK {}', defaultGraphs: [], namedGraphs: [] }, 'application/json'); // body: UTF-8 bytes
  */
-export function createQueryService(engine: Engine, graphs: Set<string>, limits: Limits): QueryService {
+export function createQueryService(engine: Engine, graphs: Set<string>, limits: Limits): CachingQueryService {
+  // One answer may use at most an eighth of the budget (as in the response cache), so that a
+  // single huge answer cannot push every other one out.
+  const maxAnswer = limits.cacheBytes / 8;
   const cache = new LruCache<QueryAnswer>(limits.cacheEntries, limits.cacheBytes, (a) => a.body.byteLength);
   const inFlight = new Map<string, Promise<QueryAnswer>>();
 
@@ -106,10 +115,14 @@ export function createQueryService(engine: Engine, graphs: Set<string>, limits: 
     return format;
   };
 
-  /** Answers by the raw request, so a cached repeat skips analysis and negotiation too. */
-  const byRequest = new LruCache<QueryAnswer>(limits.cacheEntries, limits.cacheBytes, () => 1);
+  /**
+   * The raw request → the key of its answer in `cache`, so a cached repeat skips analysis and
+   * negotiation too. It holds keys, never answers: an answer `cache` has dropped is freed, and
+   * memory stays within CACHE_BYTES (keys counted) for both maps.
+   */
+  const byRequest = new LruCache<string>(limits.cacheEntries, limits.cacheBytes, (key) => 2 * key.length);
 
-  const answer: QueryService = async (req, accept, formatParam, acceptEncoding) => {
+  const answer = async (...[req, accept, formatParam, acceptEncoding]: Parameters<QueryService>): Promise<{ key: string; result: QueryAnswer }> => {
     let analysis;
     try {
       analysis = analyseQuery(req.query, limits.maxQueryDepth, limits.maxQueryChain);
@@ -132,24 +145,26 @@ export function createQueryService(engine: Engine, graphs: Set<string>, limits: 
     if (coding) job.coding = coding;
     const key = JSON.stringify([req.query, format.key, coding ?? '', req.defaultGraphs, req.namedGraphs]);
     const hit = cache.get(key) ?? (await inFlight.get(key));
-    if (hit) return hit;
+    if (hit) return { key, result: hit };
     const pending = evaluate(job, format);
     inFlight.set(key, pending);
     try {
       const result = await pending;
-      cache.set(key, result);
-      return result;
+      if (result.body.byteLength <= maxAnswer) cache.set(key, result);
+      return { key, result };
     } finally {
       inFlight.delete(key);
     }
   };
 
-  return async (req, accept, formatParam, acceptEncoding) => {
+  const service: QueryService = async (req, accept, formatParam, acceptEncoding) => {
     const raw = JSON.stringify([req.query, accept ?? '', formatParam ?? '', acceptEncoding ?? '', req.defaultGraphs, req.namedGraphs]);
-    const hit = byRequest.get(raw);
+    const known = byRequest.get(raw);
+    const hit = known === undefined ? undefined : cache.get(known);
     if (hit) return hit;
-    const result = await answer(req, accept, formatParam, acceptEncoding);
-    byRequest.set(raw, result);
+    const { key, result } = await answer(req, accept, formatParam, acceptEncoding);
+    byRequest.set(raw, key);
     return result;
   };
+  return Object.defineProperty(service, 'cachedBytes', { get: () => cache.byteSize + byRequest.byteSize }) as CachingQueryService;
 }
