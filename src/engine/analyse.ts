@@ -1,18 +1,9 @@
 // A linear-time lexical pre-check of SPARQL text: query form, updates, SERVICE, dataset clauses, nesting depth, chain length.
 import { CHAIN_KEYWORDS, ChainMeter, DEFAULT_MAX_CHAIN } from './chain.js';
 import type { QueryForm } from './formats.js';
+import { QueryRefusal, tokens, type Token } from './lexer.js';
 
-/** Why a query was refused before it reached an engine; the HTTP layer maps each to a status. */
-export type RefusalKind = 'update' | 'service' | 'depth' | 'chain' | 'empty' | 'syntax';
-
-export class QueryRefusal extends Error {
-  constructor(
-    readonly kind: RefusalKind,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { QueryRefusal, type RefusalKind } from './lexer.js';
 
 export interface QueryAnalysis {
   form: QueryForm;
@@ -22,7 +13,7 @@ export interface QueryAnalysis {
   fromNamed: string[];
   /** Deepest nesting of `{`, `(` and `[` seen. */
   depth: number;
-  /** The longest chain of operators, pattern elements and nesting (see ChainMeter). */
+  /** The longest chain of operators, patterns and nesting (see ChainMeter). */
   chain: number;
   /** Character ranges [start, end) of the FROM / FROM NAMED clauses. */
   datasetClauses: Array<[number, number]>;
@@ -30,97 +21,26 @@ export interface QueryAnalysis {
 
 const FORMS = new Set(['SELECT', 'ASK', 'CONSTRUCT', 'DESCRIBE']);
 const UPDATES = new Set(['INSERT', 'DELETE', 'LOAD', 'CLEAR', 'CREATE', 'DROP', 'COPY', 'MOVE', 'ADD', 'WITH']);
-const IRIREF = /<([^<>"{}|^`\\\u0000-\u0020]*)>/y;
-const WORD = /[A-Za-z_][A-Za-z0-9_-]*/y;
-// A local name ends at whitespace, punctuation and the path and expression operators (`:a/:b`
-// is a path of two names); those characters may only appear escaped (`\/`).
-const PN_LOCAL = /(?:\\.|[^\s{}()[\],;<>"'#/|^*+?!=&\\])*/y;
-const STRING = /'''(?:[^'\\]|\\.|'(?!''))*'''|"""(?:[^"\\]|\\.|"(?!""))*"""|'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*"/y;
 
-type Token = { t: 'iri' | 'kw' | 'pname'; v: string; start: number; end: number };
-
-/** The match of a sticky regex at `i`, or undefined. */
-function at(re: RegExp, text: string, i: number): string | undefined {
-  re.lastIndex = i;
-  const m = re.exec(text);
-  return m ? m[0] : undefined;
-}
-
-/** ASCII letter or `_` (what `/[A-Za-z_]/` tests), by char code. */
-const isWordStart = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
-
-/** Operators that chain (each a node of the expression or path tree); two-character ones count once. */
-const OPERATORS = new Set(['|', '&', '!', '=', '<', '>', '+', '-', '*', '/', '^']);
-const PAIRS = new Set(['||', '&&', '!=', '<=', '>=', '^^']);
-/** Separators: of triple patterns (which chain joins) in a group or a blank node's property list. */
-const SEPARATORS = new Set(['.', ';', ',']);
-const isDigit = (code: number): boolean => code >= 48 && code <= 57;
-
-/** Feeds an unrecognised character to the chain meter; returns how many characters it used. */
-function meter(text: string, i: number, chain: ChainMeter): number {
-  const c = text[i]!;
-  if (OPERATORS.has(c)) {
-    chain.unit();
-    return PAIRS.has(text.slice(i, i + 2)) ? 2 : 1;
-  }
-  // A '.' between digits is a decimal point, not a separator.
-  if (SEPARATORS.has(c) && !(c === '.' && isDigit(text.charCodeAt(i + 1)))) chain.separator();
-  return 1;
-}
-
-function* tokens(text: string, maxDepth: number, seen: { depth: number }, chain: ChainMeter): Generator<Token> {
-  let depth = 0;
-  let iri: string | undefined;
-  for (let i = 0; i < text.length; ) {
-    const c = text[i]!;
-    if (c === '#') {
-      const nl = text.indexOf('\n', i);
-      i = nl < 0 ? text.length : nl + 1;
-    } else if (c === '"' || c === "'") {
-      const s = at(STRING, text, i);
-      if (!s) throw new QueryRefusal('syntax', `unterminated string at offset ${i}`);
-      i += s.length;
-    } else if (c === '<' && (iri = at(IRIREF, text, i)) !== undefined) {
-      yield { t: 'iri', v: iri.slice(1, -1), start: i, end: i + iri.length };
-      i += iri.length;
-    } else if (c === '{' || c === '(' || c === '[') {
-      depth++;
-      if (depth > seen.depth) seen.depth = depth;
-      if (depth > maxDepth) throw new QueryRefusal('depth', `query nesting deeper than ${maxDepth} levels (the server's MAX_QUERY_DEPTH)`);
-      chain.open(c);
-      i++;
-    } else if (c === '}' || c === ')' || c === ']') {
-      depth--;
-      chain.close();
-      i++;
-    } else if (c === '?' || c === '$' || c === '@') {
-      i++;
-      i += at(WORD, text, i)?.length ?? 0;
-    } else if (isWordStart(text.charCodeAt(i)) || c === ':') {
-      const start = i;
-      const w = at(WORD, text, i) ?? '';
-      i += w.length;
-      if (text[i] === ':') {
-        i++;
-        const local = at(PN_LOCAL, text, i) ?? '';
-        i += local.length;
-        yield { t: 'pname', v: `${w}:${local.replace(/\.+$/, '')}`, start, end: i };
-      } else yield { t: 'kw', v: w.toUpperCase(), start, end: i };
-    } else i += meter(text, i, chain);
-  }
-}
+/** An IRI's \u and \U escapes decoded, as Oxigraph decodes them (one that names no code point is left as it is: the parser refuses it). */
+const unescapeIri = (iri: string): string =>
+  iri.replace(/\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})/g, (escape, u: string | undefined, U: string | undefined) => {
+    const code = parseInt(u ?? U!, 16);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : escape;
+  });
 
 function resolve(token: Token, prefixes: Map<string, string>, base: string | undefined): string {
   if (token.t === 'pname') {
     const colon = token.v.indexOf(':');
     const ns = prefixes.get(token.v.slice(0, colon));
     if (ns === undefined) throw new QueryRefusal('syntax', `undeclared prefix in ${token.v}`);
-    return ns + token.v.slice(colon + 1);
+    return ns + token.v.slice(colon + 1).replace(/\\(.)/g, '$1'); // PN_LOCAL_ESC: `\/` is `/`
   }
+  const iri = unescapeIri(token.v);
   try {
-    return base ? new URL(token.v, base).href : token.v;
+    return base ? new URL(iri, base).href : iri;
   } catch {
-    return token.v;
+    return iri;
   }
 }
 

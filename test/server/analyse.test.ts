@@ -108,6 +108,47 @@ describe('analyseQuery', () => {
     expect(performance.now() - start).toBeLessThan(500);
   });
 
+  describe('reads `<`, comments and escapes as Oxigraph does, so nothing hides from it', () => {
+    const G = 'https://w3id.org/helsingborg-livskvalitet/graph/lkp2016';
+    it.each([
+      ['less-than without spaces, then a comment', `SELECT(COUNT(*)AS?n)(1<2AS?x)FROM#>\n<${G}> WHERE{ ?s ?p ?o }`, [G]],
+      ['less-than after a name', `SELECT * FROM <${G}> { FILTER(<http://a><<http://b>) }`, [G]],
+      ['an IRI with \\u escapes', `SELECT * FROM <https://w3id.org/helsingborg-livskvalitet/graph/lkp\\u0032016> {}`, [G]],
+      ['a prefixed name with an escaped character', `PREFIX g: <https://w3id.org/helsingborg-livskvalitet/graph/> SELECT * FROM g:lkp\\2016 {}`, [G]],
+    ])('finds FROM after %s', (_name, query, from) => {
+      expect(analyseQuery(query, 64).from).toEqual(from);
+    });
+
+    it.each([
+      ['less-than in a FILTER, then a comment', 'SELECT * { FILTER(?a<2)SERVICE#>\nSILENT <http://127.0.0.1:9/> { } }'],
+      ['an IRI with a \\u escape, then #', 'ASK { ?s <http://x/a\\u0041#> ?o . SERVICE <http://127.0.0.1:9/> { } }'],
+      ['a comment ended by a carriage return', 'ASK { # note\rSERVICE <http://127.0.0.1:9/> { } }'],
+      ['an IRI with # in a collection', 'ASK { ?s <http://p> (?a <http://x#>) . SERVICE <http://127.0.0.1:9/> { } }'],
+      ['an IRI with # in a VALUES row', 'SELECT * { VALUES (?a ?b) { (1 <http://x#>) } SERVICE <http://127.0.0.1:9/> { } }'],
+      ['an IRI with # in a collection after `a`', 'ASK { ?s a (1 <http://x#>) . SERVICE <http://127.0.0.1:9/> { } }'],
+      ['a function IRI with # in ORDER BY', 'SELECT * { } ORDER BY ?a <http://fn#>(?b) \nSERVICE'],
+      ['a variable, a minus and a keyword', 'SELECT * { BIND(?a-SERVICE AS ?b) }'],
+    ])('refuses SERVICE hidden behind %s', (_name, query) => {
+      expect(refusalOf(() => analyseQuery(query, 64)).kind).toBe('service');
+    });
+
+    it('sees nesting inside what would be an IRI after an operand', () => {
+      const hidden = `SELECT * { FILTER(?a<${'('.repeat(100)}1${')'.repeat(100)}>1) }`;
+      expect(refusalOf(() => analyseQuery(hidden, 64)).kind).toBe('depth');
+    });
+
+    it('still reads IRIs where the grammar has terms', () => {
+      const query = 'PREFIX : <http://x/> SELECT ?s (?n<3 AS ?small) WHERE { ?s :p <http://o> ; :q (1 <http://i#>) FILTER(?n < <http://x/max>) FILTER :fn(?n) } ORDER BY DESC(?n) <http://fn>(?s)';
+      expect(analyseQuery(query, 64).form).toBe('SELECT');
+    });
+
+    it('scans a long run of name characters in linear time', () => {
+      const start = performance.now();
+      expect(analyseQuery(`ASK { ${'a-'.repeat(10_000)}b }`, 64, 1e9).form).toBe('ASK');
+      expect(performance.now() - start).toBeLessThan(500);
+    });
+  });
+
   it('blanks out dataset clauses without moving anything else', () => {
     const query = 'PREFIX g: <http://g/> SELECT * FROM g:one FROM NAMED <http://two> WHERE { ?s ?p ?o }';
     const stripped = withoutDatasetClauses(query, analyseQuery(query, 64).datasetClauses);

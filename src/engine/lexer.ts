@@ -1,0 +1,190 @@
+// Splits SPARQL text into the tokens the pre-check needs, reading `<` as Oxigraph's parser does: an IRI, or less-than after an operand.
+import { ChainMeter } from './chain.js';
+
+/** Why a query was refused before it reached an engine; the HTTP layer maps each to a status. */
+export type RefusalKind = 'update' | 'service' | 'depth' | 'chain' | 'empty' | 'syntax';
+
+export class QueryRefusal extends Error {
+  constructor(
+    readonly kind: RefusalKind,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export type Token = { t: 'iri' | 'kw' | 'pname'; v: string; start: number; end: number };
+
+// IRIREF with the \u and \U escapes Oxigraph accepts inside IRIs (it has no query-wide escape pass).
+const IRIREF = /<((?:[^<>"{}|^`\\\u0000-\u0020]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*)>/y;
+/** A keyword, or the start of a prefix name. */
+const WORD = /[A-Za-z_][A-Za-z0-9_]*/y;
+/** The rest of a prefix name (PN_PREFIX may hold `-` and `.`; its non-ASCII letters never hide anything from this scan). */
+const NAME_REST = /[A-Za-z0-9_.-]*/y;
+// A local name ends at whitespace, punctuation and the path and expression operators (`:a/:b`
+// is a path of two names); those characters may only appear escaped (`\/`).
+const PN_LOCAL = /(?:\\.|[^\s{}()[\],;<>"'#/|^*+?!=&\\])*/y;
+const STRING = /'''(?:[^'\\]|\\.|'(?!''))*'''|"""(?:[^"\\]|\\.|"(?!""))*"""|'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*"/y;
+/** VARNAME: no `-` or `.` (so `?a-FROM` is a variable, a minus and a keyword, as Oxigraph reads it). */
+const VARNAME = /[0-9A-Za-z_\u00B7\u00C0-\uFFFF]*/y;
+const LANGTAG = /[A-Za-z]+(?:-[A-Za-z0-9]+)*/y;
+// INTEGER, DECIMAL, DOUBLE: `1.` is an integer and a triple's final dot, unless an exponent follows.
+const NUMBER = /[0-9]+\.[0-9]*[eE][+-]?[0-9]+|[0-9]*\.[0-9]+(?:[eE][+-]?[0-9]+)?|[0-9]+(?:[eE][+-]?[0-9]+)?/y;
+
+/** The match of a sticky regex at `i`, or undefined. */
+function at(re: RegExp, text: string, i: number): string | undefined {
+  re.lastIndex = i;
+  const m = re.exec(text);
+  return m ? m[0] : undefined;
+}
+
+/** ASCII letter or `_` (what `/[A-Za-z_]/` tests), by char code. */
+const isWordStart = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+
+/** Operators that chain (each a node of the expression or path tree); two-character ones count once. */
+const OPERATORS = new Set(['|', '&', '!', '=', '<', '>', '+', '-', '*', '/', '^']);
+const PAIRS = new Set(['||', '&&', '!=', '<=', '>=', '^^']);
+/** Separators: of triple patterns (which chain joins) in a group or a blank node's property list. */
+const SEPARATORS = new Set(['.', ';', ',']);
+
+/**
+ * What a bracket holds: an expression (FILTER, BIND, function arguments, a SELECT or ORDER BY
+ * expression), a group `{ … }` of patterns, or a list of terms (a collection, a VALUES row, a
+ * blank node's property list). Only in an expression can `<` be less-than.
+ */
+type Frame = { kind: 'expr' | 'group' | 'list'; clause: Clause };
+/** Where a group is in its query: its SELECT clause or its solution modifiers read `( … )` as expressions. */
+type Clause = 'pattern' | 'select' | 'modifiers';
+/** The last significant token: an operand ends with it (so `<` is less-than in an expression), a keyword, a name, or punctuation. */
+type Last = { kind: 'operand' | 'name' | 'kw' | 'other'; kw?: string };
+
+const CLAUSE_OF = new Map<string, Clause>([
+  ['SELECT', 'select'],
+  ['CONSTRUCT', 'pattern'],
+  ['ASK', 'pattern'],
+  ['DESCRIBE', 'pattern'],
+  ['WHERE', 'pattern'],
+  ['GROUP', 'modifiers'],
+  ['ORDER', 'modifiers'],
+  ['HAVING', 'modifiers'],
+  ['LIMIT', 'pattern'],
+  ['OFFSET', 'pattern'],
+  ['VALUES', 'pattern'],
+]);
+
+/** Whether a `<` here is less-than: directly after an operand (a name included) inside an expression. */
+const lessThan = (top: Frame, last: Last): boolean => top.kind === 'expr' && (last.kind === 'operand' || last.kind === 'name');
+
+/**
+ * What a `(` opens. Inside an expression, or in a SELECT clause or solution modifiers, another
+ * expression; after a keyword (FILTER, BIND, a function such as REGEX) an expression, except
+ * after VALUES or `a` (a list); after an IRI or prefixed name, a function call's arguments when
+ * FILTER came before the name (`FILTER :fn(…)`), else a collection (`?s :p ( … )`); anywhere
+ * else in a pattern a list (a collection or a VALUES row).
+ */
+function opened(top: Frame, last: Last, before: Last): Frame['kind'] {
+  if (top.kind === 'expr' || top.clause !== 'pattern') return 'expr';
+  if (last.kind === 'kw') return last.kw === 'VALUES' || last.kw === 'A' ? 'list' : 'expr';
+  if (last.kind === 'name' && before.kind === 'kw' && before.kw === 'FILTER') return 'expr';
+  return 'list';
+}
+
+/**
+ * Yields the keywords, IRIs and prefixed names of `text`, skipping comments, strings, variables,
+ * numbers and language tags; meters every bracket and operator into `chain`; refuses nesting
+ * deeper than `maxDepth` (recording the deepest in `seen.depth`). Where the grammar lets `<`
+ * start an IRI or be less-than, it decides as Oxigraph's parser does: less-than directly after
+ * an operand inside an expression, an IRI anywhere else. So nothing Oxigraph reads as code (a
+ * keyword, a bracket, a comment's end) can hide from this scan inside something it took for an
+ * IRI, and the reverse.
+ *
+ * @example
+ * [...tokens('SELECT (1<2 AS ?x) FROM <g> {}', 64, { depth: 0 }, new ChainMeter())].map((t) => t.v) // ['SELECT', 'AS', 'FROM', 'g']
+ */
+export function* tokens(text: string, maxDepth: number, seen: { depth: number }, chain: ChainMeter): Generator<Token> {
+  const frames: Frame[] = [{ kind: 'group', clause: 'pattern' }];
+  let last: Last = { kind: 'other' };
+  let before: Last = last;
+  const note = (next: Last) => {
+    before = last;
+    last = next;
+  };
+  let iri: string | undefined;
+  // Where the current run of name characters (`a-b.c`) ends when no `:` follows it: a word that
+  // starts inside it is no prefix either, so each run is scanned once (linear time on `a-a-a-…`).
+  let noPrefixUntil = 0;
+  for (let i = 0; i < text.length; ) {
+    const c = text[i]!;
+    const code = text.charCodeAt(i);
+    const top = frames[frames.length - 1]!;
+    if (c === ' ' || c === '\n' || c === '\t' || c === '\r') {
+      i++;
+    } else if (c === '#') {
+      // A comment ends at either line-break character, as in Oxigraph.
+      while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+    } else if (c === '"' || c === "'") {
+      const s = at(STRING, text, i);
+      if (!s) throw new QueryRefusal('syntax', `unterminated string at offset ${i}`);
+      i += s.length;
+      note({ kind: 'operand' });
+    } else if (c === '<' && !lessThan(top, last) && (iri = at(IRIREF, text, i)) !== undefined) {
+      yield { t: 'iri', v: iri.slice(1, -1), start: i, end: i + iri.length };
+      i += iri.length;
+      note({ kind: 'name' });
+    } else if (c === '{' || c === '(' || c === '[') {
+      if (frames.length > maxDepth) throw new QueryRefusal('depth', `query nesting deeper than ${maxDepth} levels (the server's MAX_QUERY_DEPTH)`);
+      if (c === '{' && top.clause === 'select') top.clause = 'pattern'; // the WHERE group ends the SELECT clause
+      const kind = c === '{' ? 'group' : c === '[' ? 'list' : opened(top, last, before);
+      frames.push({ kind, clause: 'pattern' });
+      if (frames.length - 1 > seen.depth) seen.depth = frames.length - 1;
+      chain.open(c);
+      i++;
+      note({ kind: 'other' });
+    } else if (c === '}' || c === ')' || c === ']') {
+      if (frames.length > 1) frames.pop();
+      chain.close();
+      i++;
+      // `( … )` and `EXISTS { … }` complete an operand.
+      note({ kind: c === ']' ? 'other' : 'operand' });
+    } else if (c === '?' || c === '$') {
+      i += 1 + (at(VARNAME, text, i + 1)?.length ?? 0);
+      note({ kind: 'operand' });
+    } else if (c === '@') {
+      i += 1 + (at(LANGTAG, text, i + 1)?.length ?? 0);
+      note({ kind: 'operand' });
+    } else if (isDigit(code) || (c === '.' && isDigit(text.charCodeAt(i + 1)))) {
+      i += at(NUMBER, text, i)!.length;
+      note({ kind: 'operand' });
+    } else if (isWordStart(code) || c === ':') {
+      const start = i;
+      let prefix = c === ':' ? '' : undefined;
+      if (c !== ':' && i >= noPrefixUntil) {
+        const word = at(WORD, text, i)!;
+        const name = word + (at(NAME_REST, text, i + word.length) ?? '');
+        if (text[i + name.length] === ':') prefix = name;
+        else noPrefixUntil = i + name.length;
+      }
+      if (prefix !== undefined) {
+        i += prefix.length + 1;
+        const local = at(PN_LOCAL, text, i) ?? '';
+        i += local.length;
+        yield { t: 'pname', v: `${prefix}:${local.replace(/\.+$/, '')}`, start, end: i };
+        note({ kind: 'name' });
+      } else {
+        const w = at(WORD, text, i)!;
+        i += w.length;
+        const kw = w.toUpperCase();
+        const clause = CLAUSE_OF.get(kw);
+        if (top.kind === 'group' && clause) top.clause = clause;
+        yield { t: 'kw', v: kw, start, end: i };
+        note(kw === 'TRUE' || kw === 'FALSE' ? { kind: 'operand' } : { kind: 'kw', kw });
+      }
+    } else {
+      if (OPERATORS.has(c)) chain.unit();
+      else if (SEPARATORS.has(c)) chain.separator();
+      i += OPERATORS.has(c) && PAIRS.has(text.slice(i, i + 2)) ? 2 : 1;
+      note({ kind: 'other' });
+    }
+  }
+}
