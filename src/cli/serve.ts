@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   // Start the query workers before importing the app: they load the dataset while this thread
   // loads the app's modules and its own copy of the data.
   const { limits } = settings;
-  const engine = createEngine({ engine: settings.engine, distDir, base, workers: limits.workers, maxQueue: limits.maxQueue, timeoutMs: limits.timeoutMs });
+  const engine = createEngine({ engine: settings.engine, distDir, base, workers: limits.workers, maxQueue: limits.maxQueue, timeoutMs: limits.timeoutMs, memoryLimitBytes: limits.memoryLimitMb * 1024 * 1024 });
   const { createApp } = await import('../server/app.js');
   const server = await createApp({ distDir, base, engine, limits }).catch(async (e: unknown) => {
     await engine.close();

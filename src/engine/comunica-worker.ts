@@ -7,7 +7,7 @@ import type { FormatKey } from './formats.js';
 import { fromNTriples, graphOutputOptions } from './graph-output.js';
 import { countRows } from './rows.js';
 import { failureReply } from './fault.js';
-import { postOutcome } from './outcome.js';
+import { engineMemory, postOutcome } from './outcome.js';
 import { EngineError, type Evaluation, type QueryJob, type WorkerInit, type WorkerReply, type WorkerRequest } from './types.js';
 
 const init = workerData as WorkerInit;
@@ -32,16 +32,24 @@ const denyFetch = async (input: unknown): Promise<Response> => {
  */
 function sourceFor(store: Store, job: QueryJob, cache: Map<string, Store>): { source: Store; union: boolean } {
   if (!job.defaultGraphs?.length && !job.namedGraphs?.length) return { source: store, union: !job.queryDataset };
-  const key = JSON.stringify([job.defaultGraphs, job.namedGraphs]);
-  if (!cache.has(key)) {
-    const ds = new Store();
-    for (const g of job.defaultGraphs ?? [])
-      for (const q of store.getQuads(null, null, null, DataFactory.namedNode(g))) ds.addQuad(q.subject, q.predicate, q.object);
-    for (const g of job.namedGraphs ?? []) ds.addQuads(store.getQuads(null, null, null, DataFactory.namedNode(g)));
+  // A graph named twice is the same dataset: the key is the sorted distinct lists.
+  const distinct = (graphs: string[] | undefined) => [...new Set(graphs ?? [])].sort();
+  const [defaults, named] = [distinct(job.defaultGraphs), distinct(job.namedGraphs)];
+  const key = JSON.stringify([defaults, named]);
+  let ds = cache.get(key);
+  if (!ds) {
+    ds = new Store();
+    for (const g of defaults) for (const q of store.getQuads(null, null, null, DataFactory.namedNode(g))) ds.addQuad(q.subject, q.predicate, q.object);
+    for (const g of named) ds.addQuads(store.getQuads(null, null, null, DataFactory.namedNode(g)));
+    // Each copy holds part of the data again: keep the few most recent.
+    if (cache.size >= MAX_DATASETS) cache.delete(cache.keys().next().value!);
     cache.set(key, ds);
   }
-  return { source: cache.get(key)!, union: false };
+  return { source: ds, union: false };
 }
+
+/** Protocol datasets (default-graph-uri / named-graph-uri combinations) kept built. */
+const MAX_DATASETS = 8;
 
 const askBody = (value: boolean, format: FormatKey) =>
   format === 'xml'
@@ -84,10 +92,10 @@ try {
   port.on('message', ({ id, job }: WorkerRequest) => {
     evaluate(engine, store, job, cache).then(
       (evaluation) => postOutcome(port, id, evaluation, job),
-      (e: unknown) => port.postMessage(failureReply(id, e, isSyntax)),
+      (e: unknown) => port.postMessage({ ...failureReply(id, e, isSyntax), memory: engineMemory() }),
     );
   });
-  port.postMessage({ ready: true } satisfies WorkerReply);
+  port.postMessage({ ready: true, memory: engineMemory() } satisfies WorkerReply);
 } catch (e) {
   port.postMessage({ ready: false, error: e instanceof Error ? e.message : String(e) } satisfies WorkerReply);
 }

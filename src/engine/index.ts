@@ -17,6 +17,8 @@ export interface EngineOptions {
   /** Queries allowed to wait when every worker is busy. */
   maxQueue?: number;
   timeoutMs?: number;
+  /** Resident memory (bytes) above which running queries are cancelled; see PoolOptions. */
+  memoryLimitBytes?: number;
 }
 
 const MODULES: Record<EngineName, URL> = {
@@ -40,11 +42,12 @@ export function createEngine(options: EngineOptions): Engine {
     size: options.workers ?? Math.min(4, Math.max(1, availableParallelism())),
     maxQueue: options.maxQueue ?? 32,
     timeoutMs: options.timeoutMs ?? 10_000,
+    memoryLimitBytes: options.memoryLimitBytes,
   });
   return {
     name: options.engine,
     ready: () => pool.ready(),
-    query: (job: QueryJob) => pool.run(job),
+    query: (job: QueryJob, signal?: AbortSignal) => pool.run(job, signal),
     close: () => pool.close(),
   };
 }

@@ -1,5 +1,6 @@
 // Turns a worker's serialized result into what crosses to the main thread: UTF-8 bytes, compressed if asked (transferred), and their ETag.
 import { createHash } from 'node:crypto';
+import { getHeapStatistics } from 'node:v8';
 import type { MessagePort } from 'node:worker_threads';
 import { compress, MIN_COMPRESSED_BODY, variantTag, type ContentCoding } from '../compression.js';
 import { formatByKey } from './formats.js';
@@ -44,5 +45,15 @@ export function encodeOutcome({ body, rows }: Evaluation, mediaType: string, cod
 /** Posts a successful reply for `job`, transferring the body's buffer instead of cloning it. */
 export function postOutcome(port: MessagePort, id: number, evaluation: Evaluation, job: Pick<QueryJob, 'format' | 'coding'>): void {
   const outcome = encodeOutcome(evaluation, formatByKey(job.format).mediaType, job.coding);
-  port.postMessage({ id, ok: true, outcome } satisfies WorkerReply, [outcome.body.buffer]);
+  port.postMessage({ id, ok: true, outcome, memory: engineMemory() } satisfies WorkerReply, [outcome.body.buffer]);
 }
+
+/**
+ * This thread's memory outside the JavaScript heap: mostly the engine's WebAssembly memory,
+ * which grows with a query's needs and never shrinks. Workers report it with every reply, so the
+ * pool can replace one that grew.
+ *
+ * @example
+ * engineMemory() // e.g. 182_321_152 after loading the dataset
+ */
+export const engineMemory = (): number => getHeapStatistics().external_memory;

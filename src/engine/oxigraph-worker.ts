@@ -6,7 +6,7 @@ import type { FormatKey } from './formats.js';
 import { fromNTriples, graphOutputOptions } from './graph-output.js';
 import { rowsOverLimit } from './rows.js';
 import { failureReply } from './fault.js';
-import { postOutcome } from './outcome.js';
+import { engineMemory, postOutcome } from './outcome.js';
 import type { Evaluation, QueryJob, WorkerInit, WorkerReply, WorkerRequest } from './types.js';
 import { EngineError } from './types.js';
 
@@ -67,7 +67,7 @@ async function reply(store: oxigraph.Store, { id, job }: WorkerRequest): Promise
   try {
     evaluation = await evaluate(store, job);
   } catch (e) {
-    return send(failureReply(id, e, isSyntax));
+    return send({ ...failureReply(id, e, isSyntax), memory: engineMemory() });
   }
   postOutcome(port, id, evaluation, job);
 }
@@ -75,7 +75,7 @@ async function reply(store: oxigraph.Store, { id, job }: WorkerRequest): Promise
 try {
   const store = loadStore();
   port.on('message', (req: WorkerRequest) => void reply(store, req));
-  send({ ready: true });
+  send({ ready: true, memory: engineMemory() });
 } catch (e) {
   send({ ready: false, error: e instanceof Error ? e.message : String(e) });
 }

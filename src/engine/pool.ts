@@ -1,4 +1,4 @@
-// A fixed pool of worker threads, each holding the dataset, with a bounded queue and a hard per-query timeout.
+// A fixed pool of worker threads, each holding the dataset, with a bounded queue, a hard per-query timeout and a memory ceiling.
 import { Worker } from 'node:worker_threads';
 import { EngineError, type QueryJob, type QueryOutcome, type WorkerInit, type WorkerReply } from './types.js';
 
@@ -13,19 +13,41 @@ export interface PoolOptions {
   maxQueue: number;
   /** Wall-clock limit per query; on expiry the worker is terminated and replaced. */
   timeoutMs: number;
+  /**
+   * Longest a job may wait for a free worker before it is answered 'busy'; default `timeoutMs`
+   * plus 10 s, room for a query to time out and its worker to be replaced (which reloads the
+   * dataset: 0.5–2 s here).
+   */
+  maxWaitMs?: number;
+  /**
+   * Resident memory of the whole process above which every running query is cancelled (its
+   * worker terminated and replaced); default 2 GiB. Oxigraph's WebAssembly memory only grows:
+   * a small query can ask for gigabytes, and only ending the worker gives them back.
+   */
+  memoryLimitBytes?: number;
+  /** Growth of a worker's engine memory over what it had after loading the dataset that makes the pool replace it once its query is answered; default 256 MiB. */
+  recycleBytes?: number;
 }
 
 interface Pending {
   job: QueryJob;
   resolve: (o: QueryOutcome) => void;
   reject: (e: Error) => void;
+  /** While queued: the timer that gives up waiting, and the abort listener that withdraws the job. */
+  waiting?: { timer: NodeJS.Timeout; signal?: AbortSignal; onAbort: () => void };
 }
 
 interface Slot {
   worker: Worker;
   ready: boolean;
+  /** The engine memory (WebAssembly and other external bytes) the worker reported once it had loaded the dataset. */
+  baseline?: number;
   current?: { id: number; pending: Pending; timer: NodeJS.Timeout };
 }
+
+/** How often the memory ceiling is checked while a query runs. */
+const MEMORY_CHECK_MS = 50;
+const MiB = 1024 * 1024;
 
 const BOOT = new URL('./worker-boot.mjs', import.meta.url);
 
@@ -63,26 +85,62 @@ export class WorkerPool {
     return this.firstReady;
   }
 
-  /** Runs a job on a free worker, queues it, or rejects with EngineError('busy'). */
-  run(job: QueryJob): Promise<QueryOutcome> {
+  /**
+   * Runs a job on a free worker or queues it; rejects with EngineError('busy') when the queue is
+   * full or the job has waited `maxWaitMs`, and with 'aborted' when `signal` aborts while it
+   * waits (a client that went away). A running job is not aborted: the timeout bounds it.
+   */
+  run(job: QueryJob, signal?: AbortSignal): Promise<QueryOutcome> {
     if (this.closed) return Promise.reject(new EngineError('closed', 'the engine is shutting down'));
+    if (signal?.aborted) return Promise.reject(new EngineError('aborted', 'the request was withdrawn'));
     return new Promise((resolve, reject) => {
-      const pending = { job, resolve, reject };
+      const pending: Pending = { job, resolve, reject };
       const slot = this.slots.find((s) => s.ready && !s.current);
       if (slot) this.dispatch(slot, pending);
-      else if (this.queue.length < this.options.maxQueue) this.queue.push(pending);
+      else if (this.queue.length < this.options.maxQueue) this.enqueue(pending, signal);
       else reject(new EngineError('busy', 'too many concurrent queries; retry shortly'));
     });
   }
 
+  private enqueue(pending: Pending, signal: AbortSignal | undefined): void {
+    const wait = this.options.maxWaitMs ?? this.options.timeoutMs + 10_000;
+    const withdraw = (error: EngineError) => {
+      const index = this.queue.indexOf(pending);
+      if (index < 0) return;
+      this.queue.splice(index, 1);
+      this.unwait(pending);
+      pending.reject(error);
+    };
+    const timer = setTimeout(() => withdraw(new EngineError('busy', `no query worker became free within ${wait / 1000} s; retry shortly`)), wait);
+    const onAbort = () => withdraw(new EngineError('aborted', 'the request was withdrawn'));
+    signal?.addEventListener('abort', onAbort, { once: true });
+    pending.waiting = { timer, signal, onAbort };
+    this.queue.push(pending);
+  }
+
+  private unwait(pending: Pending): void {
+    if (!pending.waiting) return;
+    clearTimeout(pending.waiting.timer);
+    pending.waiting.signal?.removeEventListener('abort', pending.waiting.onAbort);
+    pending.waiting = undefined;
+  }
+
   async close(): Promise<void> {
     this.closed = true;
-    for (const p of this.queue.splice(0)) p.reject(new EngineError('closed', 'the engine is shutting down'));
+    for (const p of this.queue.splice(0)) {
+      this.unwait(p);
+      p.reject(new EngineError('closed', 'the engine is shutting down'));
+    }
+    this.stopWatch();
     const slots = this.slots.splice(0);
     await Promise.all(slots.map((s) => this.retire(s, new EngineError('closed', 'the engine is shutting down'))));
   }
 
+  /** Workers started so far, replacements included (for tests and monitoring). */
+  workersStarted = 0;
+
   private spawn(): Slot {
+    this.workersStarted++;
     const init: WorkerInit = { module: this.options.module.href, datasetPath: this.options.datasetPath, base: this.options.base };
     const worker = new Worker(BOOT, { workerData: init });
     const slot: Slot = { worker, ready: false };
@@ -96,6 +154,7 @@ export class WorkerPool {
     if ('ready' in msg) {
       if (!msg.ready) return this.settleReady.reject(new Error(`dataset failed to load: ${msg.error}`));
       slot.ready = true;
+      slot.baseline = msg.memory;
       this.settleReady.resolve();
       return this.drain(slot);
     }
@@ -106,6 +165,11 @@ export class WorkerPool {
     slot.current = undefined;
     if (msg.ok) current.pending.resolve(msg.outcome);
     else current.pending.reject(new EngineError(msg.kind, msg.message));
+    // The engine's memory never shrinks: a worker that grew much is replaced, which frees it.
+    const recycle = this.options.recycleBytes ?? 256 * MiB;
+    if (msg.memory !== undefined && slot.baseline !== undefined && msg.memory - slot.baseline > recycle) {
+      return this.replace(slot, new EngineError('closed', 'worker recycled'));
+    }
     this.drain(slot);
   }
 
@@ -118,14 +182,47 @@ export class WorkerPool {
     this.settleReady.reject(new Error(`worker failed to start: ${message}`));
     this.slots.splice(index, 1);
     void this.retire(slot, error);
-    if (this.slots.length === 0) for (const p of this.queue.splice(0)) p.reject(error);
+    if (this.slots.length === 0)
+      for (const p of this.queue.splice(0)) {
+        this.unwait(p);
+        p.reject(error);
+      }
   }
 
   private dispatch(slot: Slot, pending: Pending): void {
+    this.unwait(pending);
     const id = this.nextId++;
     const timer = setTimeout(() => this.onTimeout(slot, id), this.options.timeoutMs);
     slot.current = { id, pending, timer };
     slot.worker.postMessage({ id, job: pending.job });
+    this.watch();
+  }
+
+  private watchdog: NodeJS.Timeout | undefined;
+
+  /** Checks the memory ceiling every MEMORY_CHECK_MS while any query runs. */
+  private watch(): void {
+    if (this.watchdog) return;
+    this.watchdog = setInterval(() => this.checkMemory(), MEMORY_CHECK_MS);
+    this.watchdog.unref();
+  }
+
+  private stopWatch(): void {
+    clearInterval(this.watchdog);
+    this.watchdog = undefined;
+  }
+
+  /**
+   * Over the ceiling, cancels every running query: the process cannot tell which worker's
+   * memory grew, and a query that needs gigabytes is rare enough that the others may retry.
+   */
+  private checkMemory(): void {
+    const running = this.slots.filter((s) => s.current);
+    if (running.length === 0) return this.stopWatch();
+    const limit = this.options.memoryLimitBytes ?? 2048 * MiB;
+    if (process.memoryUsage.rss() <= limit) return;
+    const error = new EngineError('memory', `the query was cancelled: the server's memory passed its limit of ${Math.round(limit / MiB)} MiB (MEMORY_LIMIT_MB)`);
+    for (const slot of running) this.replace(slot, error);
   }
 
   private onTimeout(slot: Slot, id: number): void {
@@ -161,5 +258,10 @@ export class WorkerPool {
   private drain(slot: Slot): void {
     const next = this.queue.shift();
     if (next) this.dispatch(slot, next);
+  }
+
+  /** How many jobs wait for a worker (for tests and monitoring). */
+  get queued(): number {
+    return this.queue.length;
   }
 }

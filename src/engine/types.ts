@@ -45,7 +45,7 @@ export interface QueryOutcome {
 }
 
 /** Failure classes; the HTTP layer maps each to a status code. */
-export type EngineErrorKind = 'syntax' | 'query' | 'timeout' | 'busy' | 'rows' | 'crash' | 'closed';
+export type EngineErrorKind = 'syntax' | 'query' | 'timeout' | 'memory' | 'busy' | 'rows' | 'crash' | 'closed' | 'aborted';
 
 export class EngineError extends Error {
   constructor(
@@ -61,17 +61,18 @@ export interface Engine {
   readonly name: EngineName;
   /** Resolves once the engine can answer (the dataset is loaded). */
   ready(): Promise<void>;
-  query(job: QueryJob): Promise<QueryOutcome>;
+  /** Evaluates `job`; while it waits for a worker, an abort of `signal` withdraws it (rejecting with 'aborted'). */
+  query(job: QueryJob, signal?: AbortSignal): Promise<QueryOutcome>;
   close(): Promise<void>;
 }
 
 /** Messages between the pool (main thread) and a worker. */
 export type WorkerRequest = { id: number; job: QueryJob };
 export type WorkerReply =
-  | { ready: true }
+  | { ready: true; memory?: number }
   | { ready: false; error: string }
-  | { id: number; ok: true; outcome: QueryOutcome }
-  | { id: number; ok: false; kind: EngineErrorKind; message: string };
+  | { id: number; ok: true; outcome: QueryOutcome; memory?: number }
+  | { id: number; ok: false; kind: EngineErrorKind; message: string; memory?: number };
 
 /** What every worker receives as `workerData`. */
 export interface WorkerInit {

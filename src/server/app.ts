@@ -77,6 +77,7 @@ export async function createApp(options: AppOptions): Promise<ServerApp> {
           workers: limits.workers,
           maxQueue: limits.maxQueue,
           timeoutMs: limits.timeoutMs,
+          memoryLimitBytes: limits.memoryLimitMb * 1024 * 1024,
         });
   let dataset: Dataset;
   try {

@@ -59,3 +59,39 @@ describe('createQueryService', () => {
     expect(answer.cachedBytes).toBeLessThanOrEqual(2 * cacheBytes);
   });
 });
+
+describe('createQueryService withdrawing queries', () => {
+  /** An engine that holds every query until released, recording the signal it was given. */
+  function heldEngine() {
+    const signals: AbortSignal[] = [];
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((r) => (release = r));
+    const engine: Engine = {
+      name: 'oxigraph',
+      ready: async () => undefined,
+      close: async () => undefined,
+      query: async (_job, signal) => {
+        signals.push(signal!);
+        await released;
+        return { body: new Uint8Array(10), etag: '"x"', compressible: false };
+      },
+    };
+    return { engine, signals, release };
+  }
+
+  it('withdraws a shared evaluation only when every client waiting for it has gone away', async () => {
+    const { engine, signals, release } = heldEngine();
+    const answer = createQueryService(engine, new Set(), DEFAULT_LIMITS);
+    const [a, b] = [new AbortController(), new AbortController()];
+    const first = answer({ ...request('ASK {}'), signal: a.signal }, JSON_RESULTS);
+    const second = answer({ ...request('ASK {}'), signal: b.signal }, JSON_RESULTS);
+    await Promise.resolve();
+    expect(signals).toHaveLength(1);
+    a.abort();
+    expect(signals[0]!.aborted).toBe(false);
+    b.abort();
+    expect(signals[0]!.aborted).toBe(true);
+    release();
+    await Promise.all([first, second]);
+  });
+});

@@ -14,6 +14,8 @@ export interface ProtocolRequest {
   query: string;
   defaultGraphs: string[];
   namedGraphs: string[];
+  /** Aborted when the client goes away: a query still waiting for a worker is then dropped. */
+  signal?: AbortSignal;
 }
 
 export interface QueryAnswer {
@@ -68,12 +70,39 @@ export function engineHttpError(e: EngineError, query = '') {
     case 'rows':
       return httpError(400, e.message);
     case 'timeout':
+    case 'memory':
+    case 'aborted':
       return httpError(503, e.message);
     case 'busy':
     case 'closed':
       return httpError(503, e.message, { 'Retry-After': '1' });
     default:
       return httpError(500, e.message);
+  }
+}
+
+/** One evaluation that identical requests in flight share; it is withdrawn only when every one of them has gone away. */
+interface Shared {
+  answer: Promise<QueryAnswer>;
+  waiters: number;
+  controller: AbortController;
+}
+
+/** Waits for a shared evaluation as one more client; the last client to abort withdraws it (if it still waits for a worker). */
+async function join(shared: Shared, signal: AbortSignal | undefined): Promise<QueryAnswer> {
+  shared.waiters++;
+  let left = false;
+  const leave = () => {
+    if (left) return;
+    left = true;
+    if (--shared.waiters === 0) shared.controller.abort();
+  };
+  signal?.addEventListener('abort', leave, { once: true });
+  try {
+    return await shared.answer;
+  } finally {
+    signal?.removeEventListener('abort', leave);
+    left = true;
   }
 }
 
@@ -90,12 +119,12 @@ export function createQueryService(engine: Engine, graphs: Set<string>, limits: 
   // single huge answer cannot push every other one out.
   const maxAnswer = limits.cacheBytes / 8;
   const cache = new LruCache<QueryAnswer>(limits.cacheEntries, limits.cacheBytes, (a) => a.body.byteLength);
-  const inFlight = new Map<string, Promise<QueryAnswer>>();
+  const inFlight = new Map<string, Shared>();
 
-  const evaluate = async (job: QueryJob, format: ResultFormat): Promise<QueryAnswer> => {
+  const evaluate = async (job: QueryJob, format: ResultFormat, signal: AbortSignal): Promise<QueryAnswer> => {
     try {
       // The worker encoded (and compressed) the body and computed its ETag: nothing here copies, hashes or compresses it.
-      const { body, etag, coding, compressible } = await engine.query(job);
+      const { body, etag, coding, compressible } = await engine.query(job, signal);
       return { body, contentType: `${format.mediaType}; charset=utf-8`, etag, compressible, ...(coding ? { coding } : {}) };
     } catch (e) {
       throw e instanceof EngineError ? engineHttpError(e, job.query) : e;
@@ -134,7 +163,8 @@ export function createQueryService(engine: Engine, graphs: Set<string>, limits: 
     const format = formatFor(analysis.form, accept, formatParam);
     const protocolDataset = req.defaultGraphs.length + req.namedGraphs.length > 0;
     const job: QueryJob = {
-      ...req,
+      defaultGraphs: req.defaultGraphs,
+      namedGraphs: req.namedGraphs,
       query: protocolDataset ? withoutDatasetClauses(req.query, analysis.datasetClauses) : req.query,
       queryDataset: analysis.datasetClauses.length > 0 && !protocolDataset,
       form: analysis.form,
@@ -144,12 +174,15 @@ export function createQueryService(engine: Engine, graphs: Set<string>, limits: 
     const coding = preferredEncoding(acceptEncoding, CODINGS);
     if (coding) job.coding = coding;
     const key = JSON.stringify([req.query, format.key, coding ?? '', req.defaultGraphs, req.namedGraphs]);
-    const hit = cache.get(key) ?? (await inFlight.get(key));
+    const hit = cache.get(key);
     if (hit) return { key, result: hit };
-    const pending = evaluate(job, format);
-    inFlight.set(key, pending);
+    const shared = inFlight.get(key);
+    if (shared) return { key, result: await join(shared, req.signal) };
+    const controller = new AbortController();
+    const evaluation: Shared = { answer: evaluate(job, format, controller.signal), waiters: 0, controller };
+    inFlight.set(key, evaluation);
     try {
-      const result = await pending;
+      const result = await join(evaluation, req.signal);
       if (result.body.byteLength <= maxAnswer) cache.set(key, result);
       return { key, result };
     } finally {

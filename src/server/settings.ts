@@ -23,6 +23,8 @@ export interface Limits {
   /** Cached query answers, by count and by total size. CACHE_ENTRIES, CACHE_BYTES */
   cacheEntries: number;
   cacheBytes: number;
+  /** Resident memory of the process (MiB) above which running queries are cancelled. MEMORY_LIMIT_MB */
+  memoryLimitMb: number;
 }
 
 export interface Settings {
@@ -45,6 +47,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxBodyBytes: 64 * 1024,
   cacheEntries: 1_000,
   cacheBytes: 64 * 1024 * 1024,
+  memoryLimitMb: 2048,
 };
 
 /**
@@ -70,6 +73,7 @@ const ENV_NAMES: Record<keyof Limits, string> = {
   maxBodyBytes: 'MAX_BODY_BYTES',
   cacheEntries: 'CACHE_ENTRIES',
   cacheBytes: 'CACHE_BYTES',
+  memoryLimitMb: 'MEMORY_LIMIT_MB',
 };
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

@@ -64,7 +64,7 @@ const answerHeaders = (result: QueryAnswer): Record<string, string> => ({
 const responder =
   (answer: QueryService) =>
   async (c: Context, req: ProtocolRequest, format: string | undefined = c.req.query('format')): Promise<Response> => {
-    const result = await answer(req, c.req.header('accept'), format, c.req.header('accept-encoding'));
+    const result = await answer({ ...req, signal: c.req.raw.signal }, c.req.header('accept'), format, c.req.header('accept-encoding'));
     return withBytes(c.body(result.body, 200, answerHeaders(result)), result.body);
   };
 
@@ -96,6 +96,15 @@ export interface SparqlNodeDeps {
   headers: Record<string, string>;
 }
 
+/** A signal that aborts if the connection closes before `res` is finished (the client went away). */
+function closed(res: ServerResponse): AbortSignal {
+  const controller = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  return controller.signal;
+}
+
 /** Writes an error (an HTTPException from `httpError`, or a 500) as `app.onError` would, with a Content-Length. */
 async function writeError(res: ServerResponse, e: unknown): Promise<void> {
   if (!(e instanceof HTTPException)) console.error(e);
@@ -121,7 +130,7 @@ async function writeError(res: ServerResponse, e: unknown): Promise<void> {
 export function sparqlNodeQuery({ answer, limits, cache, headers }: SparqlNodeDeps): (req: IncomingMessage, res: ServerResponse) => boolean {
   const respond = async (req: IncomingMessage, res: ServerResponse, params: URLSearchParams): Promise<void> => {
     try {
-      const request = fromParams(params, limits.maxQueryLength, 414)!;
+      const request = { ...fromParams(params, limits.maxQueryLength, 414)!, signal: closed(res) };
       const result = await answer(request, req.headers.accept, params.get('format') ?? undefined, req.headers['accept-encoding']);
       cache.send(req, res, { ...headers, ...answerHeaders(result) }, result.body);
     } catch (e) {

@@ -1,0 +1,78 @@
+// The worker pool's queue and memory rules: abandoned and stale waits are dropped, grown workers replaced, a memory ceiling enforced.
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WorkerPool, type PoolOptions } from '../../src/engine/pool.js';
+import { EngineError, type QueryJob } from '../../src/engine/types.js';
+import { FIXTURE_DIST } from './helpers.js';
+
+const SLOW = 'SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }';
+/** A 64 MB string, built by doubling a short one: the engine's memory grows by about 130 MB past what loading left free. */
+const GROWING = `SELECT (STRLEN(?x21) AS ?n) WHERE { BIND("${'a'.repeat(32)}" AS ?x0) ${Array.from({ length: 21 }, (_, i) => `BIND(CONCAT(?x${i}, ?x${i}) AS ?x${i + 1})`).join(' ')} }`;
+
+const job = (query: string): QueryJob => ({ query, form: 'SELECT', format: 'json', maxRows: 0 });
+const kindOf = (p: Promise<unknown>) =>
+  p.then(
+    () => 'answered',
+    (e: unknown) => (e instanceof EngineError ? e.kind : String(e)),
+  );
+
+let pool: WorkerPool | undefined;
+afterEach(async () => {
+  await pool?.close();
+  pool = undefined;
+});
+
+async function start(options: Partial<PoolOptions>): Promise<WorkerPool> {
+  pool = new WorkerPool({
+    module: new URL('../../src/engine/oxigraph-worker.ts', import.meta.url),
+    datasetPath: join(FIXTURE_DIST, 'dataset.nq'),
+    size: 1,
+    maxQueue: 4,
+    timeoutMs: 2_000,
+    ...options,
+  });
+  await pool.ready();
+  return pool;
+}
+
+describe('WorkerPool', () => {
+  it('drops a queued query whose client went away, and answers the next one', async () => {
+    const p = await start({});
+    const slow = kindOf(p.run(job(SLOW)));
+    const client = new AbortController();
+    const abandoned = kindOf(p.run(job('SELECT * { ?s ?p ?o } LIMIT 1'), client.signal));
+    expect(p.queued).toBe(1);
+    client.abort();
+    expect(await abandoned).toBe('aborted');
+    expect(p.queued).toBe(0);
+    expect(await slow).toBe('timeout');
+    expect(await kindOf(p.run(job('SELECT * { ?s ?p ?o } LIMIT 1')))).toBe('answered');
+  });
+
+  it('answers busy when a query has waited maxWaitMs for a worker', async () => {
+    const p = await start({ maxWaitMs: 200 });
+    const slow = kindOf(p.run(job(SLOW)));
+    const started = performance.now();
+    const waiting = p.run(job('SELECT * { ?s ?p ?o } LIMIT 1'));
+    await expect(waiting).rejects.toThrow(/no query worker became free within 0.2 s/);
+    expect(performance.now() - started).toBeLessThan(1_500);
+    expect(await slow).toBe('timeout');
+  });
+
+  it('replaces a worker whose engine memory grew past recycleBytes, once its query is answered', async () => {
+    const p = await start({ recycleBytes: 64 * 1024 * 1024, timeoutMs: 10_000 });
+    const before = p.workersStarted;
+    expect(await kindOf(p.run(job(GROWING)))).toBe('answered');
+    expect(p.workersStarted).toBe(before + 1);
+    expect(await kindOf(p.run(job('SELECT * { ?s ?p ?o } LIMIT 1')))).toBe('answered');
+    // A query that needs little memory keeps its worker.
+    expect(p.workersStarted).toBe(before + 1);
+  });
+
+  it('cancels running queries when the process passes memoryLimitBytes', async () => {
+    const p = await start({ memoryLimitBytes: 1 });
+    const refused = p.run(job(SLOW));
+    await expect(refused).rejects.toThrow(/memory passed its limit/);
+    expect(await kindOf(refused)).toBe('memory');
+  });
+});
