@@ -116,6 +116,13 @@ describe('queries/', () => {
     expect(Object.keys(expectations).sort()).toEqual(files);
   });
 
+  it('names no IRI of the dataset itself, so each works whatever BASE the data is published under', () => {
+    for (const f of files) {
+      const iris = [...readFileSync(path.join(ROOT, 'queries', f), 'utf8').matchAll(/<([^>\s]+)>/g)].map((m) => m[1]!);
+      expect(iris.filter((iri) => iri.startsWith(cfg.base) && !iri.startsWith(`${cfg.base}def#`)), f).toEqual([]);
+    }
+  });
+
   it.each(Object.keys(expectations).sort())('%s returns the expected result', (file) => {
     expectations[file]!(run(file));
   });

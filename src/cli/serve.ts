@@ -1,5 +1,6 @@
 // `npm start`: serves dist/ (building it first if missing or built for another BASE) on PORT.
 import { existsSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createEngine } from '../engine/index.js';
 import { buildConfig } from '../graph/config.js';
@@ -42,7 +43,8 @@ async function main(): Promise<void> {
   http.listen(settings.port);
   http.once('listening', () => {
     const ms = Math.round(performance.now() - started);
-    console.log(`serving ${base} on http://localhost:${settings.port}/ (engine ${settings.engine}, ready in ${ms} ms)`);
+    const { port } = http.address() as AddressInfo; // PORT=0 takes any free port
+    console.log(`serving ${base} on http://localhost:${port}/ (engine ${settings.engine}, ready in ${ms} ms)`);
   });
   const stop = () => {
     http.close();

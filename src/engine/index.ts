@@ -21,10 +21,14 @@ export interface EngineOptions {
   memoryLimitBytes?: number;
 }
 
-const MODULES: Record<EngineName, URL> = {
-  oxigraph: new URL('./oxigraph-worker.ts', import.meta.url),
-  comunica: new URL('./comunica-worker.ts', import.meta.url),
-};
+/**
+ * The worker modules: TypeScript beside this file when it runs from src/ (under tsx), or the
+ * compiled entry points beside the chunk it was compiled into (`npm start` runs .build/server/).
+ */
+const COMPILED = !import.meta.url.endsWith('.ts');
+const MODULES: Record<EngineName, URL> = COMPILED
+  ? { oxigraph: new URL('./oxigraph-worker.mjs', import.meta.url), comunica: new URL('./comunica-worker.mjs', import.meta.url) }
+  : { oxigraph: new URL('./oxigraph-worker.ts', import.meta.url), comunica: new URL('./comunica-worker.ts', import.meta.url) };
 
 /**
  * Starts an engine whose workers each load `dataset.nq` from `distDir`.

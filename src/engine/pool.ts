@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { EngineError, type QueryJob, type QueryOutcome, type WorkerInit, type WorkerReply } from './types.js';
 
 export interface PoolOptions {
-  /** The TypeScript worker module (e.g. new URL('./oxigraph-worker.ts', import.meta.url)). */
+  /** The worker module: TypeScript (started through tsx, e.g. new URL('./oxigraph-worker.ts', import.meta.url)) or compiled JavaScript (started as it is). */
   module: URL;
   datasetPath: string;
   /** Base IRI for graph answers (see WorkerInit); default: the manifest's. */
@@ -142,7 +142,8 @@ export class WorkerPool {
   private spawn(): Slot {
     this.workersStarted++;
     const init: WorkerInit = { module: this.options.module.href, datasetPath: this.options.datasetPath, base: this.options.base };
-    const worker = new Worker(BOOT, { workerData: init });
+    // TypeScript needs tsx registered in the worker first; compiled JavaScript starts at once (about 0.4 s sooner).
+    const worker = this.options.module.pathname.endsWith('.ts') ? new Worker(BOOT, { workerData: init }) : new Worker(this.options.module, { workerData: init });
     const slot: Slot = { worker, ready: false };
     worker.on('message', (msg: WorkerReply) => this.onMessage(slot, msg));
     worker.on('error', (err) => this.onFailure(slot, err.message));

@@ -1,10 +1,19 @@
 // Build settings: the base IRI, where sources live and where the build writes.
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { DEFAULT_BASE } from '../vocab.js';
 
-/** The repository root (two levels above this file). */
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/**
+ * The repository root: the nearest folder above this module with a package.json. (The module
+ * runs from src/graph/ as TypeScript, or compiled into .build/server/ by `npm start`: every
+ * path the code reads is taken from here, never from its own location.)
+ */
+export const ROOT = (() => {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+})();
 
 export interface BuildConfig {
   /** Base IRI of the dataset's own resources; must end with '/' or '#'. */

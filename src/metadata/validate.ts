@@ -1,8 +1,11 @@
 // Validates catalogue quads against the DCAT-AP 3.0.1 SHACL shapes copied into ./shacl/.
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import rdf from '@zazuko/env-node';
 import N3 from 'n3';
 import SHACLValidator from 'rdf-validate-shacl';
+import { ROOT } from '../graph/config.js';
 import { NS } from '../vocab.js';
 
 /**
@@ -22,7 +25,7 @@ export const SHAPE_FILES = {
   deprecated: 'deprecateduris.ttl',
 } as const;
 
-const SHAPES_DIR = new URL('./shacl/dcat-ap-3.0.1/', import.meta.url);
+const SHAPES_DIR = pathToFileURL(path.join(ROOT, 'src/metadata/shacl/dcat-ap-3.0.1/'));
 
 export interface ShaclResult {
   focusNode: string;

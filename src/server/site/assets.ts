@@ -2,6 +2,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
+import { ROOT } from '../../graph/config.js';
 
 export interface Asset {
   body: string;
@@ -10,8 +12,8 @@ export interface Asset {
   version: string;
 }
 
-const require = createRequire(import.meta.url);
-const own = (name: string) => readFileSync(new URL(`../assets/${name}`, import.meta.url), 'utf8');
+const require = createRequire(path.join(ROOT, 'package.json'));
+const own = (name: string) => readFileSync(path.join(ROOT, 'src/server/assets', name), 'utf8');
 /** The editor's bundle without its source-map comment (the map is not served; browsers would ask for it). */
 const yasgui = (file: string) => readFileSync(require.resolve(`@zazuko/yasgui/build/${file}`), 'utf8').replace(/\n?\/[/*]# sourceMappingURL=[^\n]*$/, '');
 

@@ -1,7 +1,7 @@
 // The example queries of queries/*.rq, read once, each with the question its "# Question:" (and "# Fråga:") line asks.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ROOT } from '../../graph/config.js';
 
 export interface Example {
   /** File name without `.rq`, e.g. `priorities-linked-to-sdg-13`. */
@@ -14,7 +14,7 @@ export interface Example {
 }
 
 /** The project's queries/ folder. */
-export const QUERIES_DIR = fileURLToPath(new URL('../../../queries', import.meta.url));
+export const QUERIES_DIR = join(ROOT, 'queries');
 
 /**
  * Every `.rq` file of a folder as a named example, in file-name order.
