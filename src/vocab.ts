@@ -203,7 +203,6 @@ export const EXTERNAL_NAMESPACES = [
   'http://publications.europa.eu/resource/authority/',
   'http://creativecommons.org/',
   'https://creativecommons.org/',
-  'http://dataportal.se/organisation/',
   'http://purl.org/adms/',
   'https://www.iana.org/assignments/media-types/',
   'http://www.iana.org/assignments/media-types/',
