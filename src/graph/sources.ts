@@ -1,10 +1,10 @@
 // The named graphs of the dataset: one per source, each with its title, origin, licence and citation.
-import { DEFAULT_BASE } from '../vocab.js';
+import { DEFAULT_BASE, LICENSE } from '../vocab.js';
 
 /** Release facts of the dataset; bump them when the data changes (they feed VoID, DCAT and dumps). */
 export const RELEASE = { version: '0.1.0', issued: '2026-11-23', modified: '2026-11-23' } as const;
 
-export const LICENSE_DATA = 'https://creativecommons.org/licenses/by/4.0/';
+export const LICENSE_DATA = LICENSE.ccBy4;
 
 /** The citation the UN SDG KOS licence requires wherever its data is redistributed (quoted from its void.ttl). */
 export const UN_KOS_CITATION =

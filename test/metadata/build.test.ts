@@ -5,7 +5,7 @@ import N3 from 'n3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeDcat, computeVoid, metadataIris, validateDcat } from '../../src/metadata/index.js';
 import { buildConfig } from '../../src/graph/config.js';
-import { LINK_TARGET, NS } from '../../src/vocab.js';
+import { LICENSE, LINK_TARGET, NS } from '../../src/vocab.js';
 import { objects, one } from './helpers.js';
 
 interface BuiltManifest {
@@ -52,5 +52,16 @@ describe('metadata of the built dataset', () => {
     expect(Number(one(quads, datasetIri, NS.void + 'triples'))).toBe(ntLines.size);
     for (const g of manifest.graphs) expect([g.iri, Number(one(quads, g.iri, NS.void + 'triples'))]).toEqual([g.iri, g.triples]);
     expect(objects(quads, null, NS.void + 'objectsTarget')).toContain(LINK_TARGET.sdgKos);
+  });
+
+  it('names each licence by one IRI (https) in the data, the ontology, VoID and DCAT', () => {
+    const licences = new Set<string>();
+    for (const file of ['dataset.trig', 'void.ttl', 'dcat.ttl']) {
+      const parsed = new N3.Parser({ format: 'TriG' }).parse(readFileSync(path.join(dist, file), 'utf8'));
+      for (const q of parsed) if (q.object.termType === 'NamedNode' && q.object.value.includes('creativecommons.org/')) licences.add(q.object.value);
+    }
+    expect([...licences].sort()).toEqual([LICENSE.ccBy4, LICENSE.cc0].sort());
+    expect(LICENSE.ccBy4).toMatch(/^https:/);
+    expect(LICENSE.cc0).toMatch(/^https:/);
   });
 });
