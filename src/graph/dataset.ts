@@ -44,7 +44,7 @@ function aboutQuads(base: string): Quad[] {
     for (const src of g.sources) add(DCTERMS.source, namedNode(src));
     if (g.license) add(DCTERMS.license, namedNode(g.license));
     if (g.citation) add(DCTERMS.bibliographicCitation, literal(g.citation));
-    if (g.rights) add(DCTERMS.rights, literal(g.rights, 'en'));
+    for (const lang of ['sv', 'en'] as const) if (g.rights?.[lang]) add(DCTERMS.rights, literal(g.rights[lang], lang));
     add(DCTERMS.modified, literal(RELEASE.modified, namedNode(XSD.date)));
   }
   return out;

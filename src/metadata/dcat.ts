@@ -44,13 +44,26 @@ const KEYWORDS: Bilingual[] = [
   { sv: 'länkade data', en: 'linked data' },
 ];
 
+/**
+ * The rights statement of every distribution. Only the project's own work is ours to license; the
+ * quoted texts stay with the documents each named graph names as its source (see the about graph).
+ * Treklövern's programme is the city's "program för mandatperioden 2023-2026" (domain facts A3).
+ */
 const ATTRIBUTION: Bilingual = {
   sv:
-    'Data från Helsingborgs stad under CC BY 4.0. Länkarna pekar på FN:s kunskapsorganisationssystem för de globala ' +
+    'Projektet Livskvalitet LOD:s eget arbete (struktur, identifierare, ontologi, bedömda länkar och översättningar) ' +
+    'är licensierat under CC BY 4.0. Citerade texter kommer ur de dokument som anges som källa för varje namngiven graf: ' +
+    'Helsingborgs stads dokument, Treklöverns program, som är stadens program för mandatperioden 2023–2026, och för de ' +
+    'nationella och regionala målen och de svenska målnamnen de sidor som anges där; licensen omfattar inte rättigheter ' +
+    'som andra har till dem. Länkarna pekar på FN:s kunskapsorganisationssystem för de globala ' +
     'målen; den som använder dess mål, delmål eller indikatorer ska citera Joshi, Gonzalez Morales, Klarman & Helton ' +
     '(2019), "A Knowledge Organization System for the United Nations Sustainable Development Goals", http://metadata.un.org/sdg.',
   en:
-    'Data by the City of Helsingborg under CC BY 4.0. The links point into the UN Knowledge Organization System for the ' +
+    "The Livskvalitet LOD project's own work (structure, identifiers, ontology, curated links and translations) is " +
+    'licensed under CC BY 4.0. Quoted texts come from the documents named as the source of each named graph: the City of ' +
+    "Helsingborg's documents, Treklövern's programme, which is the city's programme for the term 2023–2026, and for the " +
+    'national and regional goals and the Swedish goal names the pages named there; the licence does not extend to rights ' +
+    'that others hold in them. The links point into the UN Knowledge Organization System for the ' +
     'Sustainable Development Goals; when you use its goals, targets or indicators, cite Joshi, Gonzalez Morales, Klarman & ' +
     'Helton (2019), "A Knowledge Organization System for the United Nations Sustainable Development Goals", http://metadata.un.org/sdg.',
 };
@@ -101,12 +114,12 @@ export function computeDcat(opts: DcatOptions): N3.Quad[] {
   out
     .type(iris.catalog, dcat('Catalog'))
     .add(iris.catalog, dct('title'), {
-      sv: 'Helsingborgs stad: länkade data om livskvalitetsprogrammet',
-      en: 'City of Helsingborg: Linked Data on the Quality of Life Programme',
+      sv: 'Länkade data om Helsingborgs livskvalitetsprogram',
+      en: "Linked Data on Helsingborg's Quality of Life Programme",
     })
     .add(iris.catalog, dct('description'), {
-      sv: 'Katalog över Helsingborgs stads länkade öppna data om livskvalitetsprogrammet och dess koppling till Agenda 2030.',
-      en: "Catalogue of the City of Helsingborg's Linked Open Data on the Quality of Life Programme and its links to Agenda 2030.",
+      sv: 'Katalog över länkade öppna data om Helsingborgs livskvalitetsprogram och dess koppling till Agenda 2030, sammanställda av projektet Livskvalitet LOD.',
+      en: "Catalogue of Linked Open Data on Helsingborg's Quality of Life Programme and its links to Agenda 2030, compiled by the Livskvalitet LOD project.",
     })
     .add(iris.catalog, dct('publisher'), HELSINGBORG.publisher)
     .add(iris.catalog, dct('license'), LICENSE.cc0)

@@ -97,6 +97,27 @@ describe('Agenda 2030 (UN SDG KOS)', () => {
   });
 });
 
+describe('the about graph', () => {
+  const about = (graph: string, p: string) => objects(`${base}graph/${graph}`, `${NS.dcterms}${p}`);
+
+  it.each(['lkp', 'lkp2016', 'sdg-sv', 'vision2035', 'transformationer', 'treklovern', 'styrdokument', 'folkhalsomal', 'miljomal', 'rus2030'])(
+    'gives graph %s, which quotes others\' text, a rights statement in sv and en and no licence that would cover the quotes',
+    (graph) => {
+      expect(about(graph, 'license')).toEqual([]);
+      const rights = about(graph, 'rights');
+      expect(rights.map((r) => (r.termType === 'Literal' ? r.language : '')).sort()).toEqual(['en', 'sv']);
+      expect(rights.map((r) => r.value).join(' ')).toMatch(/CC BY 4\.0 \(https:\/\/creativecommons\.org\/licenses\/by\/4\.0\/\).*does not extend to rights that others hold/);
+      expect(about(graph, 'source').length, graph).toBeGreaterThan(0);
+    },
+  );
+
+  it('gives every graph a licence or a rights statement', () => {
+    for (const g of store.getSubjects(namedNode(RDF.type), namedNode(`${NS.sd}NamedGraph`), null)) {
+      expect(about(g.value.slice(`${base}graph/`.length), 'license').length + about(g.value.slice(`${base}graph/`.length), 'rights').length, g.value).toBeGreaterThan(0);
+    }
+  });
+});
+
 describe('the related plans and frameworks', () => {
   it.each([
     [LKPO.VisionArea, 5],

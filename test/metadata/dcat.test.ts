@@ -136,6 +136,16 @@ describe('computeDcat: DCAT-AP-SE and dataportal.se rules', () => {
     expect(objects(quads, iris.rights, NS.rdfs + 'label').join(' ')).toContain('Joshi, Gonzalez Morales, Klarman & Helton (2019)');
   });
 
+  it('does not say the city authored the Linked Data, and licenses only the project\'s own work', () => {
+    const catalogue = [...objects(quads, iris.catalog, dct('title')), ...objects(quads, iris.catalog, dct('description'))].join(' ');
+    expect(catalogue).not.toMatch(/City of Helsingborg|Helsingborgs stad/);
+    const rights = objects(quads, iris.rights, NS.rdfs + 'label').join(' ');
+    expect(rights).not.toMatch(/Data (by|från) (the City of Helsingborg|Helsingborgs stad)/);
+    expect(rights).toContain("The Livskvalitet LOD project's own work (structure, identifiers, ontology, curated links and translations) is licensed under CC BY 4.0.");
+    expect(rights).toContain('the licence does not extend to rights that others hold in them');
+    expect(rights).toContain('licensen omfattar inte rättigheter som andra har till dem');
+  });
+
   it('is deterministic: two runs give identical sorted N-Quads', () => {
     expect(nquads(build())).toBe(nquads(quads));
     expect(build().map((q) => q.subject.value)).toEqual(quads.map((q) => q.subject.value));
