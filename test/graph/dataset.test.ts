@@ -95,6 +95,18 @@ describe('Agenda 2030 (UN SDG KOS)', () => {
     expect(store.getObjects(namedNode(`${base}graph/sdg-sv`), namedNode(`${NS.dcterms}source`), null).length).toBeGreaterThan(0);
     expect(store.getObjects(namedNode(`${base}graph/sdg`), namedNode(`${NS.dcterms}bibliographicCitation`), null)[0]?.value).toMatch(/Joshi.*Knowledge Organization System/);
   });
+
+  it('says on each goal, in the sdg-sv graph itself, that its Swedish name is no official translation (so the union dumps keep it)', () => {
+    const graph = namedNode(`${base}graph/sdg-sv`);
+    for (const q of store.getQuads(null, namedNode(SKOS.prefLabel), null, graph)) {
+      const notes = store.getObjects(q.subject, namedNode(SKOS.editorialNote), graph);
+      expect(notes.map((n) => (n.termType === 'Literal' ? n.language : '')).sort(), q.subject.value).toEqual(['en', 'sv']);
+      expect(notes.find((n) => n.termType === 'Literal' && n.language === 'en')?.value).toMatch(/short name as Swedish web pages use it.*not an official translation/);
+    }
+    // a misspelt variant of goal 11's name ("samhälle" for "samhällen") is not a name anyone should search by
+    expect(store.getQuads(null, null, DataFactory.literal('Hållbara städer och samhälle', 'sv'), null)).toEqual([]);
+    expect(objects(`${base}graph/sdg-sv`, `${NS.dcterms}description`).map((d) => d.value).join(' ')).toMatch(/not an official translation/);
+  });
 });
 
 describe('the about graph', () => {
