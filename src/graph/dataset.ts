@@ -18,13 +18,30 @@ export interface Dataset {
   links: LinkRow[];
 }
 
-/** English labels from data/translations/en.csv (the project's own translations). */
+/**
+ * The note on every concept that gets its English label from en.csv. The graph's description says the
+ * same, but a union dump (dataset.ttl/.nt/.rdf/.jsonld) has no graphs: the note keeps it on the concept.
+ */
+export const OWN_TRANSLATION_NOTE = {
+  sv: 'Den engelska etiketten är projektets egen översättning och inte hämtad ur en officiell källa.',
+  en: "The English label is the project's own translation, not taken from an official source.",
+};
+
+/**
+ * English labels from data/translations/en.csv (the project's own translations), each with its note.
+ * @example translationQuads(path.join(cfg.dataDir, 'translations', 'en.csv'))
+ */
 export function translationQuads(file: string): Quad[] {
   if (!existsSync(file)) return [];
   const rows = parse(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true }) as { key: string; label_en: string }[];
-  return rows.map((r, i) => {
+  return rows.flatMap((r, i) => {
     if (!r.key || !r.label_en?.trim()) throw new Error(`data/translations/en.csv row ${i + 2}: key and label_en are required`);
-    return quad(namedNode(keyToIri(r.key)), namedNode(SKOS.prefLabel), literal(r.label_en.trim(), 'en'));
+    const concept = namedNode(keyToIri(r.key));
+    return [
+      quad(concept, namedNode(SKOS.prefLabel), literal(r.label_en.trim(), 'en')),
+      quad(concept, namedNode(SKOS.editorialNote), literal(OWN_TRANSLATION_NOTE.sv, 'sv')),
+      quad(concept, namedNode(SKOS.editorialNote), literal(OWN_TRANSLATION_NOTE.en, 'en')),
+    ];
   });
 }
 

@@ -2,12 +2,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DataFactory } from 'n3';
+import { DataFactory, Parser, Store } from 'n3';
+import { parse } from 'csv-parse/sync';
 import { LKPO, NS, PROV, RDF, SDGO, SKOS } from '../../src/vocab.js';
 import { danglingIris, skosProblems } from '../../src/graph/integrity.js';
 import { loadShapes, validateShacl } from '../../src/graph/shacl.js';
 import { normalizeSpace } from '../../src/graph/seed-programme.js';
-import { builtStore, cfg, hasShared, manifest, SHARED } from '../helpers.js';
+import { OWN_TRANSLATION_NOTE } from '../../src/graph/dataset.js';
+import { keyToIri } from '../../src/graph/keys.js';
+import { rebase } from '../../src/graph/rdf-io.js';
+import { builtStore, cfg, dist, hasShared, manifest, SHARED } from '../helpers.js';
 
 const { namedNode } = DataFactory;
 const store = builtStore();
@@ -60,6 +64,18 @@ describe('the 2016 programme', () => {
     const english = store.getQuads(namedNode(`${base}lkp/2016/4.4.3.2`), namedNode(SKOS.prefLabel), null, null).filter((q) => q.object.termType === 'Literal' && q.object.language === 'en');
     expect(english).toHaveLength(1);
     expect(english[0]!.graph.value).toBe(`${base}graph/translations-en`);
+  });
+
+  it('says on every concept with an English label from en.csv, in the union dump too, that the label is the project\'s own translation', () => {
+    const union = new Store(new Parser({ format: 'N-Triples' }).parse(readFileSync(dist('dataset.nt'), 'utf8')));
+    const keys = parse(readFileSync(path.join(cfg.dataDir, 'translations', 'en.csv'), 'utf8'), { columns: true }) as { key: string }[];
+    expect(keys.length).toBeGreaterThan(100);
+    for (const { key } of keys) {
+      const concept = namedNode(rebase(keyToIri(key), base));
+      const inGraph = store.getObjects(concept, namedNode(SKOS.editorialNote), namedNode(`${base}graph/translations-en`)).map((o) => o.value);
+      expect(inGraph, key).toEqual(expect.arrayContaining([OWN_TRANSLATION_NOTE.sv, OWN_TRANSLATION_NOTE.en]));
+      expect(union.getObjects(concept, namedNode(SKOS.editorialNote), null).map((o) => o.value), key).toContain(OWN_TRANSLATION_NOTE.en);
+    }
   });
 
   it('models the revised programme with only what is known', () => {
