@@ -78,6 +78,25 @@ describe('the 2016 programme', () => {
     }
   });
 
+  it('references only what the 2016 text names (not the public-health framework of 2018), quoting §2.1 verbatim and saying where each reference comes from', () => {
+    const programme = `${base}lkp/2016`;
+    expect(objects(programme, `${NS.dcterms}references`).map((o) => o.value).sort()).toEqual(
+      [`${NS.sdg.slice(0, -1)}`, `${base}rus2030/1`, `${base}miljomal`, `${base}vision2035`].sort(),
+    );
+    // ch. 6 reports to the council every second year but revises every term: no single periodicity fits
+    expect(objects(programme, `${NS.dcterms}accrualPeriodicity`)).toEqual([]);
+    const notes = objects(programme, SKOS.note).map((o) => o.value);
+    expect(notes.some((n) => n.startsWith('Även de nationella och regionala folkhälso- och miljökvalitetsmålen är vägledande'))).toBe(true);
+    const editorial = objects(programme, SKOS.editorialNote);
+    expect(editorial.map((o) => (o.termType === 'Literal' ? o.language : '')).sort()).toEqual(['en', 'sv']);
+    expect(editorial.find((o) => o.termType === 'Literal' && o.language === 'en')?.value).toMatch(/section 2\.1.*chapter 2.*April 2018/);
+  });
+
+  it.runIf(hasShared)('quotes seed 001 verbatim in the notes of the 2016 version', () => {
+    const seed = normalizeSpace(readFileSync(path.join(SHARED, 'seeds/001_1a48729c8db209f7.txt'), 'utf8'));
+    for (const note of objects(`${base}lkp/2016`, SKOS.note)) expect(seed, note.value).toContain(note.value);
+  });
+
   it('models the revised programme with only what is known', () => {
     const revised = `${base}lkp/aktualiserat`;
     expect(objects(revised, LKPO.directionCount).map((o) => o.value)).toEqual(['4']);
