@@ -229,6 +229,11 @@ describe('links', () => {
     }
   });
 
+  it('never words a related link as if it were close ("substantially express…")', () => {
+    const related = links.filter((l) => objects(l, LKPO.strength)[0]!.value === LKPO.related);
+    for (const l of related) expect(objects(l, LKPO.rationale)[0]!.value, l).not.toMatch(/substantially express/);
+  });
+
   it('cites document and section for every stated link', () => {
     const stated = links.filter((l) => objects(l, LKPO.basis)[0]!.value === LKPO.stated);
     expect(stated.length).toBeGreaterThan(0);
