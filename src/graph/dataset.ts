@@ -4,12 +4,12 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { DataFactory, Store } from 'n3';
 import type { Quad, Quad_Object } from '@rdfjs/types';
-import { DCTERMS, NS, PROV, RDF, SD, SKOS, XSD } from '../vocab.js';
+import { DCTERMS, DEFAULT_BASE, NS, PROV, RDF, SD, SKOS, XSD } from '../vocab.js';
 import type { BuildConfig } from './config.js';
 import { keyToIri } from './keys.js';
 import { deriveFocusGoalLinks, linksToQuads, readLinkTables, type LinkRow } from './links.js';
 import { parseTurtleFile, placeQuads } from './rdf-io.js';
-import { GRAPHS, graphIri, RELEASE } from './sources.js';
+import { GRAPHS, graphIri, RELEASE, sourceIris } from './sources.js';
 
 const { namedNode, literal, quad } = DataFactory;
 
@@ -58,7 +58,7 @@ function aboutQuads(base: string): Quad[] {
       add(DCTERMS.title, literal(g.title[lang], lang));
       add(DCTERMS.description, literal(g.description[lang], lang));
     }
-    for (const src of g.sources) add(DCTERMS.source, namedNode(src));
+    for (const src of sourceIris(g, base)) add(DCTERMS.source, namedNode(src));
     if (g.license) add(DCTERMS.license, namedNode(g.license));
     if (g.citation) add(DCTERMS.bibliographicCitation, literal(g.citation));
     for (const lang of ['sv', 'en'] as const) if (g.rights?.[lang]) add(DCTERMS.rights, literal(g.rights[lang], lang));
@@ -88,7 +88,8 @@ export function assembleDataset(cfg: BuildConfig): Dataset {
   const links = readLinkTables(path.join(cfg.dataDir, 'links'));
   into('links', linksToQuads(links));
   into('links-derived', deriveFocusGoalLinks(links.filter((r) => r.table === 'priority-sdg')));
-  parts.push(placeQuads(aboutQuads(cfg.base), namedNode(graphIri(cfg.base, 'about')), cfg.base));
+  // written on the default base and moved once, like the data files (moving cfg.base IRIs again would nest a base under the default)
+  parts.push(placeQuads(aboutQuads(DEFAULT_BASE), namedNode(graphIri(cfg.base, 'about')), cfg.base));
   // an N3 store keeps each quad once (the same triple stated twice in one graph)
   return { quads: new Store(parts.flat()).getQuads(null, null, null, null), links };
 }

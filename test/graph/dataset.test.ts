@@ -183,6 +183,14 @@ describe('the related plans and frameworks', () => {
     expect(store.getSubjects(namedNode(SKOS.inScheme), namedNode(`${base}${name}`), null)).toHaveLength(n);
   });
 
+  it('numbers the vision areas in the order of the vision\'s sentence, and says so on the scheme', () => {
+    const sentence = objects(`${base}vision2035`, `${NS.dcterms}description`)[0]!.value; // "… den skapande, pulserande, gemensamma, globala och balanserade staden."
+    const order = ['skapande', 'pulserande', 'gemensamma', 'globala', 'balanserade'];
+    expect(order.map((w) => sentence.indexOf(w))).toEqual(order.map((w) => sentence.indexOf(w)).sort((a, b) => a - b));
+    expect(order.map((w) => objects(`${base}vision2035/${w}`, SKOS.notation)[0]?.value)).toEqual(['1', '2', '3', '4', '5']);
+    expect(objects(`${base}vision2035`, SKOS.editorialNote).map((o) => o.value).join(' ')).toMatch(/follow the order of the vision's sentence/);
+  });
+
   it('describes Helsingborgs stad with its identifiers', () => {
     const city = `${base}org/helsingborgs-stad`;
     expect(objects(city, SKOS.notation).map((o) => o.value).sort()).toEqual(['1283', '212000-1157']);
