@@ -6,6 +6,7 @@ import { DataFactory } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import { DCTERMS, DEFAULT_BASE, LKPO, MATCH_BY_STRENGTH, PROV, RDF, XSD } from '../vocab.js';
 import { keyToIri, SOURCE_DOCUMENTS } from './keys.js';
+import { RELEASE } from './sources.js';
 
 const { namedNode, literal, quad } = DataFactory;
 
@@ -24,9 +25,13 @@ export interface LinkRow {
 
 const COLUMNS = ['from', 'to', 'basis', 'strength', 'source', 'section', 'rationale'];
 
-/** Who asserted the curated and recorded the stated links, and when (the curation date of the tables). */
+/** Who asserted the curated and recorded the stated links. */
 export const CURATOR = DEFAULT_BASE + 'org/livskvalitet-lod';
-export const CURATION_DATE = '2026-11-23';
+/**
+ * When: prov:generatedAtTime ranges over xsd:dateTime (PROV-O), so the release date at midnight UTC,
+ * a constant, never the clock (two builds give the same bytes).
+ */
+export const GENERATED_AT = `${RELEASE.modified}T00:00:00Z`;
 
 /** Checks one row and says exactly what is wrong with it. */
 function checkRow(row: Record<string, string>, where: string): LinkRow {
@@ -79,7 +84,7 @@ function linkQuads(iri: string, from: string, to: string, basis: string, strengt
     quad(s, namedNode(LKPO.strength), namedNode(strength)),
     quad(s, namedNode(LKPO.rationale), literal(rationale, 'en')),
     quad(s, namedNode(PROV.wasAttributedTo), namedNode(CURATOR)),
-    quad(s, namedNode(PROV.generatedAtTime), literal(CURATION_DATE, namedNode(XSD.date))),
+    quad(s, namedNode(PROV.generatedAtTime), literal(GENERATED_AT, namedNode(XSD.dateTime))),
     quad(fromIri, namedNode(MATCH_BY_STRENGTH[strength]!), toIri),
   ];
 }

@@ -221,6 +221,8 @@ describe('links', () => {
       expect(objects(l, LKPO.rationale), l).toHaveLength(1);
       expect(objects(l, PROV.wasAttributedTo), l).toHaveLength(1);
       expect(objects(l, PROV.generatedAtTime), l).toHaveLength(1);
+      // PROV-O's range is xsd:dateTime
+      expect(objects(l, PROV.generatedAtTime).map((o) => (o.termType === 'Literal' ? o.datatype.value : '')), l).toEqual([`${NS.xsd}dateTime`]);
       const match = objects(l, LKPO.strength)[0]!.value === LKPO.close ? SKOS.closeMatch : SKOS.relatedMatch;
       const from = objects(l, LKPO.linkFrom)[0]!;
       const to = objects(l, LKPO.linkTo)[0]!;
