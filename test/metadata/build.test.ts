@@ -52,6 +52,13 @@ describe('metadata of the built dataset', () => {
     expect(Number(one(quads, datasetIri, NS.void + 'triples'))).toBe(ntLines.size);
     for (const g of manifest.graphs) expect([g.iri, Number(one(quads, g.iri, NS.void + 'triples'))]).toEqual([g.iri, g.triples]);
     expect(objects(quads, null, NS.void + 'objectsTarget')).toContain(LINK_TARGET.sdgKos);
+    // the UN KOS licence asks for its citation wherever its data goes, VoID's sdg subset included
+    expect(one(quads, `${manifest.base}graph/sdg`, NS.dcterms + 'bibliographicCitation')).toMatch(/^Amit Joshi, .*http:\/\/metadata\.un\.org\/sdg$/);
+    expect(objects(quads, datasetIri, NS.void + 'dataDump').filter((d) => d.includes('links.csv'))).toEqual([]);
+    // VoID and DCAT describe the same dataset IRI: one title per language between them
+    const dcat = computeDcat({ base: manifest.base, manifest, counts: manifest.counts });
+    const titles = [...objects(quads, datasetIri, NS.dcterms + 'title'), ...objects(dcat, datasetIri, NS.dcterms + 'title')];
+    expect(new Set(titles).size).toBe(2);
   });
 
   it('names each licence by one IRI (https) in the data, the ontology, VoID and DCAT', () => {
