@@ -265,6 +265,17 @@ describe('links', () => {
   });
 });
 
+describe('links.csv', () => {
+  it('is RFC 4180 CSV: CRLF after every record, one record per link node', () => {
+    const text = readFileSync(dist('links.csv'), 'utf8');
+    expect(text.endsWith('\r\n')).toBe(true);
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/); // no bare LF or CR (no rationale spans lines)
+    const rows = parse(text, { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(unique(subjectsOf(LKPO.Link)).length);
+    expect(rows.every((r) => r.rationale && !/\r/.test(r.rationale))).toBe(true);
+  });
+});
+
 describe('integrity', () => {
   const quads = store.getQuads(null, null, null, null);
 
