@@ -2,7 +2,7 @@
 import { LICENSE } from '../vocab.js';
 
 /** Release facts of the dataset; bump them when the data changes (they feed VoID, DCAT and dumps). */
-export const RELEASE = { version: '0.1.0', issued: '2026-11-23', modified: '2026-11-23' } as const;
+export const RELEASE = { version: '0.1.0', issued: '2026-11-23', modified: '2026-12-02' } as const;
 
 export const LICENSE_DATA = LICENSE.ccBy4;
 

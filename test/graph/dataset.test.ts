@@ -9,6 +9,7 @@ import { danglingIris, skosProblems } from '../../src/graph/integrity.js';
 import { loadShapes, validateShacl } from '../../src/graph/shacl.js';
 import { normalizeSpace } from '../../src/graph/seed-programme.js';
 import { OWN_TRANSLATION_NOTE } from '../../src/graph/dataset.js';
+import { RELEASE } from '../../src/graph/sources.js';
 import { keyToIri } from '../../src/graph/keys.js';
 import { rebase } from '../../src/graph/rdf-io.js';
 import { builtStore, cfg, dist, hasShared, manifest, SHARED } from '../helpers.js';
@@ -157,6 +158,14 @@ describe('the about graph', () => {
       expect(about(graph, 'source').length, graph).toBeGreaterThan(0);
     },
   );
+
+  it('dates every graph, the manifest and the links by the release date', () => {
+    for (const g of store.getSubjects(namedNode(RDF.type), namedNode(`${NS.sd}NamedGraph`), null)) {
+      expect(objects(g.value, `${NS.dcterms}modified`).map((o) => o.value), g.value).toEqual([RELEASE.modified]);
+    }
+    expect(manifest().modified).toBe(RELEASE.modified);
+    expect(unique(store.getObjects(null, namedNode(PROV.generatedAtTime), null).map((o) => o.value))).toEqual([`${RELEASE.modified}T00:00:00Z`]);
+  });
 
   it('gives every graph a licence or a rights statement', () => {
     for (const g of store.getSubjects(namedNode(RDF.type), namedNode(`${NS.sd}NamedGraph`), null)) {
