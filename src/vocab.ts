@@ -201,9 +201,7 @@ export const EXTERNAL_NAMESPACES = [
   NS.wd,
   'http://purl.unep.org/sdg/',
   'http://publications.europa.eu/resource/authority/',
-  'http://creativecommons.org/',
   'https://creativecommons.org/',
-  'http://dataportal.se/organisation/',
   'http://purl.org/adms/',
   'https://www.iana.org/assignments/media-types/',
   'http://www.iana.org/assignments/media-types/',
@@ -248,10 +246,13 @@ export const LINK_TARGET = {
 /** IANA media types as IRIs (DCAT-AP dcat:mediaType expects this form). */
 export const IANA_MEDIA_TYPES = 'https://www.iana.org/assignments/media-types/';
 
-/** Canonical Creative Commons IRIs (http, trailing slash), as dataportal.se asks. */
+/**
+ * Creative Commons licence IRIs, one form everywhere (data, ontology, about graph, VoID, DCAT):
+ * https with the trailing slash, as the licences' own pages and legal code give them.
+ */
 export const LICENSE = {
-  cc0: 'http://creativecommons.org/publicdomain/zero/1.0/',
-  ccBy4: 'http://creativecommons.org/licenses/by/4.0/',
+  cc0: 'https://creativecommons.org/publicdomain/zero/1.0/',
+  ccBy4: 'https://creativecommons.org/licenses/by/4.0/',
 } as const;
 
 /** Specifications the catalogue says the data and the endpoint conform to (dcterms:conformsTo). */

@@ -4,12 +4,12 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { DataFactory, Store } from 'n3';
 import type { Quad, Quad_Object } from '@rdfjs/types';
-import { DCTERMS, NS, PROV, RDF, SD, SKOS, XSD } from '../vocab.js';
+import { DCTERMS, DEFAULT_BASE, NS, PROV, RDF, SD, SKOS, XSD } from '../vocab.js';
 import type { BuildConfig } from './config.js';
 import { keyToIri } from './keys.js';
 import { deriveFocusGoalLinks, linksToQuads, readLinkTables, type LinkRow } from './links.js';
 import { parseTurtleFile, placeQuads } from './rdf-io.js';
-import { GRAPHS, graphIri, RELEASE } from './sources.js';
+import { GRAPHS, graphIri, RELEASE, sourceIris } from './sources.js';
 
 const { namedNode, literal, quad } = DataFactory;
 
@@ -18,13 +18,30 @@ export interface Dataset {
   links: LinkRow[];
 }
 
-/** English labels from data/translations/en.csv (the project's own translations). */
+/**
+ * The note on every concept that gets its English label from en.csv. The graph's description says the
+ * same, but a union dump (dataset.ttl/.nt/.rdf/.jsonld) has no graphs: the note keeps it on the concept.
+ */
+export const OWN_TRANSLATION_NOTE = {
+  sv: 'Den engelska etiketten är projektets egen översättning och inte hämtad ur en officiell källa.',
+  en: "The English label is the project's own translation, not taken from an official source.",
+};
+
+/**
+ * English labels from data/translations/en.csv (the project's own translations), each with its note.
+ * @example translationQuads(path.join(cfg.dataDir, 'translations', 'en.csv'))
+ */
 export function translationQuads(file: string): Quad[] {
   if (!existsSync(file)) return [];
   const rows = parse(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true }) as { key: string; label_en: string }[];
-  return rows.map((r, i) => {
+  return rows.flatMap((r, i) => {
     if (!r.key || !r.label_en?.trim()) throw new Error(`data/translations/en.csv row ${i + 2}: key and label_en are required`);
-    return quad(namedNode(keyToIri(r.key)), namedNode(SKOS.prefLabel), literal(r.label_en.trim(), 'en'));
+    const concept = namedNode(keyToIri(r.key));
+    return [
+      quad(concept, namedNode(SKOS.prefLabel), literal(r.label_en.trim(), 'en')),
+      quad(concept, namedNode(SKOS.editorialNote), literal(OWN_TRANSLATION_NOTE.sv, 'sv')),
+      quad(concept, namedNode(SKOS.editorialNote), literal(OWN_TRANSLATION_NOTE.en, 'en')),
+    ];
   });
 }
 
@@ -41,10 +58,10 @@ function aboutQuads(base: string): Quad[] {
       add(DCTERMS.title, literal(g.title[lang], lang));
       add(DCTERMS.description, literal(g.description[lang], lang));
     }
-    for (const src of g.sources) add(DCTERMS.source, namedNode(src));
+    for (const src of sourceIris(g, base)) add(DCTERMS.source, namedNode(src));
     if (g.license) add(DCTERMS.license, namedNode(g.license));
     if (g.citation) add(DCTERMS.bibliographicCitation, literal(g.citation));
-    if (g.rights) add(DCTERMS.rights, literal(g.rights, 'en'));
+    for (const lang of ['sv', 'en'] as const) if (g.rights?.[lang]) add(DCTERMS.rights, literal(g.rights[lang], lang));
     add(DCTERMS.modified, literal(RELEASE.modified, namedNode(XSD.date)));
   }
   return out;
@@ -71,7 +88,8 @@ export function assembleDataset(cfg: BuildConfig): Dataset {
   const links = readLinkTables(path.join(cfg.dataDir, 'links'));
   into('links', linksToQuads(links));
   into('links-derived', deriveFocusGoalLinks(links.filter((r) => r.table === 'priority-sdg')));
-  parts.push(placeQuads(aboutQuads(cfg.base), namedNode(graphIri(cfg.base, 'about')), cfg.base));
+  // written on the default base and moved once, like the data files (moving cfg.base IRIs again would nest a base under the default)
+  parts.push(placeQuads(aboutQuads(DEFAULT_BASE), namedNode(graphIri(cfg.base, 'about')), cfg.base));
   // an N3 store keeps each quad once (the same triple stated twice in one graph)
   return { quads: new Store(parts.flat()).getQuads(null, null, null, null), links };
 }

@@ -6,6 +6,7 @@ import { DataFactory } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import { DCTERMS, DEFAULT_BASE, LKPO, MATCH_BY_STRENGTH, PROV, RDF, XSD } from '../vocab.js';
 import { keyToIri, SOURCE_DOCUMENTS } from './keys.js';
+import { RELEASE } from './sources.js';
 
 const { namedNode, literal, quad } = DataFactory;
 
@@ -24,9 +25,13 @@ export interface LinkRow {
 
 const COLUMNS = ['from', 'to', 'basis', 'strength', 'source', 'section', 'rationale'];
 
-/** Who asserted the curated and recorded the stated links, and when (the curation date of the tables). */
+/** Who asserted the curated and recorded the stated links. */
 export const CURATOR = DEFAULT_BASE + 'org/livskvalitet-lod';
-export const CURATION_DATE = '2026-11-23';
+/**
+ * When: prov:generatedAtTime ranges over xsd:dateTime (PROV-O), so the release date at midnight UTC,
+ * a constant, never the clock (two builds give the same bytes).
+ */
+export const GENERATED_AT = `${RELEASE.modified}T00:00:00Z`;
 
 /** Checks one row and says exactly what is wrong with it. */
 function checkRow(row: Record<string, string>, where: string): LinkRow {
@@ -79,7 +84,7 @@ function linkQuads(iri: string, from: string, to: string, basis: string, strengt
     quad(s, namedNode(LKPO.strength), namedNode(strength)),
     quad(s, namedNode(LKPO.rationale), literal(rationale, 'en')),
     quad(s, namedNode(PROV.wasAttributedTo), namedNode(CURATOR)),
-    quad(s, namedNode(PROV.generatedAtTime), literal(CURATION_DATE, namedNode(XSD.date))),
+    quad(s, namedNode(PROV.generatedAtTime), literal(GENERATED_AT, namedNode(XSD.dateTime))),
     quad(fromIri, namedNode(MATCH_BY_STRENGTH[strength]!), toIri),
   ];
 }
@@ -103,6 +108,21 @@ export function linksToQuads(rows: LinkRow[]): Quad[] {
 }
 
 /**
+ * Says truthfully what a derived link rests on: the priority → target links of its group, by basis. The
+ * programme itself links no priority to a target; a curated link is this project's judgement.
+ * @example derivedRationale(rows) // "Derived from this project's curated links from the focus area's priorities to targets of this goal: 4.4.3.2 → 11.2."
+ */
+export function derivedRationale(group: LinkRow[]): string {
+  const pairs = (basis: LinkRow['basis']) =>
+    group.filter((r) => r.basis === basis).map((r) => `${r.from.slice('lkp2016:'.length)} → ${r.to.slice('sdg:'.length)}`).join(', ');
+  const curated = pairs('curated');
+  const stated = pairs('stated');
+  if (!stated) return `Derived from this project's curated links from the focus area's priorities to targets of this goal: ${curated}.`;
+  if (!curated) return `Derived from links that a source document states from the focus area's priorities to targets of this goal: ${stated}.`;
+  return `Derived from links from the focus area's priorities to targets of this goal, stated in a source document (${stated}) and curated by this project (${curated}).`;
+}
+
+/**
  * Derives focus area → SDG goal links from the priority → target links (basis lkpo:derived),
  * each naming the links it was derived from.
  * @example deriveFocusGoalLinks(rows.filter((r) => r.table === 'priority-sdg'))
@@ -119,8 +139,7 @@ export function deriveFocusGoalLinks(rows: LinkRow[]): Quad[] {
   const out: Quad[] = [];
   for (const [key, group] of [...groups].sort()) {
     const [focus, goal] = key.split(' ') as [string, string];
-    const pairs = group.map((r) => `${r.from.slice(8)} → ${r.to.slice(4)}`).join(', ');
-    const rationale = `Derived from the programme's own priority links to targets of this goal: ${pairs}.`;
+    const rationale = derivedRationale(group);
     const iri = linkIri(focus, goal);
     out.push(...linkQuads(iri, focus, goal, LKPO.derived, LKPO.related, rationale));
     out.push(quad(namedNode(iri), namedNode(DCTERMS.identifier), literal(`derived:${focus}--${goal}`)));

@@ -48,7 +48,8 @@ export async function writeJsonLd(ntriples: string, context: Record<string, unkn
 const csvCell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
 /**
- * links.csv: one row per qualified link (from, to, basis, strength, rationale, …), sorted.
+ * links.csv: one row per qualified link (from, to, basis, strength, rationale, …), sorted; RFC 4180,
+ * so every record ends with CRLF.
  * @example writeLinksCsv(quads, base)
  */
 export function writeLinksCsv(quads: Quad[], base: string): string {
@@ -73,7 +74,7 @@ export function writeLinksCsv(quads: Quad[], base: string): string {
     rows.push([s, from, labelSv.get(from) ?? '', to, labelSv.get(to) ?? '', short(one(LKPO.basis)).replace('lkpo:', ''), short(one(LKPO.strength)).replace('lkpo:', ''), one('http://purl.org/dc/terms/source'), one(LKPO.citedSection), one(LKPO.rationale)]);
   }
   rows.sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
-  return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+  return [header, ...rows].map((r) => r.map(csvCell).join(',') + '\r\n').join('');
 }
 
 export { writeTrig, writeTurtle };

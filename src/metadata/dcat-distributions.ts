@@ -1,8 +1,9 @@
 // DCAT distributions: one per dump file in the build manifest, plus the SPARQL endpoint.
 import { LICENSE, XSD } from '../vocab.js';
 import { AVAILABILITY_STABLE, describeFormat } from './dcat-refs.js';
-import { FORMATS, GZIP, fileTypeIri, formatOf, ianaIri, type FormatInfo } from './formats.js';
-import type { DatasetKey, metadataIris } from './iris.js';
+import { FORMATS, GZIP, fileFormat, fileTypeIri, ianaIri, type FormatInfo } from './formats.js';
+import type { DatasetKey } from './datasets.js';
+import type { metadataIris } from './iris.js';
 import { QuadSink, dcat, dcatap, dct, spdx, typed } from './rdf.js';
 
 /** One file of `dist/manifest.json` (see docs/design.md). */
@@ -14,17 +15,6 @@ export interface ManifestFile {
 }
 
 type Iris = ReturnType<typeof metadataIris>;
-
-/** File extension → media type, for the inner format of a `.gz` file. */
-const EXTENSIONS: Record<string, string> = {
-  ttl: 'text/turtle',
-  trig: 'application/trig',
-  nq: 'application/n-quads',
-  nt: 'application/n-triples',
-  jsonld: 'application/ld+json',
-  rdf: 'application/rdf+xml',
-  csv: 'text/csv',
-};
 
 export interface PlannedDistribution {
   file: ManifestFile;
@@ -50,9 +40,7 @@ export function planDistributions(files: readonly ManifestFile[]): PlannedDistri
       : file.name.startsWith('links.')
         ? 'links'
         : undefined;
-    const gzip = file.name.endsWith('.gz');
-    const inner = gzip ? EXTENSIONS[file.name.replace(/\.gz$/, '').split('.').pop() ?? ''] : file.mediaType;
-    const format = inner ? formatOf(inner) : undefined;
+    const { format, gzip } = fileFormat(file.name, file.mediaType);
     if (dataset && format) planned.push({ file, dataset, format, gzip });
   }
   return planned;

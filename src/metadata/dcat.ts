@@ -12,7 +12,8 @@ import {
   describeReferences,
   themeIri,
 } from './dcat-refs.js';
-import { DATASET_UUID, metadataIris, type DatasetKey } from './iris.js';
+import { DATASET_KEYS, DATASET_TEXT, datasetUuid, type DatasetKey } from './datasets.js';
+import { metadataIris } from './iris.js';
 import { type Bilingual, QuadSink, dateLiteral, dcat, dct, foaf, rdfs, sortQuads, vcard } from './rdf.js';
 
 /** The parts of `dist/manifest.json` the catalogue reads (see docs/design.md). */
@@ -44,44 +45,33 @@ const KEYWORDS: Bilingual[] = [
   { sv: 'länkade data', en: 'linked data' },
 ];
 
+/**
+ * The rights statement of every distribution. Only the project's own work is ours to license; the
+ * quoted texts stay with the documents each named graph names as its source (see the about graph).
+ * Treklövern's programme is the city's "program för mandatperioden 2023-2026" (domain facts A3).
+ */
 const ATTRIBUTION: Bilingual = {
   sv:
-    'Data från Helsingborgs stad under CC BY 4.0. Länkarna pekar på FN:s kunskapsorganisationssystem för de globala ' +
+    'Projektet Livskvalitet LOD:s eget arbete (struktur, identifierare, ontologi, bedömda länkar och översättningar) ' +
+    'är licensierat under CC BY 4.0. Citerade texter kommer ur de dokument som anges som källa för varje namngiven graf: ' +
+    'Helsingborgs stads dokument, Treklöverns program, som är stadens program för mandatperioden 2023–2026, och för de ' +
+    'nationella och regionala målen och de svenska målnamnen de sidor som anges där; licensen omfattar inte rättigheter ' +
+    'som andra har till dem. Länkarna pekar på FN:s kunskapsorganisationssystem för de globala ' +
     'målen; den som använder dess mål, delmål eller indikatorer ska citera Joshi, Gonzalez Morales, Klarman & Helton ' +
     '(2019), "A Knowledge Organization System for the United Nations Sustainable Development Goals", http://metadata.un.org/sdg.',
   en:
-    'Data by the City of Helsingborg under CC BY 4.0. The links point into the UN Knowledge Organization System for the ' +
+    "The Livskvalitet LOD project's own work (structure, identifiers, ontology, curated links and translations) is " +
+    'licensed under CC BY 4.0. Quoted texts come from the documents named as the source of each named graph: the City of ' +
+    "Helsingborg's documents, Treklövern's programme, which is the city's programme for the term 2023–2026, and for the " +
+    'national and regional goals and the Swedish goal names the pages named there; the licence does not extend to rights ' +
+    'that others hold in them. The links point into the UN Knowledge Organization System for the ' +
     'Sustainable Development Goals; when you use its goals, targets or indicators, cite Joshi, Gonzalez Morales, Klarman & ' +
     'Helton (2019), "A Knowledge Organization System for the United Nations Sustainable Development Goals", http://metadata.un.org/sdg.',
 };
 
-const DATASETS: Record<DatasetKey, { title: Bilingual; description: Bilingual }> = {
-  lkp: {
-    title: { sv: 'Livskvalitetsprogrammet som länkade data', en: 'The Quality of Life Programme as Linked Data' },
-    description: {
-      sv:
-        'Helsingborgs livskvalitetsprogram 2016–2024 (viljeinriktningar, fokusområden och prioriteringar) som SKOS-begrepp, ' +
-        'tillsammans med Vision Helsingborg 2035, de tre transformationerna, Treklövern 2023–2026 och styrdokument, och ' +
-        'kvalificerade länkar till FN:s globala mål, nationella mål och regionala strategier med grund, styrka och motivering.',
-      en:
-        "Helsingborg's Quality of Life Programme 2016–2024 (directions, focus areas and priorities) as SKOS concepts, " +
-        'together with Vision Helsingborg 2035, the three transformations, the Treklövern programme 2023–2026 and policy ' +
-        'documents, and qualified links to the UN Sustainable Development Goals, national objectives and regional strategies, ' +
-        'each with its basis, strength and rationale.',
-    },
-  },
-  links: {
-    title: { sv: 'Länktabell: livskvalitetsprogrammet och de globala målen', en: 'Link table: the Quality of Life Programme and the SDGs' },
-    description: {
-      sv: 'Alla kvalificerade länkar i datamängden som en CSV-tabell: från-begrepp, till-begrepp, grund, styrka och motivering.',
-      en: 'Every qualified link of the dataset as one CSV table: from-concept, to-concept, basis, strength and rationale.',
-    },
-  },
-};
-
 /**
  * Builds the DCAT-AP-SE 3.0.1 catalogue from the build manifest: a CC0 catalogue published by
- * Helsingborgs stad, the programme dataset and the link-table dataset (fixed UUID identifiers),
+ * Helsingborgs stad, the programme dataset and the link-table dataset (UUID v5 identifiers from their IRIs),
  * one distribution per dump with EU file type, IANA media type, size and SHA-256, and the SPARQL
  * endpoint as a dcat:DataService. Only IRIs (no blank nodes); all text in Swedish and English.
  *
@@ -101,12 +91,12 @@ export function computeDcat(opts: DcatOptions): N3.Quad[] {
   out
     .type(iris.catalog, dcat('Catalog'))
     .add(iris.catalog, dct('title'), {
-      sv: 'Helsingborgs stad: länkade data om livskvalitetsprogrammet',
-      en: 'City of Helsingborg: Linked Data on the Quality of Life Programme',
+      sv: 'Länkade data om Helsingborgs livskvalitetsprogram',
+      en: "Linked Data on Helsingborg's Quality of Life Programme",
     })
     .add(iris.catalog, dct('description'), {
-      sv: 'Katalog över Helsingborgs stads länkade öppna data om livskvalitetsprogrammet och dess koppling till Agenda 2030.',
-      en: "Catalogue of the City of Helsingborg's Linked Open Data on the Quality of Life Programme and its links to Agenda 2030.",
+      sv: 'Katalog över länkade öppna data om Helsingborgs livskvalitetsprogram och dess koppling till Agenda 2030, sammanställda av projektet Livskvalitet LOD.',
+      en: "Catalogue of Linked Open Data on Helsingborg's Quality of Life Programme and its links to Agenda 2030, compiled by the Livskvalitet LOD project.",
     })
     .add(iris.catalog, dct('publisher'), HELSINGBORG.publisher)
     .add(iris.catalog, dct('license'), LICENSE.cc0)
@@ -119,7 +109,7 @@ export function computeDcat(opts: DcatOptions): N3.Quad[] {
   describeDocument(out, iris.landingPage);
 
   const distributions = planDistributions(opts.manifest.files);
-  for (const key of Object.keys(DATASET_UUID) as DatasetKey[]) {
+  for (const key of DATASET_KEYS) {
     const ds = iris.dataset(key);
     out.add(iris.catalog, dcat('dataset'), ds);
     addDataset(out, opts, key, ds, issued);
@@ -140,14 +130,14 @@ export function computeDcat(opts: DcatOptions): N3.Quad[] {
 
 function addDataset(out: QuadSink, opts: DcatOptions, key: DatasetKey, ds: string, issued: ReturnType<typeof dateLiteral> | undefined): void {
   const iris = metadataIris(opts.base);
-  const { title, description } = DATASETS[key];
+  const { title, description } = DATASET_TEXT[key];
   const period = opts.temporal ?? { start: '2016-01-26', end: '2024-12-31' };
   const periodIri = iris.period(period.start, period.end);
   out
     .type(ds, dcat('Dataset'))
     .add(ds, dct('title'), title)
     .add(ds, dct('description'), withCounts(description, key === 'lkp' ? opts.counts : undefined))
-    .code(ds, dct('identifier'), DATASET_UUID[key])
+    .code(ds, dct('identifier'), datasetUuid(ds))
     .code(ds, dcat('version'), opts.manifest.version)
     .add(ds, dct('modified'), dateLiteral(opts.manifest.modified))
     .add(ds, dct('issued'), issued)

@@ -49,3 +49,25 @@ export const ianaIri = (mediaType: string): string => IANA_MEDIA_TYPES + mediaTy
 /** @example w3cFormatIri(FORMATS['text/turtle']!) // 'http://www.w3.org/ns/formats/Turtle' */
 export const w3cFormatIri = (f: FormatInfo): string | undefined =>
   f.w3cFormat ? NS.formats + f.w3cFormat : undefined;
+
+/** File extension → media type, for the inner format of a `.gz` file. */
+const EXTENSIONS: Record<string, string> = {
+  ttl: 'text/turtle',
+  trig: 'application/trig',
+  nq: 'application/n-quads',
+  nt: 'application/n-triples',
+  jsonld: 'application/ld+json',
+  rdf: 'application/rdf+xml',
+  csv: 'text/csv',
+};
+
+/**
+ * The format of a dump file: for `name.ext.gz` (media type application/gzip) the format of what is
+ * inside, named by `ext`; `undefined` if we do not publish it.
+ * @example fileFormat('links.csv.gz', 'application/gzip') // { format: FORMATS['text/csv'], gzip: true }
+ */
+export function fileFormat(name: string, mediaType: string): { format: FormatInfo | undefined; gzip: boolean } {
+  const gzip = name.endsWith('.gz');
+  const inner = gzip ? EXTENSIONS[name.replace(/\.gz$/, '').split('.').pop() ?? ''] : mediaType;
+  return { format: inner ? formatOf(inner) : undefined, gzip };
+}

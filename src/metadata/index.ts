@@ -5,6 +5,7 @@ export { computeDcat, type DcatOptions, type Manifest } from './dcat.js';
 export { planDistributions, type ManifestFile } from './dcat-distributions.js';
 export { validateDcat, SHAPE_FILES, type DcatValidation, type ShaclResult } from './validate.js';
 export { toRdfXml, parseRdfXml } from '../graph/rdfxml.js';
-export { metadataIris, DATASET_UUID } from './iris.js';
+export { metadataIris } from './iris.js';
+export { DATASET_KEYS, DATASET_TEXT, datasetUuid, uuidV5, type DatasetKey } from './datasets.js';
 export { FORMATS, formatOf } from './formats.js';
 export { sortQuads } from './rdf.js';

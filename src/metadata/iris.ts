@@ -1,15 +1,5 @@
 // IRIs minted for the catalogue, datasets, distributions and services (no blank nodes anywhere).
-
-/**
- * Fixed UUIDs for dcterms:identifier. dataportal.se deduplicates datasets by a UUID identifier
- * before their IRI, so these must never change between builds or when the base IRI moves.
- */
-export const DATASET_UUID = {
-  lkp: '53542058-9bc1-4396-a6e5-948a92473bc4',
-  links: '8550aded-775a-4ea8-b533-11186c4dbafb',
-} as const;
-
-export type DatasetKey = keyof typeof DATASET_UUID;
+import type { DatasetKey } from './datasets.js';
 
 /**
  * Every IRI the metadata mints, derived from the base IRI alone.

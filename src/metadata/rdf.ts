@@ -56,6 +56,11 @@ export class QuadSink {
     return this.push(s, p, literal(value));
   }
 
+  /** An object term as it is (e.g. a literal read from the dataset, language tag and datatype kept). */
+  term(s: string, p: string, o: N3.Quad_Object): this {
+    return this.push(s, p, o);
+  }
+
   type(s: string, ...classes: string[]): this {
     return this.add(s, RDF_TYPE, classes);
   }

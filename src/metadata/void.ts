@@ -2,7 +2,8 @@
 import { createHash } from 'node:crypto';
 import type N3 from 'n3';
 import { LICENSE, LINK_TARGET, LKPO_NS, NS } from '../vocab.js';
-import { formatOf, w3cFormatIri } from './formats.js';
+import { DATASET_TEXT } from './datasets.js';
+import { fileFormat, w3cFormatIri } from './formats.js';
 import { QuadSink, dateLiteral, dct, namespaceOf, sortQuads, voidNs } from './rdf.js';
 import { computeStats, type DatasetStats } from './void-stats.js';
 
@@ -30,10 +31,8 @@ const LINK_TARGETS = [
   { key: 'wikidata', ns: NS.wd, iri: LINK_TARGET.wikidata, title: { sv: 'Wikidata', en: 'Wikidata' } },
 ] as const;
 
-const TITLE = {
-  sv: 'Helsingborgs livskvalitetsprogram som länkade öppna data',
-  en: "Helsingborg's Quality of Life Programme as Linked Open Data",
-};
+/** What a subset (a named graph) takes over from its description in the about graph: its terms of use. */
+const SUBSET_TERMS = [NS.dcterms + 'license', NS.dcterms + 'rights', NS.dcterms + 'bibliographicCitation'];
 
 /**
  * Builds the VoID description: whole-dataset statistics, class and property partitions, one
@@ -57,7 +56,7 @@ export function computeVoid(store: N3.Store, opts: VoidOptions): N3.Quad[] {
 
   out
     .type(ds, v('Dataset'))
-    .add(ds, dct('title'), TITLE)
+    .add(ds, dct('title'), DATASET_TEXT.lkp.title)
     .add(ds, dct('license'), LICENSE.ccBy4)
     .add(ds, dct('modified'), dateLiteral(opts.modified))
     .code(ds, v('uriSpace'), opts.base)
@@ -71,8 +70,8 @@ export function computeVoid(store: N3.Store, opts: VoidOptions): N3.Quad[] {
     .add(ds, v('exampleResource'), [...(opts.exampleResources ?? defaultExamples(stats, opts.base))]);
 
   for (const dump of opts.dumps) {
-    // void:dataDump is for RDF: a known non-RDF format (links.csv) is left to the DCAT catalogue.
-    const format = formatOf(dump.mediaType);
+    // void:dataDump is for RDF (gzip-compressed or not): a known non-RDF format (links.csv, links.csv.gz) is left to the DCAT catalogue.
+    const { format } = fileFormat(decodeURIComponent(dump.url.split('/').pop() ?? ''), dump.mediaType);
     if (format && !format.w3cFormat) continue;
     out.add(ds, v('dataDump'), dump.url);
     const feature = format && w3cFormatIri(format);
@@ -91,6 +90,8 @@ export function computeVoid(store: N3.Store, opts: VoidOptions): N3.Quad[] {
   }
   for (const [graph, triples] of sorted(stats.graphs)) {
     out.add(ds, v('subset'), graph).type(graph, v('Dataset')).add(graph, v('triples'), triples);
+    // e.g. the UN SDG KOS citation its licence requires wherever graph sdg goes, as the about graph gives it
+    for (const p of SUBSET_TERMS) for (const q of store.getQuads(graph, p, null, null)) out.term(graph, p, q.object);
   }
   addLinksets(out, opts, stats, slugs);
   return sortQuads(out.quads);

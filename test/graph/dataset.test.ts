@@ -2,12 +2,17 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DataFactory } from 'n3';
+import { DataFactory, Parser, Store } from 'n3';
+import { parse } from 'csv-parse/sync';
 import { LKPO, NS, PROV, RDF, SDGO, SKOS } from '../../src/vocab.js';
 import { danglingIris, skosProblems } from '../../src/graph/integrity.js';
 import { loadShapes, validateShacl } from '../../src/graph/shacl.js';
 import { normalizeSpace } from '../../src/graph/seed-programme.js';
-import { builtStore, cfg, hasShared, manifest, SHARED } from '../helpers.js';
+import { OWN_TRANSLATION_NOTE } from '../../src/graph/dataset.js';
+import { RELEASE } from '../../src/graph/sources.js';
+import { keyToIri } from '../../src/graph/keys.js';
+import { rebase } from '../../src/graph/rdf-io.js';
+import { builtStore, cfg, dist, hasShared, manifest, SHARED } from '../helpers.js';
 
 const { namedNode } = DataFactory;
 const store = builtStore();
@@ -62,6 +67,37 @@ describe('the 2016 programme', () => {
     expect(english[0]!.graph.value).toBe(`${base}graph/translations-en`);
   });
 
+  it('says on every concept with an English label from en.csv, in the union dump too, that the label is the project\'s own translation', () => {
+    const union = new Store(new Parser({ format: 'N-Triples' }).parse(readFileSync(dist('dataset.nt'), 'utf8')));
+    const keys = parse(readFileSync(path.join(cfg.dataDir, 'translations', 'en.csv'), 'utf8'), { columns: true }) as { key: string }[];
+    expect(keys.length).toBeGreaterThan(100);
+    for (const { key } of keys) {
+      const concept = namedNode(rebase(keyToIri(key), base));
+      const inGraph = store.getObjects(concept, namedNode(SKOS.editorialNote), namedNode(`${base}graph/translations-en`)).map((o) => o.value);
+      expect(inGraph, key).toEqual(expect.arrayContaining([OWN_TRANSLATION_NOTE.sv, OWN_TRANSLATION_NOTE.en]));
+      expect(union.getObjects(concept, namedNode(SKOS.editorialNote), null).map((o) => o.value), key).toContain(OWN_TRANSLATION_NOTE.en);
+    }
+  });
+
+  it('references only what the 2016 text names (not the public-health framework of 2018), quoting §2.1 verbatim and saying where each reference comes from', () => {
+    const programme = `${base}lkp/2016`;
+    expect(objects(programme, `${NS.dcterms}references`).map((o) => o.value).sort()).toEqual(
+      [`${NS.sdg.slice(0, -1)}`, `${base}rus2030/1`, `${base}miljomal`, `${base}vision2035`].sort(),
+    );
+    // ch. 6 reports to the council every second year but revises every term: no single periodicity fits
+    expect(objects(programme, `${NS.dcterms}accrualPeriodicity`)).toEqual([]);
+    const notes = objects(programme, SKOS.note).map((o) => o.value);
+    expect(notes.some((n) => n.startsWith('Även de nationella och regionala folkhälso- och miljökvalitetsmålen är vägledande'))).toBe(true);
+    const editorial = objects(programme, SKOS.editorialNote);
+    expect(editorial.map((o) => (o.termType === 'Literal' ? o.language : '')).sort()).toEqual(['en', 'sv']);
+    expect(editorial.find((o) => o.termType === 'Literal' && o.language === 'en')?.value).toMatch(/section 2\.1.*chapter 2.*April 2018/);
+  });
+
+  it.runIf(hasShared)('quotes seed 001 verbatim in the notes of the 2016 version', () => {
+    const seed = normalizeSpace(readFileSync(path.join(SHARED, 'seeds/001_1a48729c8db209f7.txt'), 'utf8'));
+    for (const note of objects(`${base}lkp/2016`, SKOS.note)) expect(seed, note.value).toContain(note.value);
+  });
+
   it('models the revised programme with only what is known', () => {
     const revised = `${base}lkp/aktualiserat`;
     expect(objects(revised, LKPO.directionCount).map((o) => o.value)).toEqual(['4']);
@@ -95,6 +131,47 @@ describe('Agenda 2030 (UN SDG KOS)', () => {
     expect(store.getObjects(namedNode(`${base}graph/sdg-sv`), namedNode(`${NS.dcterms}source`), null).length).toBeGreaterThan(0);
     expect(store.getObjects(namedNode(`${base}graph/sdg`), namedNode(`${NS.dcterms}bibliographicCitation`), null)[0]?.value).toMatch(/Joshi.*Knowledge Organization System/);
   });
+
+  it('says on each goal, in the sdg-sv graph itself, that its Swedish name is no official translation (so the union dumps keep it)', () => {
+    const graph = namedNode(`${base}graph/sdg-sv`);
+    for (const q of store.getQuads(null, namedNode(SKOS.prefLabel), null, graph)) {
+      const notes = store.getObjects(q.subject, namedNode(SKOS.editorialNote), graph);
+      expect(notes.map((n) => (n.termType === 'Literal' ? n.language : '')).sort(), q.subject.value).toEqual(['en', 'sv']);
+      expect(notes.find((n) => n.termType === 'Literal' && n.language === 'en')?.value).toMatch(/short name as Swedish web pages use it.*not an official translation/);
+    }
+    // a misspelt variant of goal 11's name ("samhälle" for "samhällen") is not a name anyone should search by
+    expect(store.getQuads(null, null, DataFactory.literal('Hållbara städer och samhälle', 'sv'), null)).toEqual([]);
+    expect(objects(`${base}graph/sdg-sv`, `${NS.dcterms}description`).map((d) => d.value).join(' ')).toMatch(/not an official translation/);
+  });
+});
+
+describe('the about graph', () => {
+  const about = (graph: string, p: string) => objects(`${base}graph/${graph}`, `${NS.dcterms}${p}`);
+
+  it.each(['lkp', 'lkp2016', 'sdg-sv', 'vision2035', 'transformationer', 'treklovern', 'styrdokument', 'folkhalsomal', 'miljomal', 'rus2030'])(
+    'gives graph %s, which quotes others\' text, a rights statement in sv and en and no licence that would cover the quotes',
+    (graph) => {
+      expect(about(graph, 'license')).toEqual([]);
+      const rights = about(graph, 'rights');
+      expect(rights.map((r) => (r.termType === 'Literal' ? r.language : '')).sort()).toEqual(['en', 'sv']);
+      expect(rights.map((r) => r.value).join(' ')).toMatch(/CC BY 4\.0 \(https:\/\/creativecommons\.org\/licenses\/by\/4\.0\/\).*does not extend to rights that others hold/);
+      expect(about(graph, 'source').length, graph).toBeGreaterThan(0);
+    },
+  );
+
+  it('dates every graph, the manifest and the links by the release date', () => {
+    for (const g of store.getSubjects(namedNode(RDF.type), namedNode(`${NS.sd}NamedGraph`), null)) {
+      expect(objects(g.value, `${NS.dcterms}modified`).map((o) => o.value), g.value).toEqual([RELEASE.modified]);
+    }
+    expect(manifest().modified).toBe(RELEASE.modified);
+    expect(unique(store.getObjects(null, namedNode(PROV.generatedAtTime), null).map((o) => o.value))).toEqual([`${RELEASE.modified}T00:00:00Z`]);
+  });
+
+  it('gives every graph a licence or a rights statement', () => {
+    for (const g of store.getSubjects(namedNode(RDF.type), namedNode(`${NS.sd}NamedGraph`), null)) {
+      expect(about(g.value.slice(`${base}graph/`.length), 'license').length + about(g.value.slice(`${base}graph/`.length), 'rights').length, g.value).toBeGreaterThan(0);
+    }
+  });
 });
 
 describe('the related plans and frameworks', () => {
@@ -115,10 +192,20 @@ describe('the related plans and frameworks', () => {
     expect(store.getSubjects(namedNode(SKOS.inScheme), namedNode(`${base}${name}`), null)).toHaveLength(n);
   });
 
+  it('numbers the vision areas in the order of the vision\'s sentence, and says so on the scheme', () => {
+    const sentence = objects(`${base}vision2035`, `${NS.dcterms}description`)[0]!.value; // "… den skapande, pulserande, gemensamma, globala och balanserade staden."
+    const order = ['skapande', 'pulserande', 'gemensamma', 'globala', 'balanserade'];
+    expect(order.map((w) => sentence.indexOf(w))).toEqual(order.map((w) => sentence.indexOf(w)).sort((a, b) => a - b));
+    expect(order.map((w) => objects(`${base}vision2035/${w}`, SKOS.notation)[0]?.value)).toEqual(['1', '2', '3', '4', '5']);
+    expect(objects(`${base}vision2035`, SKOS.editorialNote).map((o) => o.value).join(' ')).toMatch(/follow the order of the vision's sentence/);
+  });
+
   it('describes Helsingborgs stad with its identifiers', () => {
     const city = `${base}org/helsingborgs-stad`;
     expect(objects(city, SKOS.notation).map((o) => o.value).sort()).toEqual(['1283', '212000-1157']);
-    expect(objects(city, `${NS.owl}sameAs`).map((o) => o.value)).toContain('http://www.wikidata.org/entity/Q487648');
+    // The dataportal.se organisation URI is derived from a pattern, never seen published (domain facts A6, B.7):
+    // only the DCAT publisher uses it, the data never says it is the same thing.
+    expect(objects(city, `${NS.owl}sameAs`).map((o) => o.value)).toEqual(['http://www.wikidata.org/entity/Q487648']);
   });
 });
 
@@ -143,6 +230,8 @@ describe('links', () => {
       expect(objects(l, LKPO.rationale), l).toHaveLength(1);
       expect(objects(l, PROV.wasAttributedTo), l).toHaveLength(1);
       expect(objects(l, PROV.generatedAtTime), l).toHaveLength(1);
+      // PROV-O's range is xsd:dateTime
+      expect(objects(l, PROV.generatedAtTime).map((o) => (o.termType === 'Literal' ? o.datatype.value : '')), l).toEqual([`${NS.xsd}dateTime`]);
       const match = objects(l, LKPO.strength)[0]!.value === LKPO.close ? SKOS.closeMatch : SKOS.relatedMatch;
       const from = objects(l, LKPO.linkFrom)[0]!;
       const to = objects(l, LKPO.linkTo)[0]!;
@@ -157,6 +246,11 @@ describe('links', () => {
       expect(objects(l, PROV.wasDerivedFrom).length, l).toBeGreaterThan(0);
       expect(store.getQuads(objects(l, LKPO.linkTo)[0]!, namedNode(RDF.type), namedNode(SDGO.Goal), null)).toHaveLength(1);
     }
+  });
+
+  it('never words a related link as if it were close ("substantially express…")', () => {
+    const related = links.filter((l) => objects(l, LKPO.strength)[0]!.value === LKPO.related);
+    for (const l of related) expect(objects(l, LKPO.rationale)[0]!.value, l).not.toMatch(/substantially express/);
   });
 
   it('cites document and section for every stated link', () => {
@@ -177,6 +271,17 @@ describe('links', () => {
       expect(quotes.length, l).toBeGreaterThan(0);
       for (const q of quotes) expect(seeds.includes(normalizeSpace(q).replace(/^…|…$/g, '').trim()), `${l}: “${q}”`).toBe(true);
     }
+  });
+});
+
+describe('links.csv', () => {
+  it('is RFC 4180 CSV: CRLF after every record, one record per link node', () => {
+    const text = readFileSync(dist('links.csv'), 'utf8');
+    expect(text.endsWith('\r\n')).toBe(true);
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/); // no bare LF or CR (no rationale spans lines)
+    const rows = parse(text, { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(unique(subjectsOf(LKPO.Link)).length);
+    expect(rows.every((r) => r.rationale && !/\r/.test(r.rationale))).toBe(true);
   });
 });
 

@@ -5,7 +5,7 @@ import N3 from 'n3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeDcat, computeVoid, metadataIris, validateDcat } from '../../src/metadata/index.js';
 import { buildConfig } from '../../src/graph/config.js';
-import { LINK_TARGET, NS } from '../../src/vocab.js';
+import { LICENSE, LINK_TARGET, NS } from '../../src/vocab.js';
 import { objects, one } from './helpers.js';
 
 interface BuiltManifest {
@@ -52,5 +52,23 @@ describe('metadata of the built dataset', () => {
     expect(Number(one(quads, datasetIri, NS.void + 'triples'))).toBe(ntLines.size);
     for (const g of manifest.graphs) expect([g.iri, Number(one(quads, g.iri, NS.void + 'triples'))]).toEqual([g.iri, g.triples]);
     expect(objects(quads, null, NS.void + 'objectsTarget')).toContain(LINK_TARGET.sdgKos);
+    // the UN KOS licence asks for its citation wherever its data goes, VoID's sdg subset included
+    expect(one(quads, `${manifest.base}graph/sdg`, NS.dcterms + 'bibliographicCitation')).toMatch(/^Amit Joshi, .*http:\/\/metadata\.un\.org\/sdg$/);
+    expect(objects(quads, datasetIri, NS.void + 'dataDump').filter((d) => d.includes('links.csv'))).toEqual([]);
+    // VoID and DCAT describe the same dataset IRI: one title per language between them
+    const dcat = computeDcat({ base: manifest.base, manifest, counts: manifest.counts });
+    const titles = [...objects(quads, datasetIri, NS.dcterms + 'title'), ...objects(dcat, datasetIri, NS.dcterms + 'title')];
+    expect(new Set(titles).size).toBe(2);
+  });
+
+  it('names each licence by one IRI (https) in the data, the ontology, VoID and DCAT', () => {
+    const licences = new Set<string>();
+    for (const file of ['dataset.trig', 'void.ttl', 'dcat.ttl']) {
+      const parsed = new N3.Parser({ format: 'TriG' }).parse(readFileSync(path.join(dist, file), 'utf8'));
+      for (const q of parsed) if (q.object.termType === 'NamedNode' && q.object.value.includes('creativecommons.org/')) licences.add(q.object.value);
+    }
+    expect([...licences].sort()).toEqual([LICENSE.ccBy4, LICENSE.cc0].sort());
+    expect(LICENSE.ccBy4).toMatch(/^https:/);
+    expect(LICENSE.cc0).toMatch(/^https:/);
   });
 });

@@ -1,7 +1,7 @@
 // DCAT-AP-SE catalogue: SHACL (DCAT-AP 3.0.1), harvesting rules of dataportal.se, determinism.
 import N3 from 'n3';
 import { describe, expect, it } from 'vitest';
-import { DATASET_UUID, computeDcat, metadataIris, validateDcat } from '../../src/metadata/index.js';
+import { DATASET_KEYS, computeDcat, datasetUuid, metadataIris, uuidV5, validateDcat } from '../../src/metadata/index.js';
 import { EU_AUTHORITY, HELSINGBORG, IANA_MEDIA_TYPES, LICENSE, NS, PUBLISHER_TYPE } from '../../src/vocab.js';
 import { BASE, MANIFEST, instances, nquads, objects, one } from './helpers.js';
 
@@ -107,12 +107,16 @@ describe('computeDcat: DCAT-AP-SE and dataportal.se rules', () => {
     expect(instances(quads, dcat('Distribution'))).not.toContain(iris.distribution('manifest.json'));
   });
 
-  it('identifies datasets by fixed UUIDs, whatever the base IRI', () => {
+  it('identifies each dataset by a UUID v5 of its IRI: stable from build to build, another for another base', () => {
+    expect(uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe('2ed6657d-e927-568b-95e1-2665a8aea6a2'); // RFC 9562's DNS-namespace example
     const other = computeDcat({ base: 'https://data.example.se/', manifest: MANIFEST });
-    for (const key of ['lkp', 'links'] as const) {
-      expect(one(quads, iris.dataset(key), dct('identifier'))).toBe(DATASET_UUID[key]);
-      expect(one(other, `https://data.example.se/dataset/${key}`, dct('identifier'))).toBe(DATASET_UUID[key]);
-      expect(DATASET_UUID[key]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    for (const key of DATASET_KEYS) {
+      const ours = one(quads, iris.dataset(key), dct('identifier'));
+      const theirs = one(other, `https://data.example.se/dataset/${key}`, dct('identifier'));
+      expect(ours).toBe(datasetUuid(iris.dataset(key)));
+      expect(one(build(), iris.dataset(key), dct('identifier'))).toBe(ours);
+      expect(theirs).not.toBe(ours);
+      for (const id of [ours, theirs]) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     }
   });
 
@@ -134,6 +138,16 @@ describe('computeDcat: DCAT-AP-SE and dataportal.se rules', () => {
   it('quotes the build figures and the SDG KOS citation', () => {
     expect(objects(quads, iris.dataset('lkp'), dct('description')).join(' ')).toContain('Size: 7012 triples, 58 priorities.');
     expect(objects(quads, iris.rights, NS.rdfs + 'label').join(' ')).toContain('Joshi, Gonzalez Morales, Klarman & Helton (2019)');
+  });
+
+  it('does not say the city authored the Linked Data, and licenses only the project\'s own work', () => {
+    const catalogue = [...objects(quads, iris.catalog, dct('title')), ...objects(quads, iris.catalog, dct('description'))].join(' ');
+    expect(catalogue).not.toMatch(/City of Helsingborg|Helsingborgs stad/);
+    const rights = objects(quads, iris.rights, NS.rdfs + 'label').join(' ');
+    expect(rights).not.toMatch(/Data (by|från) (the City of Helsingborg|Helsingborgs stad)/);
+    expect(rights).toContain("The Livskvalitet LOD project's own work (structure, identifiers, ontology, curated links and translations) is licensed under CC BY 4.0.");
+    expect(rights).toContain('the licence does not extend to rights that others hold in them');
+    expect(rights).toContain('licensen omfattar inte rättigheter som andra har till dem');
   });
 
   it('is deterministic: two runs give identical sorted N-Quads', () => {

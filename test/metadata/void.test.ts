@@ -1,7 +1,7 @@
 // VoID statistics checked against counts worked out by hand for a small fixture store.
 import N3 from 'n3';
 import { describe, expect, it } from 'vitest';
-import { computeVoid } from '../../src/metadata/index.js';
+import { DATASET_TEXT, computeVoid } from '../../src/metadata/index.js';
 import { LICENSE, LINK_TARGET, NS } from '../../src/vocab.js';
 import { BASE, nquads, objects, one } from './helpers.js';
 
@@ -66,6 +66,8 @@ const OPTS = {
     { url: `${BASE}download/dataset.ttl`, mediaType: 'text/turtle' },
     { url: `${BASE}download/dataset.trig`, mediaType: 'application/trig' },
     { url: `${BASE}download/links.csv`, mediaType: 'text/csv' },
+    { url: `${BASE}download/dataset.ttl.gz`, mediaType: 'application/gzip' },
+    { url: `${BASE}download/links.csv.gz`, mediaType: 'application/gzip' },
   ],
   modified: '2025-03-01',
 };
@@ -132,13 +134,30 @@ describe('computeVoid', () => {
 
   it('states access, licence, URI space, vocabularies and examples', () => {
     expect(one(quads, DATASET, v('sparqlEndpoint'))).toBe(`${BASE}sparql`);
-    // links.csv is not RDF, so it is not a void:dataDump (the DCAT catalogue lists it).
-    expect(objects(quads, DATASET, v('dataDump'))).toEqual([`${BASE}download/dataset.trig`, `${BASE}download/dataset.ttl`]);
+    // links.csv is not RDF, compressed or not, so it is not a void:dataDump (the DCAT catalogue lists it).
+    expect(objects(quads, DATASET, v('dataDump'))).toEqual([`${BASE}download/dataset.trig`, `${BASE}download/dataset.ttl`, `${BASE}download/dataset.ttl.gz`]);
     expect(objects(quads, DATASET, v('feature'))).toEqual([NS.formats + 'TriG', NS.formats + 'Turtle']);
     expect(one(quads, DATASET, v('uriSpace'))).toBe(BASE);
     expect(one(quads, DATASET, NS.dcterms + 'license')).toBe(LICENSE.ccBy4);
     expect(objects(quads, DATASET, v('vocabulary'))).toEqual([NS.rdf, NS.owl, NS.sdgo, NS.skos].sort());
     expect(objects(quads, DATASET, v('exampleResource'))).toEqual([`${BASE}s1`]);
+  });
+
+  it('titles the dataset as the DCAT catalogue does (both describe the same IRI)', () => {
+    expect(objects(quads, DATASET, NS.dcterms + 'title')).toEqual([DATASET_TEXT.lkp.title.en, DATASET_TEXT.lkp.title.sv].sort());
+  });
+
+  it('gives each subset the licence, rights and citation the about graph states for that graph', () => {
+    const about = `
+      <${G_B}> <${NS.dcterms}bibliographicCitation> "Joshi et al. 2019" ; <${NS.dcterms}rights> "Free with this citation"@en ; <${NS.dcterms}title> "B"@en .
+      <${G_A}> <${NS.dcterms}license> <${LICENSE.ccBy4}> .`;
+    const store = fixtureStore();
+    store.addQuads(new N3.Parser().parse(about).map((q) => N3.DataFactory.quad(q.subject, q.predicate, q.object, N3.DataFactory.namedNode(`${BASE}graph/about`))));
+    const withAbout = computeVoid(store, OPTS);
+    expect(one(withAbout, G_B, NS.dcterms + 'bibliographicCitation')).toBe('Joshi et al. 2019');
+    expect(one(withAbout, G_B, NS.dcterms + 'rights')).toBe('Free with this citation');
+    expect(objects(withAbout, G_B, NS.dcterms + 'title')).toEqual([]);
+    expect(one(withAbout, G_A, NS.dcterms + 'license')).toBe(LICENSE.ccBy4);
   });
 
   it('uses no blank nodes and is deterministic', () => {

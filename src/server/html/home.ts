@@ -1,5 +1,5 @@
 // The landing page: what the dataset is and where it comes from, counts and downloads from the manifest, how to query and cite.
-import { UN_KOS_CITATION, GRAPHS } from '../../graph/sources.js';
+import { UN_KOS_CITATION, GRAPHS, sourceIris } from '../../graph/sources.js';
 import { metadataIris } from '../../metadata/iris.js';
 import { LKPO, NS } from '../../vocab.js';
 import type { Manifest, ManifestFile } from '../dataset.js';
@@ -183,7 +183,7 @@ function downloads(d: HomeData, lang: Lang): string {
 function sources(d: HomeData, lang: Lang): string {
   const triples = new Map(d.manifest.graphs.map((g) => [g.iri.replace(/^.*\/graph\//, ''), g.triples]));
   const items = GRAPHS.filter((g) => triples.has(g.name)).map((g) => {
-    const links = g.sources.map((s) => {
+    const links = sourceIris(g, d.base).map((s) => {
       const local = s.startsWith(d.base) ? '/' + s.slice(d.base.length) : s;
       return `<a href="${esc(local)}">${esc(local.replace(/^https?:\/\//, '').replace(/\/$/, ''))}</a>`;
     });
