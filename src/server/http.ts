@@ -4,6 +4,25 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ContentCoding } from '../compression.js';
 
+/** Response headers scripts on other origins may read: the same on errors as on successes (a 503's Retry-After). */
+export const EXPOSED_HEADERS = ['ETag', 'Link', 'Content-Location', 'Retry-After', 'Last-Modified'];
+
+/** Headers every answer carries, errors included (what the CORS middleware adds to the others). */
+export const EVERY_ANSWER: Readonly<Record<string, string>> = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Expose-Headers': EXPOSED_HEADERS.join(', '),
+  'X-Content-Type-Options': 'nosniff',
+};
+
+/**
+ * `text` cut to `max` characters with an ellipsis, for echoing client input in a message (an
+ * Accept header can be tens of kilobytes).
+ *
+ * @example
+ * clip('abcdef', 3) // 'abc…'
+ */
+export const clip = (text: string, max = 100): string => (text.length > max ? `${text.slice(0, max)}…` : text);
+
 /**
  * The 400 for a `?format=` value that names none of `formats`: the value is the client's error
  * (not an unacceptable Accept), and the message lists what the parameter takes here.
@@ -14,12 +33,13 @@ import type { ContentCoding } from '../compression.js';
  */
 export function unknownFormat(asked: string, formats: ReadonlyArray<{ key: string; mediaType: string; aliases: readonly string[] }>): HTTPException {
   const values = formats.flatMap((f) => [f.key, f.mediaType, ...f.aliases]);
-  return httpError(400, `unknown format "${asked.slice(0, 60)}"; ?format= takes one of: ${values.join(', ')}`);
+  return httpError(400, `unknown format "${clip(asked, 60)}"; ?format= takes one of: ${values.join(', ')}`);
 }
 
 /**
- * An HTTPException whose response is a plain-text message (and optional extra headers);
- * `app.onError` sends it as it is.
+ * An HTTPException whose response is a plain-text message with the headers of every answer
+ * (CORS included, so a script on another origin can read the message and, say, Retry-After)
+ * and optional extra headers; `app.onError` and the Node query path send it as it is.
  *
  * @example
  * throw httpError(503, 'too busy', { 'Retry-After': '1' });
@@ -27,7 +47,7 @@ export function unknownFormat(asked: string, formats: ReadonlyArray<{ key: strin
 export function httpError(status: ContentfulStatusCode, message: string, headers: Record<string, string> = {}): HTTPException {
   const res = new Response(`${message}\n`, {
     status,
-    headers: { 'Content-Type': 'text/plain; charset=utf-8', ...headers },
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', ...EVERY_ANSWER, ...headers },
   });
   return new HTTPException(status, { res, message });
 }

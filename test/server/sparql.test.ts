@@ -136,7 +136,10 @@ describe.each(['oxigraph', 'comunica'] as const)('%s engine', (engine) => {
     ])('%s → %i', async (_name, status, path, init, message) => {
       const res = await req(path, init as RequestInit);
       expect(res.status).toBe(status);
+      // Errors carry the same CORS headers as successes, so scripts on other origins can read them.
       expect(res.headers.get('access-control-allow-origin')).toBe('*');
+      expect(res.headers.get('access-control-expose-headers')).toBe('ETag, Link, Content-Location, Retry-After, Last-Modified');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(await res.text()).toMatch(message);
       if (status === 405) expect(res.headers.get('allow')).toBe('GET, HEAD, POST, OPTIONS');
     });

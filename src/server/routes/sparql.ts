@@ -92,8 +92,8 @@ export interface SparqlNodeDeps {
   limits: Limits;
   /** The app's response cache: answers are stored there as its middleware would store them. */
   cache: ResponseCache;
-  /** Headers every answer carries (what the app's CORS middleware adds); errors get only Access-Control-Allow-Origin, as `app.onError` sends them. */
-  headers: Record<string, string>;
+  /** Headers every answer carries (what the app's CORS middleware adds; errors made by `httpError` carry them too). */
+  headers: Readonly<Record<string, string>>;
 }
 
 /** Writes an error (an HTTPException from `httpError`, or a 500) as `app.onError` would, with a Content-Length. */
@@ -103,7 +103,7 @@ async function writeError(res: ServerResponse, e: unknown): Promise<void> {
   const body = new Uint8Array(await error.arrayBuffer());
   const headers: string[] = [];
   error.headers.forEach((value, name) => headers.push(name, value));
-  res.writeHead(error.status, [...headers, 'access-control-allow-origin', '*', 'content-length', String(body.byteLength)]);
+  res.writeHead(error.status, [...headers, 'content-length', String(body.byteLength)]);
   res.end(body);
 }
 
