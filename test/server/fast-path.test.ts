@@ -234,7 +234,7 @@ function bodyOf(answer: Buffer): Buffer {
 describe('createNodeServer: the SPARQL query path (GET /sparql?query=… without Hono)', () => {
   let n = 0;
   /** The same query, made a distinct target (a comment) so that each request is a miss. */
-  const fresh = (query: string, extra: Record<string, string> = {}) => sparqlUrl(`${query}\n# ${n++}`, extra);
+  const fresh = (query: string, extra: Record<string, string | string[]> = {}) => sparqlUrl(`${query}\n# ${n++}`, extra);
   const SELECT = `${PREFIXES}SELECT ?c ?label { ?c skos:prefLabel ?label } ORDER BY ?c ?label LIMIT 40`;
 
   it.each([
@@ -276,6 +276,9 @@ describe('createNodeServer: the SPARQL query path (GET /sparql?query=… without
     ['an unacceptable Accept', () => fresh(SELECT), { Accept: 'image/png' }],
     ['an unknown ?format=', () => fresh(SELECT, { format: 'png' }), {}],
     ['an empty query', () => '/sparql?query=', {}],
+    ['two queries', () => fresh('ASK {}', { query: 'ASK { FILTER(false) }' }), {}],
+    ['two formats', () => fresh('ASK {}', { format: ['json', 'xml'] }), {}],
+    ['a query that is not UTF-8', () => '/sparql?query=ASK%7B%7D%FF', {}],
   ])('refuses %s with the same status, headers and message as the Hono path', async (_name, target, headers: Record<string, string>) => {
     const before = directQueries;
     const viaDirect = await raw(directPort, 'GET', target(), headers);
