@@ -230,6 +230,12 @@ describe.each(['oxigraph', 'comunica'] as const)('%s engine', (engine) => {
       ['application/n-triples', 'application/n-triples', 'nt'],
       ['application/rdf+xml', 'application/rdf+xml', 'rdf'],
       ['application/ld+json', 'application/ld+json', 'jsonld'],
+      // The aliases resource documents accept (RFC 9110 conneg: they count when named).
+      ['application/json', 'application/ld+json', 'jsonld'],
+      ['text/plain', 'application/n-triples', 'nt'],
+      ['application/xml', 'application/rdf+xml', 'rdf'],
+      ['application/x-turtle', 'text/turtle', 'ttl'],
+      ['text/html;q=0.5, application/json', 'application/ld+json', 'jsonld'],
     ])('Accept %s → %s', async (accept, type, format) => {
       const res = await req('/sparql', { headers: { accept } });
       expect(res.status).toBe(200);

@@ -11,7 +11,7 @@ import { withBytes, type ResponseCache } from '../middleware/response-cache.js';
 import { postKind, queryFromPost, queryFromUrl, type QueryRequest } from '../protocol.js';
 import type { QueryAnswer, QueryService } from '../query-service.js';
 import { DOCUMENT_FORMATS, serialize } from '../../graph/documents.js';
-import { serviceDescription } from '../service-description.js';
+import { DESCRIPTION_OFFERS, serviceDescription } from '../service-description.js';
 import type { Limits } from '../settings.js';
 
 export interface SparqlDeps {
@@ -140,12 +140,12 @@ export function sparqlRoutes({ dataset, answer, limits }: SparqlDeps): Hono {
   const respond = responder(answer);
 
   const describe = async (c: Context) => {
-    // browsers (text/html) get the query UI from routes/ui.ts, mounted before this route
-    const offers = ['text/turtle', ...DOCUMENT_FORMATS.filter((f) => f.key !== 'ttl').map((f) => f.mediaType)];
-    const asked = c.req.query('format');
-    const type = asked ? findFormat(DOCUMENT_FORMATS, asked)?.mediaType : negotiate(c.req.header('accept'), offers);
+    // Browsers (text/html) get the query UI from routes/ui.ts, mounted before this route. An empty
+    // ?format= counts as absent, as on every other route.
+    const asked = c.req.query('format') || undefined;
+    const type = asked ? findFormat(DOCUMENT_FORMATS, asked)?.mediaType : negotiate(c.req.header('accept'), DESCRIPTION_OFFERS);
     if (!type && asked !== undefined) throw unknownFormat(asked, DOCUMENT_FORMATS);
-    if (!type) throw httpError(406, `available: ${offers.join(', ')}`);
+    if (!type) throw httpError(406, `available: ${DOCUMENT_FORMATS.map((f) => f.mediaType).join(', ')}`);
     c.header('Vary', 'Accept');
     const format = findFormat(DOCUMENT_FORMATS, type)!;
     // A strong ETag lets the response cache keep (and compress) the description, and clients revalidate it.
