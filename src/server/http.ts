@@ -23,6 +23,12 @@ export const EVERY_ANSWER: Readonly<Record<string, string>> = {
  */
 export const clip = (text: string, max = 100): string => (text.length > max ? `${text.slice(0, max)}…` : text);
 
+/** A format as `?format=` names it: by key, media type or alias. */
+type NamedFormat = { key: string; mediaType: string; aliases: readonly string[] };
+
+/** What `?format=` takes among `formats`, for a message. */
+const takes = (formats: readonly NamedFormat[]): string => `?format= takes one of: ${formats.flatMap((f) => [f.key, f.mediaType, ...f.aliases]).join(', ')}`;
+
 /**
  * The 400 for a `?format=` value that names none of `formats`: the value is the client's error
  * (not an unacceptable Accept), and the message lists what the parameter takes here.
@@ -31,9 +37,20 @@ export const clip = (text: string, max = 100): string => (text.length > max ? `$
  * throw unknownFormat('xyz', [{ key: 'ttl', mediaType: 'text/turtle', aliases: [] }]);
  * // 400: unknown format "xyz"; ?format= takes one of: ttl, text/turtle
  */
-export function unknownFormat(asked: string, formats: ReadonlyArray<{ key: string; mediaType: string; aliases: readonly string[] }>): HTTPException {
-  const values = formats.flatMap((f) => [f.key, f.mediaType, ...f.aliases]);
-  return httpError(400, `unknown format "${clip(asked, 60)}"; ?format= takes one of: ${values.join(', ')}`);
+export function unknownFormat(asked: string, formats: readonly NamedFormat[]): HTTPException {
+  return httpError(400, `unknown format "${clip(asked, 60)}"; ${takes(formats)}`);
+}
+
+/**
+ * The 400 for a `?format=` value that names a format, but not one of `formats`, which are the
+ * ones for `what` (a query form's answers).
+ *
+ * @example
+ * throw formatNotFor('csv', 'ASK answers', BOOLEAN_FORMATS);
+ * // 400: csv is not a format for ASK answers; ?format= takes one of: json, application/sparql-results+json, …
+ */
+export function formatNotFor(asked: string, what: string, formats: readonly NamedFormat[]): HTTPException {
+  return httpError(400, `${clip(asked, 60)} is not a format for ${what}; ${takes(formats)}`);
 }
 
 /**
