@@ -90,3 +90,27 @@ describe('UTF-8 only, and no content coding on the body', () => {
     expect((await res.json()).boolean).toBe(true);
   });
 });
+
+describe('preconditions on a POST query (RFC 9110 §13.1.2)', () => {
+  const post = (headers: Record<string, string> = {}) => req('/sparql', { method: 'POST', headers: { ...DIRECT, accept: 'application/sparql-results+json', ...headers }, body: 'ASK { ?s ?p ?o }' });
+
+  it('answers a matching If-None-Match with 412 (a POST cannot be answered 304), any other with 200', async () => {
+    const first = await post();
+    const etag = first.headers.get('etag')!;
+    expect(first.status).toBe(200);
+    for (const ifNoneMatch of [etag, `W/${etag}`, '*']) {
+      const res = await post({ 'if-none-match': ifNoneMatch });
+      expect(res.status, ifNoneMatch).toBe(412);
+      expect(res.headers.get('etag')).toBe(etag);
+      expect(res.headers.get('access-control-allow-origin')).toBe('*');
+      expect(await res.text()).toMatch(/^precondition failed: If-None-Match matches the current ETag/);
+    }
+    expect((await post({ 'if-none-match': '"other"' })).status).toBe(200);
+  });
+
+  it('answers a failed If-Match with 412 and a matching one with 200', async () => {
+    const etag = (await post()).headers.get('etag')!;
+    expect((await post({ 'if-match': '"other"' })).status).toBe(412);
+    expect((await post({ 'if-match': etag })).status).toBe(200);
+  });
+});
