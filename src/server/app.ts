@@ -51,6 +51,10 @@ export interface ServerApp {
 /** Added to every answer besides the CORS headers. */
 const NOSNIFF = { 'X-Content-Type-Options': 'nosniff' };
 
+/** Whether `err` is a client's abort (the connection closed while its request body was read). */
+const clientAborted = (err: Error & { code?: string }, req: Request): boolean =>
+  err.code === 'ECONNRESET' || err.code === 'ERR_STREAM_PREMATURE_CLOSE' || req.signal.aborted;
+
 /** An error answer with the headers of every answer (an HTTPException not made by httpError may lack them). */
 function withEveryAnswer(res: Response): Response {
   for (const [name, value] of Object.entries(EVERY_ANSWER)) if (!res.headers.has(name)) res.headers.set(name, value);
@@ -105,8 +109,10 @@ export async function createApp(options: AppOptions): Promise<ServerApp> {
   app.route('/', dumpRoutes({ dataset }));
   app.route('/', resourceRoutes({ dataset }));
   app.notFound(() => httpError(404, 'not found').getResponse());
-  app.onError((err) => {
+  app.onError((err, c) => {
     if (err instanceof HTTPException) return withEveryAnswer(err.getResponse());
+    // A client that went away before its body arrived is no server error: nothing to log, and nobody reads the answer.
+    if (clientAborted(err, c.req.raw)) return httpError(400, 'the request was cut off before its body arrived').getResponse();
     console.error(err);
     return httpError(500, 'internal error').getResponse();
   });

@@ -1,7 +1,7 @@
 // Requests Node refuses before any handler (too long, malformed, too slow) over real sockets, and the GET length limit they must not hide.
 import type { Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createNodeServer } from '../../src/server/node-server.js';
 import { DEFAULT_LIMITS, maxHeaderBytes } from '../../src/server/settings.js';
 import { useApp } from './helpers.js';
@@ -97,5 +97,32 @@ describe('requests Node refuses itself', () => {
     await exchange('NOT HTTP AT ALL\r\n\r\n');
     const a = await exchange('GET /robots.txt HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n');
     expect(a.status).toBe(200);
+  });
+});
+
+describe('clients that go away', () => {
+  /** A POST whose body never arrives in full: the client closes the connection after `sent` of `length` bytes. */
+  const abandon = (sent: string, length: number) =>
+    new Promise<void>((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      socket.on('connect', () => {
+        socket.write(`POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\nContent-Length: ${length}\r\n\r\n${sent}`);
+        setTimeout(() => socket.destroy(), 50);
+      });
+      socket.on('close', () => resolve());
+      socket.on('error', () => resolve());
+    });
+
+  it('are not logged as server errors (a slowloris run once logged a stack trace per request)', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      await Promise.all(Array.from({ length: 5 }, (_, i) => abandon('ASK {'.slice(0, i), 100)));
+      await new Promise((r) => setTimeout(r, 200));
+      const a = await exchange(`POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\nContent-Length: 6\r\nConnection: close\r\n\r\nASK {}`);
+      expect(a.status).toBe(200);
+      expect(logged).not.toHaveBeenCalled();
+    } finally {
+      logged.mockRestore();
+    }
   });
 });
