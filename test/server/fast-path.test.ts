@@ -55,12 +55,13 @@ afterAll(async () => {
   await Promise.all([fast, hono, direct].map((s) => new Promise((resolve) => s.close(resolve))));
 });
 
-/** Sends one raw HTTP/1.1 request (connection: close) and returns every byte of the answer. */
+/** Sends one raw HTTP/1.1 request (connection: close; Host 127.0.0.1 unless given) and returns every byte of the answer. */
 function raw(port: number, method: string, target: string, headers: Record<string, string> = {}): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1');
     const chunks: Buffer[] = [];
-    const lines = [`${method} ${target} HTTP/1.1`, `Host: 127.0.0.1:${port}`, 'Connection: close', ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
+    const { Host: host = `127.0.0.1:${port}`, ...rest } = headers;
+    const lines = [`${method} ${target} HTTP/1.1`, `Host: ${host}`, 'Connection: close', ...Object.entries(rest).map(([k, v]) => `${k}: ${v}`)];
     socket.on('connect', () => socket.write(`${lines.join('\r\n')}\r\n\r\n`));
     socket.on('data', (c) => chunks.push(c));
     socket.on('end', () => resolve(Buffer.concat(chunks)));
@@ -197,7 +198,6 @@ describe('createNodeServer: cache hits written straight to the socket', () => {
     const cases: Array<[string, string, Record<string, string>]> = [
       ['HEAD', '/lkp/2016/4.4.3', { Accept: 'text/turtle' }],
       ['GET', '/no/such/thing', {}],
-      ['GET', '/lkp\\2016/4.4.3', { Accept: 'text/turtle' }],
       ['OPTIONS', '/sparql', { Origin: 'https://example.org', 'Access-Control-Request-Method': 'GET' }],
       ['OPTIONS', '/sparql', {}],
       ['PUT', '/lkp/2016/4.4.3', { 'Content-Length': '0' }],
@@ -211,6 +211,12 @@ describe('createNodeServer: cache hits written straight to the socket', () => {
       expect(fastHits, `${method} ${target}`).toBe(before);
       expect(masked(viaFast)).toBe(masked(viaHono));
     }
+    // A target @hono/node-server refuses (a backslash in the path): bare there, with a message and CORS here.
+    const backslash = await raw(fastPort, 'GET', '/lkp\\2016/4.4.3', { Accept: 'text/turtle' });
+    expect(status(await raw(honoPort, 'GET', '/lkp\\2016/4.4.3', { Accept: 'text/turtle' }))).toBe(400);
+    expect(status(backslash)).toBe(400);
+    expect(bodyOf(backslash).toString('utf8')).toBe('malformed request: Backslash in request path\n');
+    expect(header(backslash, 'access-control-allow-origin')).toBe('*');
     const head = await raw(fastPort, 'HEAD', '/lkp/2016/4.4.3', { Accept: 'text/turtle' });
     expect(status(head)).toBe(200);
     expect(head.toString('latin1').endsWith('\r\n\r\n')).toBe(true);
@@ -289,6 +295,28 @@ describe('createNodeServer: the SPARQL query path (GET /sparql?query=… without
     for (const name of ['content-type', 'access-control-allow-origin', 'access-control-expose-headers', 'x-content-type-options', 'retry-after']) expect(header(viaDirect, name), name).toBe(header(viaHono, name));
     expect(bodyOf(viaDirect).toString('utf8')).toBe(bodyOf(viaHono).toString('utf8'));
     expect(Number(header(viaDirect, 'content-length'))).toBe(bodyOf(viaDirect).length);
+  });
+
+  it('refuses a fragment (#) in the target before the cache and both paths, whatever the Host', async () => {
+    // The Hono path dropped `#…`, the query path kept it in ?query=, under one cache key.
+    const before = directQueries;
+    for (const host of ['LOCALHOST', 'localhost', `127.0.0.1:${directPort}`]) {
+      const a = await raw(directPort, 'GET', '/sparql?query=ASK%7B%7D#%0A%7D', { Host: host, Accept: 'application/sparql-results+json' });
+      expect(status(a), host).toBe(400);
+      expect(bodyOf(a).toString('utf8')).toMatch(/^a request target never has a fragment/);
+      expect(header(a, 'access-control-allow-origin')).toBe('*');
+    }
+    expect(directQueries).toBe(before);
+  });
+
+  it('answers a query the same way whatever the case of Host: one cache key, one evaluation', async () => {
+    const target = fresh('ASK { ?s ?p ?o }');
+    const before = directQueries;
+    const upper = await raw(directPort, 'GET', target, { Host: 'LOCALHOST', Accept: 'application/sparql-results+json' });
+    const lower = await raw(directPort, 'GET', target, { Host: 'localhost', Accept: 'application/sparql-results+json' });
+    expect(status(upper)).toBe(200);
+    expect(masked(lower)).toBe(masked(upper));
+    expect(directQueries).toBe(before + 1);
   });
 
   it('leaves /sparql without a query (service description, query UI), POST and HEAD to Hono', async () => {
