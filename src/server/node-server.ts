@@ -105,7 +105,7 @@ function answeredUpFront(req: IncomingMessage, res: ServerResponse, authority: s
   return false;
 }
 
-/** The answer for a request @hono/node-server could not turn into a Request (after `checkTarget`, a Host it reads otherwise). */
+/** The answer for a request @hono/node-server cannot turn into a Request even after `checkTarget` (a backslash in the path, a Host its URL parser rewrites). */
 function honoRefusal(e: unknown): Response {
   if (e instanceof RequestError) return httpError(400, `malformed request: ${clip(e.message, 100)}`).getResponse();
   console.error(e);
