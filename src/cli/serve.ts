@@ -39,6 +39,8 @@ async function main(): Promise<void> {
     keepAliveTimeout: 5_000,
     // Node's default (16 KiB) would refuse a GET query long before MAX_QUERY_LENGTH (431, not 414).
     maxHeaderSize: maxHeaderBytes(limits),
+    // For HTTP/1.0 requests without Host (and an empty Host).
+    authority: `localhost:${settings.port}`,
   });
   http.listen(settings.port);
   http.once('listening', () => {

@@ -5,7 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import { createEngine } from '../engine/index.js';
 import type { Engine, EngineName } from '../engine/types.js';
 import { loadDataset, type Dataset } from './dataset.js';
-import { httpError } from './http.js';
+import { EVERY_ANSWER, EXPOSED_HEADERS, httpError } from './http.js';
 import { conditional } from './middleware/conditional.js';
 import { cors } from './middleware/cors.js';
 import { methods } from './middleware/methods.js';
@@ -48,12 +48,18 @@ export interface ServerApp {
   close(): Promise<void>;
 }
 
-/** Response headers scripts on other origins may read. */
-const EXPOSED_HEADERS = ['ETag', 'Link', 'Content-Location', 'Retry-After', 'Last-Modified'];
 /** Added to every answer besides the CORS headers. */
-const EVERY_ANSWER = { 'X-Content-Type-Options': 'nosniff' };
-/** What the CORS middleware adds to an answer (for the Node query path, which runs without it). */
-const CORS_ANSWER = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': EXPOSED_HEADERS.join(', '), ...EVERY_ANSWER };
+const NOSNIFF = { 'X-Content-Type-Options': 'nosniff' };
+
+/** Whether `err` is a client's abort (the connection closed while its request body was read). */
+const clientAborted = (err: Error & { code?: string }, req: Request): boolean =>
+  err.code === 'ECONNRESET' || err.code === 'ERR_STREAM_PREMATURE_CLOSE' || req.signal.aborted;
+
+/** An error answer with the headers of every answer (an HTTPException not made by httpError may lack them). */
+function withEveryAnswer(res: Response): Response {
+  for (const [name, value] of Object.entries(EVERY_ANSWER)) if (!res.headers.has(name)) res.headers.set(name, value);
+  return res;
+}
 
 /**
  * Builds the application and waits until the engine has loaded the dataset.
@@ -95,7 +101,7 @@ export async function createApp(options: AppOptions): Promise<ServerApp> {
   // compressed variant the cache chose included (the cache answers its own hits and fills the same way).
   app.use('*', conditional());
   app.use('*', responses.middleware);
-  app.use('*', cors({ exposeHeaders: EXPOSED_HEADERS, headers: EVERY_ANSWER }));
+  app.use('*', cors({ exposeHeaders: EXPOSED_HEADERS, headers: NOSNIFF }));
   app.use('*', methods({ postPaths: ['/sparql'] })); // inside cors(): preflights never reach it
   app.route('/', sparqlQueryRoute({ answer, limits })); // GET /sparql?query=…: before the UI's browser negotiation
   app.route('/', uiRoutes({ dataset })); // it answers `/` and browsers' GET /sparql, and passes the rest on
@@ -103,18 +109,15 @@ export async function createApp(options: AppOptions): Promise<ServerApp> {
   app.route('/', metadataRoutes({ dataset }));
   app.route('/', dumpRoutes({ dataset }));
   app.route('/', resourceRoutes({ dataset }));
-  app.notFound(() => {
-    const res = httpError(404, 'not found').getResponse();
-    res.headers.set('Access-Control-Allow-Origin', '*');
-    return res;
-  });
-  app.onError((err) => {
-    const res = err instanceof HTTPException ? err.getResponse() : httpError(500, 'internal error').getResponse();
-    if (!(err instanceof HTTPException)) console.error(err);
-    res.headers.set('Access-Control-Allow-Origin', '*');
-    return res;
+  app.notFound(() => httpError(404, 'not found').getResponse());
+  app.onError((err, c) => {
+    if (err instanceof HTTPException) return withEveryAnswer(err.getResponse());
+    // A client that went away before its body arrived is no server error: nothing to log, and nobody reads the answer.
+    if (clientAborted(err, c.req.raw)) return httpError(400, 'the request was cut off before its body arrived').getResponse();
+    console.error(err);
+    return httpError(500, 'internal error').getResponse();
   });
   const fetch: ServerApp['fetch'] = (req, env) => responses.match(req, env?.incoming) ?? app.fetch(req, env);
-  const serveQuery = sparqlNodeQuery({ answer, limits, cache: responses, headers: CORS_ANSWER });
+  const serveQuery = sparqlNodeQuery({ answer, limits, cache: responses, headers: EVERY_ANSWER });
   return { app, dataset, engine, fetch, serveCached: responses.serve, serveQuery, close: () => (own ? engine.close() : Promise.resolve()) };
 }

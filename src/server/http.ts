@@ -4,6 +4,31 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ContentCoding } from '../compression.js';
 
+/** Response headers scripts on other origins may read: the same on errors as on successes (a 503's Retry-After). */
+export const EXPOSED_HEADERS = ['ETag', 'Link', 'Content-Location', 'Retry-After', 'Last-Modified'];
+
+/** Headers every answer carries, errors included (what the CORS middleware adds to the others). */
+export const EVERY_ANSWER: Readonly<Record<string, string>> = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Expose-Headers': EXPOSED_HEADERS.join(', '),
+  'X-Content-Type-Options': 'nosniff',
+};
+
+/**
+ * `text` cut to `max` characters with an ellipsis, for echoing client input in a message (an
+ * Accept header can be tens of kilobytes).
+ *
+ * @example
+ * clip('abcdef', 3) // 'abc…'
+ */
+export const clip = (text: string, max = 100): string => (text.length > max ? `${text.slice(0, max)}…` : text);
+
+/** A format as `?format=` names it: by key, media type or alias. */
+type NamedFormat = { key: string; mediaType: string; aliases: readonly string[] };
+
+/** What `?format=` takes among `formats`, for a message. */
+const takes = (formats: readonly NamedFormat[]): string => `?format= takes one of: ${formats.flatMap((f) => [f.key, f.mediaType, ...f.aliases]).join(', ')}`;
+
 /**
  * The 400 for a `?format=` value that names none of `formats`: the value is the client's error
  * (not an unacceptable Accept), and the message lists what the parameter takes here.
@@ -12,14 +37,26 @@ import type { ContentCoding } from '../compression.js';
  * throw unknownFormat('xyz', [{ key: 'ttl', mediaType: 'text/turtle', aliases: [] }]);
  * // 400: unknown format "xyz"; ?format= takes one of: ttl, text/turtle
  */
-export function unknownFormat(asked: string, formats: ReadonlyArray<{ key: string; mediaType: string; aliases: readonly string[] }>): HTTPException {
-  const values = formats.flatMap((f) => [f.key, f.mediaType, ...f.aliases]);
-  return httpError(400, `unknown format "${asked.slice(0, 60)}"; ?format= takes one of: ${values.join(', ')}`);
+export function unknownFormat(asked: string, formats: readonly NamedFormat[]): HTTPException {
+  return httpError(400, `unknown format "${clip(asked, 60)}"; ${takes(formats)}`);
 }
 
 /**
- * An HTTPException whose response is a plain-text message (and optional extra headers);
- * `app.onError` sends it as it is.
+ * The 400 for a `?format=` value that names a format, but not one of `formats`, which are the
+ * ones for `what` (a query form's answers).
+ *
+ * @example
+ * throw formatNotFor('csv', 'ASK answers', BOOLEAN_FORMATS);
+ * // 400: csv is not a format for ASK answers; ?format= takes one of: json, application/sparql-results+json, …
+ */
+export function formatNotFor(asked: string, what: string, formats: readonly NamedFormat[]): HTTPException {
+  return httpError(400, `${clip(asked, 60)} is not a format for ${what}; ${takes(formats)}`);
+}
+
+/**
+ * An HTTPException whose response is a plain-text message with the headers of every answer
+ * (CORS included, so a script on another origin can read the message and, say, Retry-After)
+ * and optional extra headers; `app.onError` and the Node query path send it as it is.
  *
  * @example
  * throw httpError(503, 'too busy', { 'Retry-After': '1' });
@@ -27,7 +64,7 @@ export function unknownFormat(asked: string, formats: ReadonlyArray<{ key: strin
 export function httpError(status: ContentfulStatusCode, message: string, headers: Record<string, string> = {}): HTTPException {
   const res = new Response(`${message}\n`, {
     status,
-    headers: { 'Content-Type': 'text/plain; charset=utf-8', ...headers },
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', ...EVERY_ANSWER, ...headers },
   });
   return new HTTPException(status, { res, message });
 }

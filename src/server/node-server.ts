@@ -1,14 +1,19 @@
-// The Node HTTP server for the app: cached answers and SPARQL queries written straight to the socket, the rest through @hono/node-server; requests Node itself refuses get a plain-text answer.
-import { createServer, maxHeaderSize as nodeMaxHeaderSize, type Server, type ServerOptions, type ServerResponse } from 'node:http';
+// The Node HTTP server for the app: cached answers and SPARQL queries written straight to the socket, the rest through @hono/node-server; requests Node or Hono would refuse bare get a plain-text answer.
+import { createServer, maxHeaderSize as nodeMaxHeaderSize, type IncomingMessage, type Server, type ServerOptions, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { getRequestListener } from '@hono/node-server';
+import { getRequestListener, RequestError } from '@hono/node-server';
 import type { ServerApp } from './app.js';
+import { clip, EVERY_ANSWER, httpError } from './http.js';
+import { checkTarget, SERVER_METHODS, type DirectAnswer } from './request-target.js';
 
 /** How long a refused connection may keep sending (its answer already sent) before it is closed. */
 const LINGER_MS = 2_000;
 
+/** A request line: method (a token), target, version (RFC 9112 §3). */
+const REQUEST_LINE = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+ \S+ HTTP\/\d\.\d\r?$/;
+
 /** Status, reason phrase and message for an error Node's HTTP parser or its timeouts report. */
-function refusal(error: Error & { code?: string; reason?: string }, maxHeaderSize: number): [number, string, string] {
+function refusal(error: Error & { code?: string; reason?: string; rawPacket?: Buffer }, maxHeaderSize: number): [number, string, string] {
   switch (error.code) {
     case 'HPE_HEADER_OVERFLOW':
       return [431, 'Request Header Fields Too Large', `request line and headers larger than ${maxHeaderSize} bytes; send a long query with POST`];
@@ -16,22 +21,46 @@ function refusal(error: Error & { code?: string; reason?: string }, maxHeaderSiz
       return [408, 'Request Timeout', 'the request was not received in time'];
     case 'HPE_CHUNK_EXTENSIONS_OVERFLOW':
       return [413, 'Content Too Large', 'chunk extensions too large'];
+    case 'HPE_INVALID_METHOD':
+      // RFC 9110 §15.6.2: a well-formed request line with a method the server does not know is 501, not 400.
+      if (REQUEST_LINE.test(error.rawPacket?.toString('latin1').split('\n')[0] ?? '')) return [501, 'Not Implemented', `unknown method; this server implements ${SERVER_METHODS}`];
+      return [400, 'Bad Request', `malformed HTTP request${error.reason ? `: ${error.reason}` : ''}`];
     default:
       return [400, 'Bad Request', `malformed HTTP request${error.reason ? `: ${error.reason}` : ''}`];
   }
 }
 
 /**
+ * Writes a plain-text answer straight to a socket whose request no ServerResponse will answer
+ * (Node's parser refused it, or CONNECT took it over), then closes the connection: at once if
+ * nothing can be written, else after the client closed its side or LINGER_MS. Closing at once
+ * with the rest of the client's request unread would reset the connection, and the client might
+ * never read the answer.
+ */
+function answerOnSocket(socket: Duplex, status: number, reason: string, message: string): void {
+  const body = Buffer.from(`${message}\n`);
+  const head = [
+    `HTTP/1.1 ${status} ${reason}`,
+    'Content-Type: text/plain; charset=utf-8',
+    `Content-Length: ${body.byteLength}`,
+    ...Object.entries(EVERY_ANSWER).map(([name, value]) => `${name}: ${value}`),
+    'Connection: close',
+  ];
+  socket.end(Buffer.concat([Buffer.from(`${head.join('\r\n')}\r\n\r\n`, 'latin1'), body]));
+  const timer = setTimeout(() => socket.destroy(), LINGER_MS).unref();
+  socket.once('end', () => socket.destroy());
+  socket.once('close', () => clearTimeout(timer));
+}
+
+/**
  * The `clientError` handler: answers a request Node refused before any handler saw it (431 for
- * too long a request line or headers, 408 for a timeout, 400 for a malformed request) with a
- * short plain-text message and `Access-Control-Allow-Origin: *` (so a script on another origin
- * can read why), then closes the connection: at once if nothing can be written, else after the
- * client closed its side or LINGER_MS. Closing at once with the rest of the client's request
- * unread would reset the connection, and the client might never read the answer.
+ * too long a request line or headers, 408 for a timeout, 501 for an unknown method, 400 for a
+ * malformed request) with a short plain-text message and the CORS headers (so a script on
+ * another origin can read why), then closes the connection (see `answerOnSocket`).
  */
 function answerClientErrors(maxHeaderSize: number) {
   const answered = new WeakSet<Duplex>();
-  return (error: Error & { code?: string }, socket: Duplex): void => {
+  return (error: Error & { code?: string; rawPacket?: Buffer }, socket: Duplex): void => {
     // The parser reports the same error again for every further chunk the client sends.
     if (answered.has(socket)) return;
     answered.add(socket);
@@ -41,40 +70,81 @@ function answerClientErrors(maxHeaderSize: number) {
       socket.destroy();
       return;
     }
-    const [status, reason, message] = refusal(error, maxHeaderSize);
-    const body = Buffer.from(`${message}\n`);
-    const head = [
-      `HTTP/1.1 ${status} ${reason}`,
-      'Content-Type: text/plain; charset=utf-8',
-      `Content-Length: ${body.byteLength}`,
-      'Access-Control-Allow-Origin: *',
-      'X-Content-Type-Options: nosniff',
-      'Connection: close',
-    ];
-    socket.end(Buffer.concat([Buffer.from(`${head.join('\r\n')}\r\n\r\n`, 'latin1'), body]));
-    const timer = setTimeout(() => socket.destroy(), LINGER_MS).unref();
-    socket.once('end', () => socket.destroy());
-    socket.once('close', () => clearTimeout(timer));
+    answerOnSocket(socket, ...refusal(error, maxHeaderSize));
   };
 }
 
+/** Writes a DirectAnswer as a plain-text response with the headers of every answer. */
+function writeDirect(res: ServerResponse, { status, message, headers }: DirectAnswer): void {
+  const body = message === undefined ? undefined : Buffer.from(`${message}\n`);
+  const type = body ? { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': String(body.byteLength) } : {};
+  res.writeHead(status, { ...EVERY_ANSWER, ...type, ...headers });
+  res.end(body);
+}
+
+/** The values of every Host field line (`headers.host` keeps only the first; `headersDistinct` builds every header's list, on every request). */
+function hostLines(raw: readonly string[]): string[] {
+  const hosts: string[] = [];
+  for (let i = 0; i < raw.length; i += 2) if (raw[i]!.length === 4 && raw[i]!.toLowerCase() === 'host') hosts.push(raw[i + 1]!);
+  return hosts;
+}
+
 /**
- * A plain `http.Server` whose request handler first offers the request to the response cache
- * (`serveCached`: a hit is written with `res.writeHead`/`res.end`, with no Request, Response,
- * routing or middleware), then to the SPARQL query path (`serveQuery`, if given: a
- * `GET /sparql?query=…` that missed, answered the same way), and otherwise hands it to
- * @hono/node-server's listener for `fetch`, exactly as `serve({ fetch })` would. Requests Node
- * refuses itself (over `maxHeaderSize`, timed out, malformed) get a plain-text answer with CORS
- * (see `answerClientErrors`). Call `.listen()` on the result.
+ * Checks the request's target and Host (see `checkTarget`): answers it directly and returns
+ * true, or makes its target origin-form and its Host valid and lower-case in place (so the
+ * cache, the query path and Hono all take the same request) and returns false.
+ */
+function answeredUpFront(req: IncomingMessage, res: ServerResponse, authority: string): boolean {
+  const checked = checkTarget({ method: req.method ?? '', target: req.url ?? '', httpVersion: req.httpVersion, hosts: hostLines(req.rawHeaders) }, authority);
+  if ('answer' in checked) {
+    writeDirect(res, checked.answer);
+    return true;
+  }
+  req.url = checked.url;
+  req.headers.host = checked.host;
+  return false;
+}
+
+/** The answer for a request @hono/node-server cannot turn into a Request even after `checkTarget` (a backslash in the path, a Host its URL parser rewrites). */
+function honoRefusal(e: unknown): Response {
+  if (e instanceof RequestError) return httpError(400, `malformed request: ${clip(e.message, 100)}`).getResponse();
+  console.error(e);
+  return httpError(500, 'internal error').getResponse();
+}
+
+export interface NodeServerOptions extends ServerOptions {
+  /** The authority (host and port) of requests that name none: HTTP/1.0 without Host, or an empty Host. Default `localhost`. */
+  authority?: string;
+}
+
+/**
+ * A plain `http.Server` whose request handler first checks the request's target and Host
+ * (`checkTarget`: `OPTIONS *`, a fragment, a target that is no path or http(s) URL, a missing
+ * or invalid Host are answered here; absolute-form becomes origin-form), then offers it to the
+ * response cache (`serveCached`: a hit is written with `res.writeHead`/`res.end`, with no
+ * Request, Response, routing or middleware), then to the SPARQL query path (`serveQuery`, if
+ * given: a `GET /sparql?query=…` that missed, answered the same way), and otherwise hands it to
+ * @hono/node-server's listener for `fetch`, as `serve({ fetch })` would. Requests Node refuses
+ * itself (over `maxHeaderSize`, timed out, malformed, an unknown method: 501) and CONNECT (501)
+ * get a plain-text answer with CORS (see `answerClientErrors`), an unsupported Expect 417 with a
+ * message. Call `.listen()` on the result.
  *
  * @example
  * createNodeServer(await createApp({ distDir: 'dist' }), { headersTimeout: 10_000, maxHeaderSize: maxHeaderBytes(DEFAULT_LIMITS) }).listen(3000);
  */
-export function createNodeServer(server: Pick<ServerApp, 'fetch' | 'serveCached'> & Partial<Pick<ServerApp, 'serveQuery'>>, options: ServerOptions = {}): Server {
-  const hono = getRequestListener(server.fetch);
-  const http = createServer(options, (req, res) => {
-    if (!server.serveCached(req, res) && !server.serveQuery?.(req, res)) void hono(req, res);
+export function createNodeServer(server: Pick<ServerApp, 'fetch' | 'serveCached'> & Partial<Pick<ServerApp, 'serveQuery'>>, options: NodeServerOptions = {}): Server {
+  const { authority = 'localhost', ...serverOptions } = options;
+  const hono = getRequestListener(server.fetch, { hostname: authority, errorHandler: honoRefusal });
+  // requireHostHeader: Node's own 400 for a missing Host has no body; checkTarget says why.
+  const http = createServer({ ...serverOptions, requireHostHeader: false }, (req, res) => {
+    if (!answeredUpFront(req, res, authority) && !server.serveCached(req, res) && !server.serveQuery?.(req, res)) void hono(req, res);
   });
   http.on('clientError', answerClientErrors(options.maxHeaderSize ?? nodeMaxHeaderSize));
+  // Without these listeners Node drops a CONNECT's connection and answers an unknown Expect with a bare 417.
+  http.on('connect', (_req: IncomingMessage, socket: Duplex) => answerOnSocket(socket, 501, 'Not Implemented', 'CONNECT is not supported: this server is no proxy'));
+  http.on('checkExpectation', (req: IncomingMessage, res: ServerResponse) => {
+    res.setHeader('Connection', 'close');
+    writeDirect(res, { status: 417, message: `Expect: ${JSON.stringify(clip(req.headers.expect ?? '', 60))} is not supported (only 100-continue is)` });
+  });
   return http;
 }

@@ -1,13 +1,13 @@
 // Answers one SPARQL protocol request: pre-checks, local-graph policy, format choice, cache, engine.
 import { CODINGS, type ContentCoding } from '../compression.js';
 import { analyseQuery, QueryRefusal, withoutDatasetClauses } from '../engine/analyse.js';
-import { findFormat, formatsFor, type QueryForm, type ResultFormat } from '../engine/formats.js';
+import { findFormat, formatsFor, GRAPH_FORMATS, SOLUTION_FORMATS, type QueryForm, type ResultFormat } from '../engine/formats.js';
 import { EngineError, type Engine, type QueryJob } from '../engine/types.js';
 import { LruCache } from './cache.js';
 import { negotiate } from './conneg.js';
-import { httpError, preferredEncoding, unknownFormat } from './http.js';
+import { clip, formatNotFor, httpError, preferredEncoding, unknownFormat } from './http.js';
 import type { Limits } from './settings.js';
-import { readableSyntaxError } from './syntax-message.js';
+import { readablePrecheckError, readableSyntaxError } from './syntax-message.js';
 
 /** The protocol parameters of a query request (SPARQL 1.1 Protocol §2.1). */
 export interface ProtocolRequest {
@@ -37,15 +37,21 @@ export type CachingQueryService = QueryService & {
   readonly cachedBytes: number;
 };
 
-/** Picks the result format from `?format=` (if given: 400 if it names none for this query form) or the Accept header (406 if none fits). */
-export function chooseFormat(formats: readonly ResultFormat[], accept: string | undefined, format?: string): ResultFormat {
+/** Every result format of the endpoint, whatever the query form. */
+const ALL_FORMATS = [...SOLUTION_FORMATS, ...GRAPH_FORMATS];
+
+/**
+ * Picks the result format from `?format=` (if given: 400 if it names none for this query form,
+ * saying so when it is a format of another form) or the Accept header (406 if none fits).
+ */
+export function chooseFormat(formats: readonly ResultFormat[], accept: string | undefined, format?: string, form?: QueryForm): ResultFormat {
   const chosen = format
     ? findFormat(formats, format)
     : findFormat(formats, negotiate(accept, formats.flatMap((f) => [f.mediaType, ...f.aliases])) ?? '');
   if (chosen) return chosen;
-  if (format !== undefined) throw unknownFormat(format, formats);
+  if (format !== undefined) throw form && findFormat(ALL_FORMATS, format) ? formatNotFor(format, `${form} answers`, formats) : unknownFormat(format, formats);
   const offered = formats.map((f) => f.mediaType).join(', ');
-  throw httpError(406, `cannot answer this query as ${format ?? accept}; available: ${offered}`);
+  throw httpError(406, `cannot answer this ${form ? `${form} ` : ''}query as ${clip(accept ?? '')}; available: ${offered}`);
 }
 
 /**
@@ -137,7 +143,7 @@ export function createQueryService(engine: Engine, graphs: Set<string>, limits: 
     const key = `${form}\n${formatParam ?? ''}\n${accept ?? '\u0000'}`;
     let format = formats.get(key);
     if (!format) {
-      format = chooseFormat(formatsFor(form), accept, formatParam); // throws 406: never memoised
+      format = chooseFormat(formatsFor(form), accept, formatParam, form); // throws 400 or 406: never memoised
       if (formats.size >= 256) formats.clear();
       formats.set(key, format);
     }
@@ -156,7 +162,9 @@ export function createQueryService(engine: Engine, graphs: Set<string>, limits: 
     try {
       analysis = analyseQuery(req.query, limits.maxQueryDepth, limits.maxQueryChain);
     } catch (e) {
-      if (e instanceof QueryRefusal) throw httpError(REFUSAL_STATUS[e.kind], e.message);
+      if (e instanceof QueryRefusal) {
+        throw httpError(REFUSAL_STATUS[e.kind], e.kind === 'syntax' ? `syntax error: ${readablePrecheckError(e.message, req.query)}` : e.message);
+      }
       throw e;
     }
     checkGraphs([...analysis.from, ...analysis.fromNamed, ...req.defaultGraphs, ...req.namedGraphs], graphs);

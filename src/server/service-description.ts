@@ -1,11 +1,19 @@
 // The SPARQL 1.1 Service Description of /sparql, as triples.
 import { DataFactory, type Quad } from 'n3';
 import { BOOLEAN_FORMATS, GRAPH_FORMATS, SOLUTION_FORMATS } from '../engine/formats.js';
+import { DOCUMENT_FORMATS } from '../graph/documents.js';
 import { DCTERMS, NS, RDF, SD } from '../vocab.js';
 import { metadataIris } from '../metadata/iris.js';
 import type { Dataset } from './dataset.js';
 
 const { namedNode, literal, quad } = DataFactory;
+
+/**
+ * What the service description is offered in by Accept (Turtle first), each format's aliases
+ * included (`application/json` for JSON-LD, `text/plain` for N-Triples) as resource documents
+ * offer them.
+ */
+export const DESCRIPTION_OFFERS: readonly string[] = DOCUMENT_FORMATS.flatMap((f) => [f.mediaType, ...f.aliases]);
 const RDFS_SEE_ALSO = NS.rdfs + 'seeAlso';
 
 /**

@@ -55,12 +55,13 @@ afterAll(async () => {
   await Promise.all([fast, hono, direct].map((s) => new Promise((resolve) => s.close(resolve))));
 });
 
-/** Sends one raw HTTP/1.1 request (connection: close) and returns every byte of the answer. */
+/** Sends one raw HTTP/1.1 request (connection: close; Host 127.0.0.1 unless given) and returns every byte of the answer. */
 function raw(port: number, method: string, target: string, headers: Record<string, string> = {}): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1');
     const chunks: Buffer[] = [];
-    const lines = [`${method} ${target} HTTP/1.1`, `Host: 127.0.0.1:${port}`, 'Connection: close', ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
+    const { Host: host = `127.0.0.1:${port}`, ...rest } = headers;
+    const lines = [`${method} ${target} HTTP/1.1`, `Host: ${host}`, 'Connection: close', ...Object.entries(rest).map(([k, v]) => `${k}: ${v}`)];
     socket.on('connect', () => socket.write(`${lines.join('\r\n')}\r\n\r\n`));
     socket.on('data', (c) => chunks.push(c));
     socket.on('end', () => resolve(Buffer.concat(chunks)));
@@ -197,7 +198,6 @@ describe('createNodeServer: cache hits written straight to the socket', () => {
     const cases: Array<[string, string, Record<string, string>]> = [
       ['HEAD', '/lkp/2016/4.4.3', { Accept: 'text/turtle' }],
       ['GET', '/no/such/thing', {}],
-      ['GET', '/lkp\\2016/4.4.3', { Accept: 'text/turtle' }],
       ['OPTIONS', '/sparql', { Origin: 'https://example.org', 'Access-Control-Request-Method': 'GET' }],
       ['OPTIONS', '/sparql', {}],
       ['PUT', '/lkp/2016/4.4.3', { 'Content-Length': '0' }],
@@ -211,6 +211,12 @@ describe('createNodeServer: cache hits written straight to the socket', () => {
       expect(fastHits, `${method} ${target}`).toBe(before);
       expect(masked(viaFast)).toBe(masked(viaHono));
     }
+    // A target @hono/node-server refuses (a backslash in the path): bare there, with a message and CORS here.
+    const backslash = await raw(fastPort, 'GET', '/lkp\\2016/4.4.3', { Accept: 'text/turtle' });
+    expect(status(await raw(honoPort, 'GET', '/lkp\\2016/4.4.3', { Accept: 'text/turtle' }))).toBe(400);
+    expect(status(backslash)).toBe(400);
+    expect(bodyOf(backslash).toString('utf8')).toBe('malformed request: Backslash in request path\n');
+    expect(header(backslash, 'access-control-allow-origin')).toBe('*');
     const head = await raw(fastPort, 'HEAD', '/lkp/2016/4.4.3', { Accept: 'text/turtle' });
     expect(status(head)).toBe(200);
     expect(head.toString('latin1').endsWith('\r\n\r\n')).toBe(true);
@@ -234,7 +240,7 @@ function bodyOf(answer: Buffer): Buffer {
 describe('createNodeServer: the SPARQL query path (GET /sparql?query=… without Hono)', () => {
   let n = 0;
   /** The same query, made a distinct target (a comment) so that each request is a miss. */
-  const fresh = (query: string, extra: Record<string, string> = {}) => sparqlUrl(`${query}\n# ${n++}`, extra);
+  const fresh = (query: string, extra: Record<string, string | string[]> = {}) => sparqlUrl(`${query}\n# ${n++}`, extra);
   const SELECT = `${PREFIXES}SELECT ?c ?label { ?c skos:prefLabel ?label } ORDER BY ?c ?label LIMIT 40`;
 
   it.each([
@@ -276,6 +282,9 @@ describe('createNodeServer: the SPARQL query path (GET /sparql?query=… without
     ['an unacceptable Accept', () => fresh(SELECT), { Accept: 'image/png' }],
     ['an unknown ?format=', () => fresh(SELECT, { format: 'png' }), {}],
     ['an empty query', () => '/sparql?query=', {}],
+    ['two queries', () => fresh('ASK {}', { query: 'ASK { FILTER(false) }' }), {}],
+    ['two formats', () => fresh('ASK {}', { format: ['json', 'xml'] }), {}],
+    ['a query that is not UTF-8', () => '/sparql?query=ASK%7B%7D%FF', {}],
   ])('refuses %s with the same status, headers and message as the Hono path', async (_name, target, headers: Record<string, string>) => {
     const before = directQueries;
     const viaDirect = await raw(directPort, 'GET', target(), headers);
@@ -283,9 +292,31 @@ describe('createNodeServer: the SPARQL query path (GET /sparql?query=… without
     const viaHono = await raw(honoPort, 'GET', target(), headers);
     expect(status(viaDirect)).toBeGreaterThanOrEqual(400);
     expect(status(viaDirect)).toBe(status(viaHono));
-    for (const name of ['content-type', 'access-control-allow-origin', 'retry-after']) expect(header(viaDirect, name), name).toBe(header(viaHono, name));
+    for (const name of ['content-type', 'access-control-allow-origin', 'access-control-expose-headers', 'x-content-type-options', 'retry-after']) expect(header(viaDirect, name), name).toBe(header(viaHono, name));
     expect(bodyOf(viaDirect).toString('utf8')).toBe(bodyOf(viaHono).toString('utf8'));
     expect(Number(header(viaDirect, 'content-length'))).toBe(bodyOf(viaDirect).length);
+  });
+
+  it('refuses a fragment (#) in the target before the cache and both paths, whatever the Host', async () => {
+    // The Hono path dropped `#…`, the query path kept it in ?query=, under one cache key.
+    const before = directQueries;
+    for (const host of ['LOCALHOST', 'localhost', `127.0.0.1:${directPort}`]) {
+      const a = await raw(directPort, 'GET', '/sparql?query=ASK%7B%7D#%0A%7D', { Host: host, Accept: 'application/sparql-results+json' });
+      expect(status(a), host).toBe(400);
+      expect(bodyOf(a).toString('utf8')).toMatch(/^a request target never has a fragment/);
+      expect(header(a, 'access-control-allow-origin')).toBe('*');
+    }
+    expect(directQueries).toBe(before);
+  });
+
+  it('answers a query the same way whatever the case of Host: one cache key, one evaluation', async () => {
+    const target = fresh('ASK { ?s ?p ?o }');
+    const before = directQueries;
+    const upper = await raw(directPort, 'GET', target, { Host: 'LOCALHOST', Accept: 'application/sparql-results+json' });
+    const lower = await raw(directPort, 'GET', target, { Host: 'localhost', Accept: 'application/sparql-results+json' });
+    expect(status(upper)).toBe(200);
+    expect(masked(lower)).toBe(masked(upper));
+    expect(directQueries).toBe(before + 1);
   });
 
   it('leaves /sparql without a query (service description, query UI), POST and HEAD to Hono', async () => {

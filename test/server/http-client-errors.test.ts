@@ -1,7 +1,7 @@
 // Requests Node refuses before any handler (too long, malformed, too slow) over real sockets, and the GET length limit they must not hide.
 import type { Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createNodeServer } from '../../src/server/node-server.js';
 import { DEFAULT_LIMITS, maxHeaderBytes } from '../../src/server/settings.js';
 import { useApp } from './helpers.js';
@@ -93,9 +93,91 @@ describe('requests Node refuses itself', () => {
     expect(header(a, 'connection')).toBe('close');
   });
 
+  it.each([
+    ['an unknown method (RFC 9110 §15.6.2)', 'FOO / HTTP/1.1\r\nHost: x\r\n\r\n', 501, /^unknown method; this server implements GET, HEAD, POST, OPTIONS\n$/],
+    ['CONNECT', 'CONNECT example.org:443 HTTP/1.1\r\nHost: example.org:443\r\n\r\n', 501, /^CONNECT is not supported: this server is no proxy\n$/],
+  ])('answers %s with its status, a plain-text message and CORS, then closes', async (_name, request, status, message) => {
+    const a = await exchange(request);
+    expect(a.status).toBe(status);
+    expect(a.body).toMatch(message);
+    expect(header(a, 'content-type')).toBe('text/plain; charset=utf-8');
+    expect(header(a, 'access-control-allow-origin')).toBe('*');
+    expect(header(a, 'connection')).toBe('close');
+  });
+
   it('keeps serving after refusing', async () => {
     await exchange('NOT HTTP AT ALL\r\n\r\n');
     const a = await exchange('GET /robots.txt HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n');
     expect(a.status).toBe(200);
+  });
+});
+
+describe('request targets and Host values that Node or Hono would refuse bare, answered before the cache and the routes', () => {
+  const request = (target: string, headers: string[], method = 'GET', version = '1.1') => `${method} ${target} HTTP/${version}\r\n${[...headers, 'Connection: close'].map((h) => `${h}\r\n`).join('')}\r\n`;
+  const HOST = 'Host: 127.0.0.1';
+
+  it.each<[string, string, number, RegExp]>([
+    ...['a b', 'a/b', 'a@b', 'x:99999', 'ä', 'a%b', 'a#b', 'a?b'].map((host) => [`Host ${JSON.stringify(host)}`, request('/robots.txt', [`Host: ${host}`]), 400, /^invalid Host header/] as [string, string, number, RegExp]),
+    ['two Host lines', request('/robots.txt', [HOST, 'Host: example.org']), 400, /^more than one Host header/],
+    ['HTTP/1.1 without Host', request('/robots.txt', []), 400, /^missing Host header \(every HTTP\/1\.1 request needs one/],
+    ['GET *', request('*', [HOST]), 400, /^the request target \* is only for OPTIONS/],
+    ['a file URL', request('file:///etc/passwd', [HOST]), 400, /^the request target must be a path such as \/sparql, or an http\(s\) URL, not "file:\/\/\/etc\/passwd"/],
+    ['a fragment', request('/sparql?query=ASK%7B%7D#x', [HOST]), 400, /^a request target never has a fragment \(#…\) \(RFC 9112 §3\.2\); percent-encode a # in a query as %23\n$/],
+    ['Expect: foo', request('/robots.txt', [HOST, 'Expect: foo']), 417, /^Expect: "foo" is not supported \(only 100-continue is\)\n$/],
+  ])('answers %s with its status, a plain-text message and CORS', async (_name, raw, status, message) => {
+    const a = await exchange(raw);
+    expect(a.error).toBeUndefined();
+    expect(a.status).toBe(status);
+    expect(a.body).toMatch(message);
+    expect(header(a, 'content-type')).toBe('text/plain; charset=utf-8');
+    expect(Number(header(a, 'content-length'))).toBe(Buffer.byteLength(a.body));
+    expect(header(a, 'access-control-allow-origin')).toBe('*');
+    expect(header(a, 'access-control-expose-headers')).toMatch(/Retry-After/);
+  });
+
+  it('answers OPTIONS * with 204 and the server’s methods', async () => {
+    const a = await exchange(request('*', [HOST], 'OPTIONS'));
+    expect(a.status).toBe(204);
+    expect(header(a, 'allow')).toBe('GET, HEAD, POST, OPTIONS');
+    expect(header(a, 'access-control-allow-origin')).toBe('*');
+  });
+
+  it.each([
+    ['HTTP/1.0 without Host (it needs none)', request('/lkp/2016/4.4.3', ['Accept: text/turtle'], 'GET', '1.0')],
+    ['an empty Host', request('/lkp/2016/4.4.3', ['Host:', 'Accept: text/turtle'])],
+    ['an upper-case Host', request('/lkp/2016/4.4.3', ['Host: LOCALHOST', 'Accept: text/turtle'])],
+    ['absolute-form (RFC 9112 §3.2.2)', request('http://example.org/lkp/2016/4.4.3', [HOST, 'Accept: text/turtle'])],
+  ])('answers %s', async (_name, raw) => {
+    const a = await exchange(raw);
+    expect(a.status).toBe(200);
+    expect(header(a, 'content-type')).toBe('text/turtle; charset=utf-8');
+    expect(a.body).toContain('skos:prefLabel');
+  });
+});
+
+describe('clients that go away', () => {
+  /** A POST whose body never arrives in full: the client closes the connection after `sent` of `length` bytes. */
+  const abandon = (sent: string, length: number) =>
+    new Promise<void>((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      socket.on('connect', () => {
+        socket.write(`POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\nContent-Length: ${length}\r\n\r\n${sent}`);
+        setTimeout(() => socket.destroy(), 50);
+      });
+      socket.on('close', () => resolve());
+      socket.on('error', () => resolve());
+    });
+
+  it('are not logged as server errors (a slowloris run once logged a stack trace per request)', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      await Promise.all(Array.from({ length: 5 }, (_, i) => abandon('ASK {'.slice(0, i), 100)));
+      await new Promise((r) => setTimeout(r, 200));
+      const a = await exchange(`POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\nContent-Length: 6\r\nConnection: close\r\n\r\nASK {}`);
+      expect(a.status).toBe(200);
+      expect(logged).not.toHaveBeenCalled();
+    } finally {
+      logged.mockRestore();
+    }
   });
 });

@@ -31,5 +31,8 @@ describe('concurrency back-pressure', () => {
     expect(texts.slice(0, 2)).toEqual([expect.stringMatching(/timed out/), expect.stringMatching(/timed out/)]);
     expect(texts[2]).toMatch(/too many concurrent queries/);
     expect(responses[2]!.headers.get('retry-after')).toBe('1');
+    // A script on another origin can read Retry-After only if the answer exposes it.
+    expect(responses[2]!.headers.get('access-control-allow-origin')).toBe('*');
+    expect(responses[2]!.headers.get('access-control-expose-headers')).toMatch(/\bRetry-After\b/);
   });
 });

@@ -92,6 +92,19 @@ describe('metadata documents', () => {
     expect(await res.text()).toMatch(/^unknown format "xyz"; \?format= takes one of: .*text\/turtle/);
   });
 
+  it.each([
+    ['/datasets/dcat', 'text/turtle', 'text/turtle'],
+    ['/.well-known/void', 'application/n-triples', 'application/n-triples'],
+    ['/sparql', 'text/turtle', 'text/turtle'],
+    ['/sparql', 'text/html', 'text/html'],
+    ['/lkp/2016/4.4.3', 'text/turtle', 'text/turtle'],
+    ['/sparql?query=ASK%7B%7D&', 'application/sparql-results+xml', 'application/sparql-results+xml'],
+  ])('%s with an empty ?format= negotiates as without one (Accept %s)', async (path, accept, type) => {
+    const res = await req(`${path}${path.includes('?') ? '' : '?'}format=`, { headers: { accept } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(new RegExp(`^${type.replace(/[+]/g, '\\+')};`));
+  });
+
   it('robots.txt points at the sitemap', async () => {
     expect(await (await req('/robots.txt')).text()).toContain(`Sitemap: ${BASE}sitemap.xml`);
   });

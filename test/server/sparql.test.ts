@@ -67,16 +67,54 @@ describe.each(['oxigraph', 'comunica'] as const)('%s engine', (engine) => {
       expect(check(body)).toBe(true);
     });
 
-    it.each(['xyz', 'ttl'])('?format=%s, which names no results format for SELECT, is 400 listing those that do', async (format) => {
-      const res = await req(sparqlUrl(CONCEPTS, { format }));
+    it('?format=xyz, which names no format at all, is 400 listing the formats for SELECT', async () => {
+      const res = await req(sparqlUrl(CONCEPTS, { format: 'xyz' }));
       expect(res.status).toBe(400);
-      expect(await res.text()).toMatch(new RegExp(`^unknown format "${format}"; \\?format= takes one of: json, application/sparql-results\\+json`));
+      expect(await res.text()).toMatch(/^unknown format "xyz"; \?format= takes one of: json, application\/sparql-results\+json/);
     });
 
-    it('names an undeclared prefix in its syntax error', async () => {
+    it.each([
+      [CONCEPTS, 'ttl', 'SELECT', 'json, application/sparql-results+json, application/json, xml, '],
+      ['ASK {}', 'csv', 'ASK', 'json, application/sparql-results+json, application/json, xml, application/sparql-results+xml, application/xml, text/xml\n'],
+      ['ASK {}', 'text/tab-separated-values', 'ASK', 'json, '],
+      [CONSTRUCT, 'json', 'CONSTRUCT', 'ttl, text/turtle, '],
+    ])('%#: a format of another query form (%s) is 400 saying it is not one for %s answers', async (query, format, form, list) => {
+      const res = await req(sparqlUrl(query, { format }));
+      expect(res.status).toBe(400);
+      expect(await res.text()).toContain(`${format} is not a format for ${form} answers; ?format= takes one of: ${list}`);
+    });
+
+    it('does not echo a long Accept header in full', async () => {
+      const accept = `image/png, ${'x/y;q=0.1, '.repeat(7_000)}image/gif`;
+      const res = await req(sparqlUrl('ASK {}'), { headers: { accept } });
+      expect(res.status).toBe(406);
+      const text = await res.text();
+      expect(text).toMatch(/^cannot answer this ASK query as image\/png, x\/y;q=0\.1, .*…; available: application\/sparql-results\+json, application\/sparql-results\+xml\n$/);
+      expect(text.length).toBeLessThan(250);
+    });
+
+    it('names an undeclared prefix in its error', async () => {
       const res = await req(sparqlUrl('SELECT * { ?s foo:label ?o }'));
       expect(res.status).toBe(400);
       expect(await res.text()).toMatch(/prefix.*foo/i);
+    });
+
+    // Comunica declares common prefixes (xsd:, skos:) itself, and words its own errors.
+    it.skipIf(engine !== 'oxigraph').each([
+      ['SELECT * { ?s foo:label ?o }', 'error at 1:15: undeclared prefix "foo:" (declare it first: PREFIX foo: <…>)'],
+      ['SELECT * { ?s ?p ?o BIND(xsd:integer("1") AS ?y) }', 'error at 1:26: undeclared prefix "xsd:" (declare it first: PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>)'],
+      ['SELECT * { ?s ?p ?o FILTER(?o = skos:x) }', 'error at 1:33: undeclared prefix "skos:" (declare it first: PREFIX skos: <http://www.w3.org/2004/02/skos/core#>)'],
+      ['SELECT * FROM ex:g { ?s ?p ?o }', 'error at 1:15: undeclared prefix "ex:" (declare it first: PREFIX ex: <…>)'],
+    ])('names an undeclared prefix, wherever it is used, with the PREFIX line that fixes it: %s', async (query, message) => {
+      const res = await req(sparqlUrl(query));
+      expect(res.status).toBe(400);
+      expect(await res.text()).toBe(`syntax error: ${message}\n`);
+    });
+
+    it('gives the pre-check\'s positions as line:column, like the parser', async () => {
+      const res = await req(sparqlUrl('SELECT * {\n  ?s ?p "abc }'));
+      expect(res.status).toBe(400);
+      expect(await res.text()).toBe('syntax error: error at 2:9: unterminated string\n');
     });
 
     it('honours ?format= over Accept', async () => {
@@ -136,7 +174,10 @@ describe.each(['oxigraph', 'comunica'] as const)('%s engine', (engine) => {
     ])('%s → %i', async (_name, status, path, init, message) => {
       const res = await req(path, init as RequestInit);
       expect(res.status).toBe(status);
+      // Errors carry the same CORS headers as successes, so scripts on other origins can read them.
       expect(res.headers.get('access-control-allow-origin')).toBe('*');
+      expect(res.headers.get('access-control-expose-headers')).toBe('ETag, Link, Content-Location, Retry-After, Last-Modified');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(await res.text()).toMatch(message);
       if (status === 405) expect(res.headers.get('allow')).toBe('GET, HEAD, POST, OPTIONS');
     });
@@ -227,6 +268,12 @@ describe.each(['oxigraph', 'comunica'] as const)('%s engine', (engine) => {
       ['application/n-triples', 'application/n-triples', 'nt'],
       ['application/rdf+xml', 'application/rdf+xml', 'rdf'],
       ['application/ld+json', 'application/ld+json', 'jsonld'],
+      // The aliases resource documents accept (RFC 9110 conneg: they count when named).
+      ['application/json', 'application/ld+json', 'jsonld'],
+      ['text/plain', 'application/n-triples', 'nt'],
+      ['application/xml', 'application/rdf+xml', 'rdf'],
+      ['application/x-turtle', 'text/turtle', 'ttl'],
+      ['text/html;q=0.5, application/json', 'application/ld+json', 'jsonld'],
     ])('Accept %s → %s', async (accept, type, format) => {
       const res = await req('/sparql', { headers: { accept } });
       expect(res.status).toBe(200);

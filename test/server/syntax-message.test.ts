@@ -1,7 +1,7 @@
 // The parser's syntax errors, rewritten for people: undeclared prefixes named, character classes in words.
 import oxigraph from 'oxigraph';
 import { describe, expect, it } from 'vitest';
-import { readableSyntaxError } from '../../src/server/syntax-message.js';
+import { readablePrecheckError, readableSyntaxError } from '../../src/server/syntax-message.js';
 
 const store = new oxigraph.Store();
 
@@ -17,8 +17,17 @@ function oxigraphMessage(query: string): string {
 
 describe('readableSyntaxError', () => {
   it.each([
-    ['SELECT * { ?s foo:bar ?o }', 'error at 1:22: undeclared prefix "foo:" (declare it first: PREFIX foo: <…>)'],
-    ['SELECT * {\n ?s ?p ?o .\n ?s skos:prefLabel ?l }', 'error at 3:19: undeclared prefix "skos:" (declare it first: PREFIX skos: <…>)'],
+    ['SELECT * { ?s foo:bar ?o }', 'error at 1:15: undeclared prefix "foo:" (declare it first: PREFIX foo: <…>)'],
+    ['SELECT * {\n ?s ?p ?o .\n ?s skos:prefLabel ?l }', 'error at 3:5: undeclared prefix "skos:" (declare it first: PREFIX skos: <http://www.w3.org/2004/02/skos/core#>)'],
+    // A prefixed name in an expression, a function call, a datatype, an ORDER BY, or with the empty prefix.
+    ['SELECT * { ?s ?p ?o BIND(xsd:integer("1") AS ?y) }', 'error at 1:26: undeclared prefix "xsd:" (declare it first: PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>)'],
+    ['SELECT * { ?s ?p ?o FILTER(?o = skos:x) }', 'error at 1:33: undeclared prefix "skos:" (declare it first: PREFIX skos: <http://www.w3.org/2004/02/skos/core#>)'],
+    ['SELECT * { ?s ?p "1"^^xsd:int }', 'error at 1:23: undeclared prefix "xsd:" (declare it first: PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>)'],
+    ['SELECT * { ?s ?p ?o } ORDER BY ex:f(?o)', 'error at 1:32: undeclared prefix "ex:" (declare it first: PREFIX ex: <…>)'],
+    ['SELECT * { ?s :p ?o }', 'error at 1:15: undeclared prefix ":" (declare it first: PREFIX : <…>)'],
+    ['PREFIX lkpo: <https://w3id.org/helsingborg-livskvalitet/def#>\nSELECT * { ?s lkpo:basis ?b ; a skos:Concept }', 'error at 2:33: undeclared prefix "skos:" (declare it first: PREFIX skos: <http://www.w3.org/2004/02/skos/core#>)'],
+    // Astral characters count as one column, as the parser counts them.
+    ['SELECT * { ?s ?p "😀😀" . ?s foo:x ?o }', 'error at 1:28: undeclared prefix "foo:" (declare it first: PREFIX foo: <…>)'],
     ['SELECT * WHERE { ?s ?p }', 'error at 1:25: expected one of LATERAL, SERVICE'],
     ['SELECT ?x { ?x ?p ?o } LIMIT -1', 'error at 1:30: expected one of HAVING, OFFSET, OPTIONAL, VALUES, a digit'],
     ['SELECT (1 AS ?x) (2 AS ?x) {}', 'error at 1:30: duplicated variable name in SELECT'],
@@ -33,6 +42,23 @@ describe('readableSyntaxError', () => {
       expect(message).not.toMatch(/\\u\{|\.\.=|\[_\]/);
       expect(message.length).toBeLessThan(200);
     }
+  });
+
+  it.each([
+    // Declared prefixes, blank nodes, and colons in strings, IRIs, comments, local names and language tags are no undeclared prefix.
+    'PREFIX : <http://e/> PREFIX ex: <http://e/> SELECT * { :a ex:b:c _:x . ?s ?p "12:00", <http://e/x:y> # z:w\n FILTER(?a < ?b) } GROUP BY ?x',
+    "PREFIX ex: <http://e/> SELECT * { ?s ex:p 'a:b'@sv-SE, ex:a\\:b, '''x:y''' . } LIMIT -1",
+  ])('leaves the parser\'s message when every prefix is declared: %s', (query) => {
+    expect(readableSyntaxError(oxigraphMessage(query), query)).not.toMatch(/undeclared/);
+  });
+
+  it.each([
+    ['unterminated string at offset 19', 'SELECT * {\n  ?s ?p "abc }', 'error at 2:9: unterminated string'],
+    ['unterminated string at offset 3', '😀😀"', 'error at 1:3: unterminated string'],
+    ['undeclared prefix in ex:g', 'SELECT * FROM ex:g {}', 'error at 1:15: undeclared prefix "ex:" (declare it first: PREFIX ex: <…>)'],
+    ['FROM must be followed by an IRI', 'SELECT * FROM {}', 'FROM must be followed by an IRI'],
+  ])('readablePrecheckError(%j)', (message, query, expected) => {
+    expect(readablePrecheckError(message, query)).toBe(expected);
   });
 
   it('returns messages it does not recognise unchanged', () => {

@@ -23,7 +23,11 @@ describe('conditional()', () => {
     ['If-Modified-Since before', 'GET', '/doc', { 'if-modified-since': 'Tue, 30 Apr 2024 00:00:00 GMT' }, 200],
     ['If-None-Match wins over If-Modified-Since', 'GET', '/doc', { 'if-none-match': '"zzz"', 'if-modified-since': LAST_MODIFIED }, 200],
     ['no validators on the response', 'GET', '/plain', { 'if-none-match': '*' }, 200],
-    ['POST is never 304', 'POST', '/doc', { 'if-none-match': ETAG }, 200],
+    // RFC 9110 §13.1.2: a failed If-None-Match is 304 only for GET and HEAD, 412 for other methods.
+    ['POST with a matching If-None-Match', 'POST', '/doc', { 'if-none-match': ETAG }, 412],
+    ['POST with If-None-Match: *', 'POST', '/doc', { 'if-none-match': '*' }, 412],
+    ['POST with another If-None-Match', 'POST', '/doc', { 'if-none-match': '"zzz"' }, 200],
+    ['POST ignores If-Modified-Since', 'POST', '/doc', { 'if-modified-since': 'Fri, 01 Jan 2100 00:00:00 GMT' }, 200],
     ['no conditional headers', 'GET', '/doc', {}, 200],
     ['matching If-Match', 'GET', '/doc', { 'if-match': ETAG }, 200],
     ['If-Match in a list', 'GET', '/doc', { 'if-match': '"x", "abc"' }, 200],
@@ -41,7 +45,8 @@ describe('conditional()', () => {
     ['If-Unmodified-Since without Last-Modified', 'GET', '/plain', { 'if-unmodified-since': EARLIER }, 200],
     ['If-Match wins over If-Unmodified-Since', 'GET', '/doc', { 'if-match': ETAG, 'if-unmodified-since': EARLIER }, 200],
     ['If-Unmodified-Since passes, then If-Modified-Since', 'GET', '/doc', { 'if-unmodified-since': LAST_MODIFIED, 'if-modified-since': LAST_MODIFIED }, 304],
-    ['POST is never 412', 'POST', '/doc', { 'if-match': '"zzz"' }, 200],
+    ['POST with a failed If-Match', 'POST', '/doc', { 'if-match': '"zzz"' }, 412],
+    ['POST with a matching If-Match', 'POST', '/doc', { 'if-match': ETAG }, 200],
   ])('%s', async (_name, method, path, headers, status) => {
     const res = await app.request(path, { method, headers });
     expect(res.status).toBe(status);
@@ -53,7 +58,9 @@ describe('conditional()', () => {
     }
     if (status === 412) {
       expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8');
-      if (method === 'GET') expect(await res.text()).toMatch(/^precondition failed: .*(If-Match|If-Unmodified-Since)/);
+      const failed = 'if-match' in headers ? 'If-Match' : 'if-unmodified-since' in headers ? 'If-Unmodified-Since' : 'If-None-Match';
+      if (method !== 'HEAD') expect(await res.text()).toMatch(new RegExp(`^precondition failed: .*${failed}`));
+      if (path === '/doc') expect(res.headers.get('etag')).toBe(ETAG);
     }
   });
 });
@@ -69,5 +76,15 @@ describe('evaluate()', () => {
     [{ ifModifiedSince: EARLIER }, 200],
   ] as const)('%j → %i', (pre, outcome) => {
     expect(evaluate(pre, '"a"', LAST_MODIFIED)).toBe(outcome);
+  });
+
+  it.each([
+    [{ ifNoneMatch: '"a"' }, 412],
+    [{ ifNoneMatch: '"b"' }, 200],
+    [{ ifMatch: '"b"' }, 412],
+    [{ ifUnmodifiedSince: EARLIER }, 412],
+    [{ ifModifiedSince: LAST_MODIFIED }, 200],
+  ] as const)('POST: %j → %i', (pre, outcome) => {
+    expect(evaluate(pre, '"a"', LAST_MODIFIED, 'POST')).toBe(outcome);
   });
 });

@@ -1,4 +1,4 @@
-// Middleware factory: evaluates a GET/HEAD's preconditions against the response's validators (RFC 9110 §13): 412, 304 or the 200.
+// Middleware factory: evaluates a request's preconditions against the response's validators (RFC 9110 §13): 412, 304 or the 200.
 import type { MiddlewareHandler } from 'hono';
 
 /** Headers a 304 keeps (RFC 9110 §15.4.5). */
@@ -40,31 +40,37 @@ function modifiedSince(since: string | null | undefined, lastModified: string | 
 }
 
 /**
- * Evaluates a GET/HEAD request's preconditions against the validators of the 200 it would get,
- * in RFC 9110 §13.2.2 order: If-Match (412 unless it matches; `*` matches), else
- * If-Unmodified-Since (412 if modified since; ignored without Last-Modified or with a bad date),
- * then If-None-Match (304 if it matches), else If-Modified-Since (304 unless modified since).
- * Pure, so the response cache answers its hits the same way without a Response.
+ * Evaluates a request's preconditions against the validators of the 200 it would get, in RFC
+ * 9110 §13.2.2 order: If-Match (412 unless it matches; `*` matches), else If-Unmodified-Since
+ * (412 if modified since; ignored without Last-Modified or with a bad date), then If-None-Match
+ * (if it matches: 304 for GET and HEAD, 412 for any other method, §13.1.2), else, for GET and
+ * HEAD only (§13.1.3), If-Modified-Since (304 unless modified since). Pure, so the response
+ * cache answers its hits the same way without a Response.
  *
  * @example
  * evaluate({ ifMatch: '"b"', ifNoneMatch: '"a"' }, '"a"', null) // 412
  * evaluate({ ifNoneMatch: '"a"' }, '"a"', null) // 304
+ * evaluate({ ifNoneMatch: '"a"' }, '"a"', null, 'POST') // 412
  */
-export function evaluate(pre: Preconditions, etag: string | null, lastModified: string | null): Outcome {
+export function evaluate(pre: Preconditions, etag: string | null, lastModified: string | null, method = 'GET'): Outcome {
+  const read = method === 'GET' || method === 'HEAD';
   if (pre.ifMatch != null) {
     if (!strongMatch(pre.ifMatch, etag)) return 412;
   } else if (modifiedSince(pre.ifUnmodifiedSince, lastModified) === true) return 412;
-  if (pre.ifNoneMatch != null) return etag !== null && weakMatch(pre.ifNoneMatch, etag) ? 304 : 200;
-  return modifiedSince(pre.ifModifiedSince, lastModified) === false ? 304 : 200;
+  if (pre.ifNoneMatch != null) return etag !== null && weakMatch(pre.ifNoneMatch, etag) ? (read ? 304 : 412) : 200;
+  return read && modifiedSince(pre.ifModifiedSince, lastModified) === false ? 304 : 200;
 }
 
 /** Whether a request carries any precondition header. */
 export const hasPreconditions = (pre: Preconditions): boolean =>
   pre.ifMatch != null || pre.ifNoneMatch != null || pre.ifModifiedSince != null || pre.ifUnmodifiedSince != null;
 
-/** The body of a 412: which precondition failed. */
-export const preconditionFailed = (pre: Preconditions): string =>
-  pre.ifMatch != null ? 'precondition failed: If-Match does not match the current ETag\n' : 'precondition failed: Last-Modified is later than If-Unmodified-Since\n';
+/** The body of a 412: which precondition failed (If-None-Match only fails so on methods other than GET and HEAD). */
+function preconditionFailed(pre: Preconditions, etag: string | null | undefined, lastModified: string | null | undefined): string {
+  if (pre.ifMatch != null && !strongMatch(pre.ifMatch, etag ?? null)) return 'precondition failed: If-Match does not match the current ETag\n';
+  if (pre.ifMatch == null && modifiedSince(pre.ifUnmodifiedSince, lastModified ?? null) === true) return 'precondition failed: Last-Modified is later than If-Unmodified-Since\n';
+  return 'precondition failed: If-None-Match matches the current ETag (only GET and HEAD are answered with 304 Not Modified)\n';
+}
 
 /**
  * The status, headers (lower-case names, sorted, Content-Length included) and body of the answer
@@ -73,7 +79,7 @@ export const preconditionFailed = (pre: Preconditions): string =>
  */
 export function replacement(outcome: 304 | 412, pre: Preconditions, header: (name: string) => string | null | undefined): { headers: Record<string, string>; body: string } {
   const headers: Record<string, string> = {};
-  const body = outcome === 412 ? preconditionFailed(pre) : '';
+  const body = outcome === 412 ? preconditionFailed(pre, header('etag'), header('last-modified')) : '';
   if (outcome === 412) {
     headers['content-type'] = 'text/plain; charset=utf-8';
     headers['content-length'] = String(Buffer.byteLength(body));
@@ -86,9 +92,12 @@ export function replacement(outcome: 304 | 412, pre: Preconditions, header: (nam
 }
 
 /**
- * Replaces 200 answers to GET/HEAD with 412 or 304 as the request's preconditions say (see
- * `evaluate`). Routes set ETag/Last-Modified; this only compares them. Any other status is left
- * alone (RFC 9110 §13.2.1: preconditions are ignored when the answer would not be 2xx).
+ * Replaces 200 answers with 412 or 304 as the request's preconditions say (see `evaluate`).
+ * Routes set ETag/Last-Modified; this only compares them. Any other status is left alone (RFC
+ * 9110 §13.2.1: preconditions are ignored when the answer would not be 2xx). A POST query's
+ * answer is its selected representation: a client that already holds it (If-None-Match) gets
+ * 412, since a POST cannot be answered 304; evaluating after the query is harmless, as queries
+ * change nothing.
  *
  * @example
  * app.use('*', conditional());
@@ -104,8 +113,8 @@ export function conditional(): MiddlewareHandler {
     };
     if (!hasPreconditions(pre)) return next();
     await next();
-    if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || c.res.status !== 200) return;
-    const outcome = evaluate(pre, c.res.headers.get('etag'), c.res.headers.get('last-modified'));
+    if (c.res.status !== 200) return;
+    const outcome = evaluate(pre, c.res.headers.get('etag'), c.res.headers.get('last-modified'), c.req.method);
     if (outcome === 200) return;
     const { headers, body } = replacement(outcome, pre, (name) => c.res.headers.get(name));
     c.res = undefined;

@@ -55,7 +55,7 @@ export function metadataRoutes({ dataset }: { dataset: Dataset }): Hono {
   const rendered = new Map<string, { body: string; etag: string }>();
 
   const rdfDocument = (file: string, formats: ResultFormat[]) => async (c: Context) => {
-    const asked = c.req.query('format');
+    const asked = c.req.query('format') || undefined; // an empty ?format= counts as absent, as on every route
     const offers = formats.flatMap((f) => [f.mediaType, ...f.aliases]);
     const format = findFormat(formats, asked ?? negotiate(c.req.header('accept'), offers) ?? '');
     if (!format && asked !== undefined) throw unknownFormat(asked, formats);

@@ -8,41 +8,16 @@ import { negotiate } from '../conneg.js';
 import type { Dataset } from '../dataset.js';
 import { etagOf, httpDate, httpError, unknownFormat } from '../http.js';
 import { withBytes, type ResponseCache } from '../middleware/response-cache.js';
-import type { ProtocolRequest, QueryAnswer, QueryService } from '../query-service.js';
+import { postKind, queryFromPost, queryFromUrl, type QueryRequest } from '../protocol.js';
+import type { QueryAnswer, QueryService } from '../query-service.js';
 import { DOCUMENT_FORMATS, serialize } from '../../graph/documents.js';
-import { serviceDescription } from '../service-description.js';
+import { DESCRIPTION_OFFERS, serviceDescription } from '../service-description.js';
 import type { Limits } from '../settings.js';
 
 export interface SparqlDeps {
   dataset: Dataset;
   answer: QueryService;
   limits: Limits;
-}
-
-const READ_ONLY = 'this endpoint is read-only: SPARQL Update is not accepted';
-
-function fromParams(params: URLSearchParams, maxLength: number, tooLong: 413 | 414): ProtocolRequest | undefined {
-  if (params.has('update')) throw httpError(400, READ_ONLY);
-  const query = params.get('query');
-  if (query === null) return undefined;
-  if (query.length > maxLength) throw httpError(tooLong, `query longer than ${maxLength} characters`);
-  if (!query.trim()) throw httpError(400, 'the query parameter is empty');
-  return { query, defaultGraphs: params.getAll('default-graph-uri'), namedGraphs: params.getAll('named-graph-uri') };
-}
-
-/** Reads a POST body per SPARQL 1.1 Protocol §2.1.2–2.1.3; other media types get 415. */
-async function fromPost(c: Context, maxLength: number): Promise<ProtocolRequest | undefined> {
-  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type === 'application/sparql-update') throw httpError(400, READ_ONLY);
-  if (type === 'application/x-www-form-urlencoded') {
-    return fromParams(new URLSearchParams(await c.req.text()), maxLength, 413);
-  }
-  if (type !== 'application/sparql-query') {
-    throw httpError(415, 'send application/sparql-query or application/x-www-form-urlencoded');
-  }
-  const params = new URL(c.req.url).searchParams;
-  params.set('query', await c.req.text());
-  return fromParams(params, maxLength, 413);
 }
 
 /**
@@ -57,16 +32,16 @@ const answerHeaders = (result: QueryAnswer): Record<string, string> => ({
   ...(result.coding ? { 'Content-Encoding': result.coding } : {}),
 });
 
-/**
- * Answers a protocol request with the query service's bytes (which the response cache can keep
- * as they are). `format` is the URL's `format` parameter; a GET passes the one it already parsed.
- */
+/** Answers a protocol request with the query service's bytes (which the response cache can keep as they are). */
 const responder =
   (answer: QueryService) =>
-  async (c: Context, req: ProtocolRequest, format: string | undefined = c.req.query('format')): Promise<Response> => {
-    const result = await answer({ ...req, signal: c.req.raw.signal }, c.req.header('accept'), format, c.req.header('accept-encoding'));
+  async (c: Context, { request, format }: QueryRequest): Promise<Response> => {
+    const result = await answer({ ...request, signal: c.req.raw.signal }, c.req.header('accept'), format, c.req.header('accept-encoding'));
     return withBytes(c.body(result.body, 200, answerHeaders(result)), result.body);
   };
+
+/** A request URL's query string, without the `?` (percent-encoding as sent: parseParams decodes it). */
+const searchOf = (url: string): string => new URL(url).search.slice(1);
 
 /**
  * GET /sparql with a `query` (or `update`, refused) parameter; passes anything else on. Mount it
@@ -80,9 +55,8 @@ export function sparqlQueryRoute({ answer, limits }: Pick<SparqlDeps, 'answer' |
   const app = new Hono();
   const respond = responder(answer);
   app.get('/sparql', async (c, next) => {
-    const params = new URL(c.req.url).searchParams;
-    if (!params.has('query') && !params.has('update')) return next();
-    return respond(c, fromParams(params, limits.maxQueryLength, 414)!, params.get('format') ?? undefined);
+    const query = queryFromUrl(searchOf(c.req.url), limits.maxQueryLength);
+    return query ? respond(c, query) : next();
   });
   return app;
 }
@@ -92,8 +66,8 @@ export interface SparqlNodeDeps {
   limits: Limits;
   /** The app's response cache: answers are stored there as its middleware would store them. */
   cache: ResponseCache;
-  /** Headers every answer carries (what the app's CORS middleware adds); errors get only Access-Control-Allow-Origin, as `app.onError` sends them. */
-  headers: Record<string, string>;
+  /** Headers every answer carries (what the app's CORS middleware adds; errors made by `httpError` carry them too). */
+  headers: Readonly<Record<string, string>>;
 }
 
 /** A signal that aborts if the connection closes before `res` is finished (the client went away). */
@@ -112,7 +86,7 @@ async function writeError(res: ServerResponse, e: unknown): Promise<void> {
   const body = new Uint8Array(await error.arrayBuffer());
   const headers: string[] = [];
   error.headers.forEach((value, name) => headers.push(name, value));
-  res.writeHead(error.status, [...headers, 'access-control-allow-origin', '*', 'content-length', String(body.byteLength)]);
+  res.writeHead(error.status, [...headers, 'content-length', String(body.byteLength)]);
   res.end(body);
 }
 
@@ -128,10 +102,9 @@ async function writeError(res: ServerResponse, e: unknown): Promise<void> {
  * createServer((req, res) => cache.serve(req, res) || query(req, res) || honoListener(req, res));
  */
 export function sparqlNodeQuery({ answer, limits, cache, headers }: SparqlNodeDeps): (req: IncomingMessage, res: ServerResponse) => boolean {
-  const respond = async (req: IncomingMessage, res: ServerResponse, params: URLSearchParams): Promise<void> => {
+  const respond = async (req: IncomingMessage, res: ServerResponse, { request, format }: QueryRequest): Promise<void> => {
     try {
-      const request = { ...fromParams(params, limits.maxQueryLength, 414)!, signal: closed(res) };
-      const result = await answer(request, req.headers.accept, params.get('format') ?? undefined, req.headers['accept-encoding']);
+      const result = await answer({ ...request, signal: closed(res) }, req.headers.accept, format, req.headers['accept-encoding']);
       cache.send(req, res, { ...headers, ...answerHeaders(result) }, result.body);
     } catch (e) {
       await writeError(res, e);
@@ -139,11 +112,18 @@ export function sparqlNodeQuery({ answer, limits, cache, headers }: SparqlNodeDe
   };
   return (req, res) => {
     const url = req.url;
-    // Only targets the cache looked up (a GET, origin form, a Host Hono takes as it is).
+    // Only targets the cache looked up (a GET, origin form, a Host Hono takes as it is). The Node
+    // server has refused targets with a fragment (`#`), which the Hono path would drop.
     if (url === undefined || !url.startsWith('/sparql?') || !cache.missed(req)) return false;
-    const params = new URLSearchParams(url.slice('/sparql?'.length));
-    if (!params.has('query') && !params.has('update')) return false; // the query UI or the service description
-    void respond(req, res, params).catch(() => res.destroy());
+    let query: QueryRequest | undefined;
+    try {
+      query = queryFromUrl(url.slice('/sparql?'.length), limits.maxQueryLength);
+    } catch (e) {
+      void writeError(res, e).catch(() => res.destroy());
+      return true;
+    }
+    if (!query) return false; // the query UI or the service description
+    void respond(req, res, query).catch(() => res.destroy());
     return true;
   };
 }
@@ -169,12 +149,12 @@ export function sparqlRoutes({ dataset, answer, limits }: SparqlDeps): Hono {
   const respond = responder(answer);
 
   const describe = async (c: Context) => {
-    // browsers (text/html) get the query UI from routes/ui.ts, mounted before this route
-    const offers = ['text/turtle', ...DOCUMENT_FORMATS.filter((f) => f.key !== 'ttl').map((f) => f.mediaType)];
-    const asked = c.req.query('format');
-    const type = asked ? findFormat(DOCUMENT_FORMATS, asked)?.mediaType : negotiate(c.req.header('accept'), offers);
+    // Browsers (text/html) get the query UI from routes/ui.ts, mounted before this route. An empty
+    // ?format= counts as absent, as on every other route.
+    const asked = c.req.query('format') || undefined;
+    const type = asked ? findFormat(DOCUMENT_FORMATS, asked)?.mediaType : negotiate(c.req.header('accept'), DESCRIPTION_OFFERS);
     if (!type && asked !== undefined) throw unknownFormat(asked, DOCUMENT_FORMATS);
-    if (!type) throw httpError(406, `available: ${offers.join(', ')}`);
+    if (!type) throw httpError(406, `available: ${DOCUMENT_FORMATS.map((f) => f.mediaType).join(', ')}`);
     c.header('Vary', 'Accept');
     const format = findFormat(DOCUMENT_FORMATS, type)!;
     // A strong ETag lets the response cache keep (and compress) the description, and clients revalidate it.
@@ -183,8 +163,8 @@ export function sparqlRoutes({ dataset, answer, limits }: SparqlDeps): Hono {
   };
 
   app.get('/sparql', async (c) => {
-    const req = fromParams(new URL(c.req.url).searchParams, limits.maxQueryLength, 414);
-    return req ? respond(c, req) : describe(c);
+    const query = queryFromUrl(searchOf(c.req.url), limits.maxQueryLength);
+    return query ? respond(c, query) : describe(c);
   });
 
   app.post(
@@ -196,9 +176,9 @@ export function sparqlRoutes({ dataset, answer, limits }: SparqlDeps): Hono {
       },
     }),
     async (c) => {
-      const req = await fromPost(c, limits.maxQueryLength);
-      if (!req) throw httpError(400, 'missing query parameter');
-      return respond(c, req);
+      const kind = postKind(c.req.header('content-type'), c.req.header('content-encoding'));
+      const body = new Uint8Array(await c.req.arrayBuffer());
+      return respond(c, queryFromPost(kind, searchOf(c.req.url), body, limits.maxQueryLength));
     },
   );
   return app;

@@ -10,7 +10,7 @@ import { coverage, coveragePage } from '../html/sdg.js';
 import { searchPage } from '../html/search.js';
 import { queryPage } from '../html/sparql.js';
 import { etagOf, httpDate, httpError } from '../http.js';
-import { DOCUMENT_FORMATS } from '../../graph/documents.js';
+import { DESCRIPTION_OFFERS } from '../service-description.js';
 import { ASSETS } from '../site/assets.js';
 import { loadExamples } from '../site/examples.js';
 import { programmeFacts } from '../site/facts.js';
@@ -19,8 +19,11 @@ import { siteModel } from '../site/model.js';
 import { overview } from '../site/overview.js';
 import { buildSearchIndex } from '../site/search.js';
 
-/** What /sparql offers a client that sends no query (the endpoint's own order, see routes/sparql.ts). */
-const DESCRIBE_OFFERS = ['text/turtle', 'text/html', ...DOCUMENT_FORMATS.filter((f) => f.key !== 'ttl').map((f) => f.mediaType)];
+/**
+ * What /sparql offers a client that sends no query: Turtle, the query page, then the service
+ * description's other formats and the aliases (which count for their canonical type wherever listed).
+ */
+const DESCRIBE_OFFERS = ['text/turtle', 'text/html', 'application/xhtml+xml', ...DESCRIPTION_OFFERS.filter((t) => t !== 'text/turtle')];
 const SEARCH_OFFERS = ['application/json', 'text/html'];
 
 /**
@@ -64,7 +67,8 @@ export function uiRoutes({ dataset }: { dataset: Dataset }): Hono {
 
   app.get('/sparql', async (c, next) => {
     const params = new URL(c.req.url).searchParams;
-    const browser = !params.has('query') && !params.has('update') && !params.has('format') && negotiate(c.req.header('accept'), DESCRIBE_OFFERS) === 'text/html';
+    // An empty ?format= counts as absent (as everywhere): a browser still gets the page.
+    const browser = !params.has('query') && !params.has('update') && !params.get('format') && negotiate(c.req.header('accept'), DESCRIBE_OFFERS) === 'text/html';
     if (!browser) return next();
     c.header('Vary', 'Accept');
     const example = examples.find((e) => e.name === params.get('example'))?.name;

@@ -1,0 +1,43 @@
+// The request-target and Host checks, as a table: what is answered up front, and what the routes then see.
+import { describe, expect, it } from 'vitest';
+import { checkTarget } from './request-target.js';
+
+const check = (target: string, hosts: string[] = ['localhost:3000'], method = 'GET', httpVersion = '1.1') => checkTarget({ method, target, httpVersion, hosts }, 'localhost');
+
+describe('checkTarget', () => {
+  it.each([
+    ['origin-form', '/sparql?query=x', ['localhost:3000'], '/sparql?query=x', 'localhost:3000'],
+    ['Host lower-cased', '/lkp', ['LOCALHOST'], '/lkp', 'localhost'],
+    ['an IPv6 literal', '/lkp', ['[::1]:3000'], '/lkp', '[::1]:3000'],
+    ['an empty port', '/lkp', ['example.org:'], '/lkp', 'example.org'],
+    ['port 65535', '/lkp', ['example.org:65535'], '/lkp', 'example.org:65535'],
+    ['an empty Host (RFC 9112 §3.2)', '/lkp', [''], '/lkp', 'localhost'],
+    ['absolute-form: its authority, not Host', 'http://Example.org:8080/a/../lkp?x=1', ['other'], '/lkp?x=1', 'example.org:8080'],
+    ['absolute-form without a path', 'https://example.org', [], '/', 'example.org'],
+  ])('%s', (_name, target, hosts, url, host) => {
+    expect(check(target, hosts)).toEqual({ url, host });
+  });
+
+  it('gives HTTP/1.0 without Host the server’s authority', () => {
+    expect(check('/lkp/2016/4.4.3', [], 'GET', '1.0')).toEqual({ url: '/lkp/2016/4.4.3', host: 'localhost' });
+  });
+
+  it('answers OPTIONS * with the server’s methods', () => {
+    expect(check('*', ['x'], 'OPTIONS')).toEqual({ answer: { status: 204, headers: { Allow: 'GET, HEAD, POST, OPTIONS' } } });
+  });
+
+  it.each<[string, string, string[], string, RegExp]>([
+    ['GET *', '*', ['x'], 'GET', /^the request target \* is only for OPTIONS \(RFC 9112 §3\.2\.4\), not GET$/],
+    ['a fragment', '/sparql?query=ASK%7B%7D#x', ['x'], 'GET', /^a request target never has a fragment/],
+    ['a fragment in absolute-form', 'http://x/lkp#y', [], 'GET', /^a request target never has a fragment/],
+    ['a file URL', 'file:///etc/passwd', ['x'], 'GET', /^the request target must be a path such as \/sparql, or an http\(s\) URL, not "file:\/\/\/etc\/passwd" \(this server is no proxy\)$/],
+    ['a relative path', 'sparql', ['x'], 'GET', /^the request target must be a path/],
+    ['an authority', 'example.org:443', ['x'], 'GET', /^the request target must be a path/],
+    ['HTTP/1.1 without Host', '/lkp', [], 'GET', /^missing Host header/],
+    ['two Hosts', '/lkp', ['a', 'b'], 'GET', /^more than one Host header/],
+    ...[' a b', 'a/b', 'a@b', 'x:99999', 'ä', 'a%b', 'a#b', 'a?b', 'a:b:c', '[::1'].map((host) => [`Host ${JSON.stringify(host)}`, '/lkp', [host], 'GET', /^invalid Host header ".*": expected a host name or IP address and an optional port up to 65535/] as [string, string, string[], string, RegExp]),
+  ])('refuses %s with 400 and a message', (_name, target, hosts, method, message) => {
+    const checked = check(target, hosts, method);
+    expect(checked).toEqual({ answer: { status: 400, message: expect.stringMatching(message) } });
+  });
+});
