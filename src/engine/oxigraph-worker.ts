@@ -6,6 +6,7 @@ import type { FormatKey } from './formats.js';
 import { fromNTriples, graphOutputOptions } from './graph-output.js';
 import { rowsOverLimit } from './rows.js';
 import { failureReply } from './fault.js';
+import { xmlSafe } from './xml.js';
 import { engineMemory, postOutcome } from './outcome.js';
 import type { Evaluation, QueryJob, WorkerInit, WorkerReply, WorkerRequest } from './types.js';
 import { EngineError } from './types.js';
@@ -65,7 +66,7 @@ const isSyntax = (message: string): boolean => /^error at \d+:\d+/.test(message)
 async function reply(store: oxigraph.Store, { id, job }: WorkerRequest): Promise<void> {
   let evaluation: Evaluation;
   try {
-    evaluation = await evaluate(store, job);
+    evaluation = xmlSafe(await evaluate(store, job), job.format);
   } catch (e) {
     return send({ ...failureReply(id, e, isSyntax), memory: engineMemory() });
   }

@@ -75,6 +75,8 @@ export function engineHttpError(e: EngineError, query = '') {
     case 'query':
     case 'rows':
       return httpError(400, e.message);
+    case 'format':
+      return httpError(406, e.message);
     case 'timeout':
     case 'memory':
     case 'aborted':

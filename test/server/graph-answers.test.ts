@@ -85,3 +85,30 @@ describe('fromNTriples', () => {
     }
   });
 });
+
+describe.each(['oxigraph', 'comunica'] as const)('XML answers stay well-formed, %s engine', (engine) => {
+  const server = useApp({ engine });
+  const get = (query: string, format: string) => server.current.app.request(sparqlUrl(query, { format }));
+
+  it('write a carriage return in a string as a character reference, so it reads back as a carriage return', async () => {
+    const select = await get('SELECT ?x { BIND("a\\rb" AS ?x) }', 'xml');
+    expect(select.status).toBe(200);
+    expect(await select.text()).toContain('a&#13;b');
+    const graph = await get('CONSTRUCT { <http://example.org/s> <http://example.org/p> ?x } WHERE { BIND("a\\rb" AS ?x) }', 'rdf');
+    expect(graph.status).toBe(200);
+    const [quad] = oxigraph.parse(await graph.text(), { format: 'rdf' });
+    expect(quad!.object.value).toBe('a\rb');
+  });
+
+  it('refuse, with 406 naming the character, a string XML 1.0 cannot carry', async () => {
+    for (const [query, format] of [
+      ['SELECT ?x { BIND("a\\u0001b" AS ?x) }', 'xml'],
+      ['CONSTRUCT { <http://example.org/s> <http://example.org/p> ?x } WHERE { BIND("a\\u0001b" AS ?x) }', 'rdf'],
+    ]) {
+      const res = await get(query!, format!);
+      expect(res.status, format).toBe(406);
+      expect(await res.text()).toMatch(/U\+0001, which XML 1\.0 cannot carry/);
+    }
+    expect((await get('SELECT ?x { BIND("a\\u0001b" AS ?x) }', 'json')).status).toBe(200);
+  });
+});
