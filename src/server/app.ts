@@ -26,6 +26,8 @@ export interface AppOptions {
   /** Which engine to start, or a running engine to use (the app then does not close it). */
   engine?: EngineName | Engine;
   limits?: Partial<Limits>;
+  /** The server's start time, for the Last-Modified of generated representations (default: now). */
+  startedAt?: Date;
 }
 
 export interface ServerApp {
@@ -80,7 +82,7 @@ export async function createApp(options: AppOptions): Promise<ServerApp> {
         });
   let dataset: Dataset;
   try {
-    dataset = loadDataset(options.distDir, options.base);
+    dataset = loadDataset(options.distDir, options.base, options.startedAt);
     await engine.ready();
   } catch (e) {
     await engine.close();

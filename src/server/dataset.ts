@@ -17,6 +17,15 @@ export interface Dataset {
   store: oxigraph.Store;
   /** Named graphs of the dataset: the only graphs FROM / default-graph-uri may name. */
   graphs: Set<string>;
+  /** The manifest's `modified` date: when the built files (the dumps) last changed. */
+  released: Date;
+  /**
+   * Last-Modified of everything the server generates (pages, resource documents, metadata in
+   * other syntaxes): the later of `released` and the server's start time, to the second. Those
+   * representations depend on the code as much as on the data, and the code may have changed
+   * since the build: an older date would let a client revalidating with If-Modified-Since alone
+   * keep a stale page (304). Dumps keep `released`.
+   */
   lastModified: Date;
   /**
    * The harvest metadata as built (dcat.ttl, void.ttl) plus the endpoint's service description:
@@ -41,13 +50,26 @@ function loadMetadata(dataset: Omit<Dataset, 'metadata'>): oxigraph.Store {
 }
 
 /**
- * Reads `manifest.json` and `dataset.nq` from a built dist directory.
+ * The Last-Modified of generated representations: the later of the data's date and the start
+ * time, truncated to whole seconds (an HTTP date has no fractions; a fraction would make a
+ * client's If-Modified-Since, copied from our own header, look older than the representation).
+ *
+ * @example
+ * generatedAt(new Date('2026-11-23'), new Date('2026-12-02T10:00:00.750Z')).toISOString() // '2026-12-02T10:00:00.000Z'
+ */
+export function generatedAt(released: Date, startedAt: Date): Date {
+  return new Date(Math.floor(Math.max(released.getTime(), startedAt.getTime()) / 1000) * 1000);
+}
+
+/**
+ * Reads `manifest.json` and `dataset.nq` from a built dist directory; `startedAt` (default: now)
+ * is the server's start time, for `lastModified`.
  *
  * @example
  * const ds = loadDataset('test/fixtures/dist');
  * ds.graphs.size // number of named graphs
  */
-export function loadDataset(distDir: string, base?: string): Dataset {
+export function loadDataset(distDir: string, base?: string, startedAt: Date = new Date()): Dataset {
   const manifestPath = join(distDir, 'manifest.json');
   if (!existsSync(manifestPath)) throw new Error(`${manifestPath} not found: run \`npm run build\` first`);
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
@@ -56,13 +78,15 @@ export function loadDataset(distDir: string, base?: string): Dataset {
   store.load(readFileSync(join(distDir, 'dataset.nq')), { format: 'nq', no_transaction: true, lenient: true });
   const graphs = new Set(manifest.graphs.map((g) => g.iri));
   const modified = new Date(manifest.modified);
+  const released = Number.isNaN(modified.getTime()) ? startedAt : modified;
   const dataset = {
     distDir,
     base: base ?? manifest.base,
     manifest,
     store,
     graphs,
-    lastModified: Number.isNaN(modified.getTime()) ? new Date() : modified,
+    released,
+    lastModified: generatedAt(released, startedAt),
   };
   return { ...dataset, metadata: loadMetadata(dataset) };
 }

@@ -51,7 +51,7 @@ export function dumpRoutes({ dataset }: { dataset: Dataset }): Hono {
       'Content-Length': String(body.length),
       // the same variant tag as every other gzip answer of the service (`"…-gzip"`)
       ETag: gzip ? variantTag(etag, 'gzip') : etag,
-      'Last-Modified': httpDate(dataset.lastModified),
+      'Last-Modified': httpDate(dataset.released),
       'Cache-Control': 'public, max-age=86400',
       'Content-Disposition': `inline; filename="${file.name}"`,
     };
