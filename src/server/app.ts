@@ -6,6 +6,7 @@ import { createEngine } from '../engine/index.js';
 import type { Engine, EngineName } from '../engine/types.js';
 import { loadDataset, type Dataset } from './dataset.js';
 import { httpError } from './http.js';
+import { canonicalPath } from './middleware/canonical-path.js';
 import { conditional } from './middleware/conditional.js';
 import { cors } from './middleware/cors.js';
 import { methods } from './middleware/methods.js';
@@ -98,6 +99,7 @@ export async function createApp(options: AppOptions): Promise<ServerApp> {
   app.use('*', responses.middleware);
   app.use('*', cors({ exposeHeaders: EXPOSED_HEADERS, headers: EVERY_ANSWER }));
   app.use('*', methods({ postPaths: ['/sparql'] })); // inside cors(): preflights never reach it
+  app.use('*', canonicalPath()); // one URL per resource: `%2e` is `.` (301), `%2F` is not `/`
   app.route('/', sparqlQueryRoute({ answer, limits })); // GET /sparql?query=…: before the UI's browser negotiation
   app.route('/', uiRoutes({ dataset })); // it answers `/` and browsers' GET /sparql, and passes the rest on
   app.route('/', sparqlRoutes({ dataset, answer, limits }));

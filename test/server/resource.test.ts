@@ -65,11 +65,25 @@ describe('dereferencing a concept IRI', () => {
     ['unknown IRI', '/lkp/2016/9.9', {}, 404],
     ['unknown extension is not stripped', `${FOCUS}.png`, {}, 404],
     ['bad percent-encoding', '/lkp/%E0%A4%A', {}, 404],
+    ['an encoded slash is data, not a slash (RFC 3986)', '/lkp%2F2016%2F4.4.3', {}, 404],
+    ['one encoded slash', '/lkp/2016%2F4.4.3', {}, 404],
+    ['an encoded hash is no fragment', '/lkp/2016/4.4.3%23x', {}, 404],
     ['unacceptable Accept', FOCUS, { accept: 'image/png' }, 406],
     ['unknown ?format=', `${FOCUS}?format=pdf`, {}, 400],
     ['unknown ?format= beats a good Accept', `${FOCUS}?format=xyz`, { accept: 'text/turtle' }, 400],
   ])('%s → %i', async (_name, path, headers, status) => {
     expect((await req(path, { headers })).status).toBe(status);
+  });
+
+  it.each([
+    [`${FOCUS}%2ettl`, `${FOCUS}.ttl`],
+    [`${FOCUS}%2Ettl?lang=en`, `${FOCUS}.ttl?lang=en`],
+    ['/lkp/2016/4%2E4%2E3', FOCUS],
+  ])('%s (an encoded unreserved character) → 301 to the normal form %s, not a duplicate 200', async (path, location) => {
+    const res = await req(path);
+    expect(res.status).toBe(301);
+    expect(res.headers.get('location')).toBe(location);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
   });
 
   it('names the valid ?format= values in the 400', async () => {

@@ -11,6 +11,7 @@ import { schemaOrgDataset } from '../html/home.js';
 import { langOf, type Lang } from '../html/i18n.js';
 import { lensPage, resourcePage, type PageLinks } from '../html/resource.js';
 import { etagOf, httpDate, httpError, unknownFormat } from '../http.js';
+import { iriPath } from '../uri-path.js';
 import { DOCUMENT_FORMATS, serialize } from '../../graph/documents.js';
 import { isSdgConcept, resourceView, sdgTargets } from '../view.js';
 
@@ -111,12 +112,9 @@ export function resourceRoutes({ dataset }: { dataset: Dataset }): Hono {
   const known = (iri: string) => isDescribed(index, iri) || versions.has(iri);
 
   const locate = (rawPath: string): Target | undefined => {
-    let path: string;
-    try {
-      path = decodeURIComponent(rawPath);
-    } catch {
-      return undefined;
-    }
+    // Compared as an IRI: `%2F` stays data (one segment, no IRI of ours), never a `/` (RFC 3986 §2.2)
+    const path = iriPath(rawPath);
+    if (path === undefined) return undefined;
     const lens = /^\/sdg\/([^/]+)$/.exec(path);
     const [bare, ext] = known(base + path.slice(1)) ? [path, undefined] : splitExt(path);
     if (lens) {

@@ -73,8 +73,9 @@ export function uiRoutes({ dataset }: { dataset: Dataset }): Hono {
 
   app.get('/matrix', (c) => html(c, '/matrix', (lang) => matrixPage(matrix, model, lang)));
   app.get('/matrix/:focus/:goal', (c) => {
-    const cell = matrix.cell(c.req.param('focus'), Number(c.req.param('goal')));
-    if (!cell || !/^\d+$/.test(c.req.param('goal'))) throw httpError(404, 'no such cell: /matrix/<focus area, e.g. 4.4.3>/<goal 1–17>');
+    // One URL per cell: the goal as its notation is written (11), so /matrix/4.4.3/011 is 404, not a duplicate page.
+    const cell = /^[1-9]\d?$/.test(c.req.param('goal')) ? matrix.cell(c.req.param('focus'), Number(c.req.param('goal'))) : undefined;
+    if (!cell) throw httpError(404, 'no such cell: /matrix/<focus area, e.g. 4.4.3>/<goal 1–17, no leading zero>');
     return html(c, c.req.path, (lang) => matrixCellPage(cell, model, lang));
   });
   app.get('/overview', (c) => html(c, '/overview', (lang) => overviewPage(network, model, lang)));
