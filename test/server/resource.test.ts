@@ -123,6 +123,32 @@ describe('HTML page of a concept', () => {
   });
 
   it.each([
+    ['', 'sv', `${FOCUS}.html`],
+    ['?lang=en', 'en', `${FOCUS}.html?lang=en`],
+  ])('names its own language version in Content-Location%s (RFC 9110 §8.7)', async (query, lang, location) => {
+    for (const path of [`${FOCUS}${query}`, `${FOCUS}.html${query}`]) {
+      const res = await req(path, { headers: { accept: FIREFOX } });
+      expect(res.headers.get('content-location'), path).toBe(location);
+      expect(res.headers.get('content-language')).toBe(lang);
+      const body = await res.text();
+      expect(body).toContain(`<html lang="${lang}">`);
+      // the URL it names serves the same page
+      expect(await (await req(location, { headers: { accept: FIREFOX } })).text()).toBe(body);
+    }
+  });
+
+  it('links the page in each language as a text/html alternate with hreflang, in the Link header and the head', async () => {
+    for (const accept of [FIREFOX, 'text/turtle']) {
+      const link = (await req(FOCUS, { headers: { accept } })).headers.get('link')!;
+      expect(link).toContain(`<${FOCUS}.html>; rel="alternate"; type="text/html"; hreflang="sv"`);
+      expect(link).toContain(`<${FOCUS}.html?lang=en>; rel="alternate"; type="text/html"; hreflang="en"`);
+    }
+    const body = await (await req(`${FOCUS}?lang=en`, { headers: { accept: FIREFOX } })).text();
+    expect(body).toContain(`<link rel="alternate" type="text/html" hreflang="sv" href="${FOCUS}.html">`);
+    expect(body).toContain(`<link rel="alternate" type="text/html" hreflang="en" href="${FOCUS}.html?lang=en">`);
+  });
+
+  it.each([
     ['Swedish label', '<span lang="sv">Klimatanpassning</span>'],
     ['English label', 'Climate adaptation'],
     ['notation', '4.4.3'],

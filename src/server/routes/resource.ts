@@ -8,7 +8,7 @@ import { negotiate } from '../conneg.js';
 import type { Dataset } from '../dataset.js';
 import { describe, isDescribed, subjectIndex, union, type Source } from '../describe.js';
 import { schemaOrgDataset } from '../html/home.js';
-import { langOf, type Lang } from '../html/i18n.js';
+import { hrefIn, LANGS, langOf, type Lang } from '../html/i18n.js';
 import { lensPage, resourcePage, type PageLinks } from '../html/resource.js';
 import { etagOf, httpDate, httpError, unknownFormat } from '../http.js';
 import { iriPath } from '../uri-path.js';
@@ -90,6 +90,12 @@ function versionIris(source: Source, base: string): Map<string, string> {
   return new Map(versions.filter((q) => q.object.value.startsWith(base)).map((q) => [q.object.value, q.subject.value]));
 }
 
+/**
+ * The URL of one representation (RFC 9110 §8.7 Content-Location): the path with the format's
+ * extension, and for the English page `?lang=en` (the `.html` URL alone serves the Swedish page).
+ */
+const documentUrl = (t: Pick<Target, 'path'>, key: Key, lang: Lang = 'sv'): string => (key === 'html' ? hrefIn(`${t.path}.html`, lang) : `${t.path}.${key}`);
+
 function splitExt(path: string): [string, Key | undefined] {
   const m = /\.([a-z]+)$/.exec(path);
   const key = m ? EXT[m[1]!] : undefined;
@@ -129,7 +135,7 @@ export function resourceRoutes({ dataset }: { dataset: Dataset }): Hono {
 
   const linksOf = (t: Target): PageLinks => ({
     canonical: t.canonical,
-    alternates: ALL.map(({ key, type }) => ({ href: `${t.path}.${key}`, type })),
+    alternates: ALL.flatMap(({ key, type }) => (key === 'html' ? LANGS.map((lang) => ({ href: documentUrl(t, key, lang), type, hreflang: lang })) : [{ href: documentUrl(t, key), type }])),
   });
 
   const render = async (t: Target, key: Key, lang: Lang): Promise<Rep> => {
@@ -145,12 +151,13 @@ export function resourceRoutes({ dataset }: { dataset: Dataset }): Hono {
     return { body, contentType: 'text/html; charset=utf-8', etag: etagOf(body) };
   };
 
-  const headersOf = (t: Target, key: Key, rep: Rep): Record<string, string> => {
+  const headersOf = (t: Target, key: Key, lang: Lang, rep: Rep): Record<string, string> => {
     const links = linksOf(t);
-    const link = [`<${links.canonical}>; rel="canonical"`, ...links.alternates!.map((x) => `<${x.href}>; rel="alternate"; type="${x.type}"`)];
+    const link = [`<${links.canonical}>; rel="canonical"`, ...links.alternates!.map((x) => `<${x.href}>; rel="alternate"; type="${x.type}"${x.hreflang ? `; hreflang="${x.hreflang}"` : ''}`)];
     return {
       'Content-Type': rep.contentType,
-      'Content-Location': `${t.path}.${key}`,
+      'Content-Location': documentUrl(t, key, lang),
+      ...(key === 'html' ? { 'Content-Language': lang } : {}),
       ETag: rep.etag,
       'Last-Modified': httpDate(dataset.lastModified),
       Vary: 'Accept',
@@ -164,7 +171,7 @@ export function resourceRoutes({ dataset }: { dataset: Dataset }): Hono {
     const hit = cache.get(k);
     if (hit) return hit;
     const rep = await render(t, key, lang);
-    rep.headers = headersOf(t, key, rep);
+    rep.headers = headersOf(t, key, lang, rep);
     cache.set(k, rep);
     return rep;
   };
