@@ -60,7 +60,7 @@ export const XSD = {
   hexBinary: NS.xsd + 'hexBinary',
 };
 
-export const RDFS = { label: NS.rdfs + 'label', comment: NS.rdfs + 'comment', isDefinedBy: NS.rdfs + 'isDefinedBy' };
+export const RDFS = { label: NS.rdfs + 'label', comment: NS.rdfs + 'comment', isDefinedBy: NS.rdfs + 'isDefinedBy', seeAlso: NS.rdfs + 'seeAlso' };
 
 export const OWL = { Ontology: NS.owl + 'Ontology', sameAs: NS.owl + 'sameAs', versionIRI: NS.owl + 'versionIRI' };
 
@@ -143,6 +143,12 @@ export const FORMATS = {
   TriG: NS.formats + 'TriG',
   JSON_LD: NS.formats + 'JSON-LD',
   RDF_XML: NS.formats + 'RDF_XML',
+};
+
+/** FOAF terms the server states about its own landing page (`{BASE}`). */
+export const FOAF = {
+  Document: NS.foaf + 'Document',
+  primaryTopic: NS.foaf + 'primaryTopic',
 };
 
 export const PROV = {

@@ -1,16 +1,15 @@
 // Linked Data for every IRI under BASE (200 + Content-Location), and the SDG lens pages at /sdg/<code>.
 import { Hono, type Context } from 'hono';
 import oxigraph from 'oxigraph';
-import { findFormat, type FormatKey } from '../../engine/formats.js';
 import { NS, OWL } from '../../vocab.js';
 import { LruCache } from '../cache.js';
-import { negotiate } from '../conneg.js';
 import type { Dataset } from '../dataset.js';
 import { describe, isDescribed, subjectIndex, union, type Source } from '../describe.js';
-import { schemaOrgDataset } from '../html/home.js';
-import { hrefIn, LANGS, langOf, type Lang } from '../html/i18n.js';
+import { langOf, type Lang } from '../html/i18n.js';
 import { lensPage, resourcePage, type PageLinks } from '../html/resource.js';
-import { etagOf, httpDate, httpError, unknownFormat } from '../http.js';
+import { etagOf, httpDate, httpError } from '../http.js';
+import { landingGraph } from '../landing-rdf.js';
+import { ALL, alternatesOf, chooseKey, documentUrl, linkHeader, ROOT_PATH, type Key } from '../representation.js';
 import { iriPath } from '../uri-path.js';
 import { DOCUMENT_FORMATS, serialize } from '../../graph/documents.js';
 import { isSdgConcept, resourceView, sdgTargets } from '../view.js';
@@ -22,7 +21,6 @@ import { isSdgConcept, resourceView, sdgTargets } from '../view.js';
  * round trip per resource; the extension URLs are the information resources.
  */
 
-type Key = FormatKey | 'html';
 interface Rep {
   body: string;
   contentType: string;
@@ -43,58 +41,13 @@ interface Target {
 }
 
 const EXT: Record<string, Key> = { html: 'html', ttl: 'ttl', nt: 'nt', jsonld: 'jsonld', rdf: 'rdf' };
-const HTML_OFFER = 'text/html';
-const OFFERS = [HTML_OFFER, 'application/xhtml+xml', ...DOCUMENT_FORMATS.flatMap((f) => [f.mediaType, ...f.aliases])];
-const ALL: Array<{ key: Key; type: string }> = [{ key: 'html', type: HTML_OFFER }, ...DOCUMENT_FORMATS.map((f) => ({ key: f.key, type: f.mediaType }))];
 const SDG_CODE = /^(\d{1,2}(\.[0-9a-z]{1,2})?|C[0-9a-z]{6,8})$/i;
-
-/** What `?format=` accepts here (each key, media type and alias), for the 400 message. */
-const FORMAT_VALUES = [{ key: 'html', mediaType: HTML_OFFER, aliases: [] }, ...DOCUMENT_FORMATS];
-
-/** The format a `?format=` value names (a key such as `ttl` or a media type), or undefined. */
-const formatKey = (format: string): Key | undefined => (format === 'html' || format === HTML_OFFER ? 'html' : findFormat(DOCUMENT_FORMATS, format)?.key);
-
-/**
- * The format a request asks for: `?format=`, then a file extension, then Accept; undefined when
- * Accept allows none (406). An unknown `?format=` value is the client's error: a 400 naming the valid ones.
- *
- * @example
- * chooseKey(undefined, undefined, 'text/turtle') // 'ttl'
- */
-export function chooseKey(format: string | undefined, ext: Key | undefined, accept: string | undefined): Key | undefined {
-  if (format) {
-    const key = formatKey(format);
-    if (!key) throw unknownFormat(format, FORMAT_VALUES);
-    return key;
-  }
-  if (ext) return ext;
-  const type = negotiate(accept, OFFERS);
-  if (!type) return undefined;
-  return type === HTML_OFFER || type === 'application/xhtml+xml' ? 'html' : findFormat(DOCUMENT_FORMATS, type)?.key;
-}
-
-/** Terms of the landing page's schema.org markup that are IRIs (as schema.org's own context has them). */
-const SCHEMA_CONTEXT = { '@vocab': NS.schema, url: { '@type': '@id' }, license: { '@type': '@id' }, contentUrl: { '@type': '@id' } };
-
-/** The landing page's schema.org Dataset (`{base}dataset`, its DataDownloads named by the catalogue's distribution IRIs) as RDF, so that its @id dereferences too. */
-function landingGraph(dataset: Dataset): oxigraph.Store {
-  const markup = schemaOrgDataset(dataset.manifest, dataset.base);
-  const store = new oxigraph.Store();
-  store.load(JSON.stringify({ ...markup, '@context': SCHEMA_CONTEXT }), { format: 'application/ld+json', no_transaction: true });
-  return store;
-}
 
 /** Version IRI → ontology IRI (`…/def/0.1.0` → `…/def`), for ontologies of ours that name their version. */
 function versionIris(source: Source, base: string): Map<string, string> {
   const versions = source.match(null, oxigraph.namedNode(OWL.versionIRI), null, null);
   return new Map(versions.filter((q) => q.object.value.startsWith(base)).map((q) => [q.object.value, q.subject.value]));
 }
-
-/**
- * The URL of one representation (RFC 9110 §8.7 Content-Location): the path with the format's
- * extension, and for the English page `?lang=en` (the `.html` URL alone serves the Swedish page).
- */
-const documentUrl = (t: Pick<Target, 'path'>, key: Key, lang: Lang = 'sv'): string => (key === 'html' ? hrefIn(`${t.path}.html`, lang) : `${t.path}.${key}`);
 
 function splitExt(path: string): [string, Key | undefined] {
   const m = /\.([a-z]+)$/.exec(path);
@@ -121,6 +74,9 @@ export function resourceRoutes({ dataset }: { dataset: Dataset }): Hono {
     // Compared as an IRI: `%2F` stays data (one segment, no IRI of ours), never a `/` (RFC 3986 §2.2)
     const path = iriPath(rawPath);
     if (path === undefined) return undefined;
+    // `{base}` itself: its documents are /index.<ext> (a path of '' has no room for an extension)
+    const [rootPath, rootExt] = splitExt(path);
+    if (path === '/' || (rootPath === ROOT_PATH && rootExt)) return { iri: base, path: ROOT_PATH, canonical: base, lens: false, ext: rootExt };
     const lens = /^\/sdg\/([^/]+)$/.exec(path);
     const [bare, ext] = known(base + path.slice(1)) ? [path, undefined] : splitExt(path);
     if (lens) {
@@ -133,10 +89,7 @@ export function resourceRoutes({ dataset }: { dataset: Dataset }): Hono {
     return { iri: versions.get(iri) ?? iri, path: bare, canonical: iri, lens: false, ext };
   };
 
-  const linksOf = (t: Target): PageLinks => ({
-    canonical: t.canonical,
-    alternates: ALL.flatMap(({ key, type }) => (key === 'html' ? LANGS.map((lang) => ({ href: documentUrl(t, key, lang), type, hreflang: lang })) : [{ href: documentUrl(t, key), type }])),
-  });
+  const linksOf = (t: Target): PageLinks => ({ canonical: t.canonical, alternates: alternatesOf(t.path) });
 
   const render = async (t: Target, key: Key, lang: Lang): Promise<Rep> => {
     if (key !== 'html') {
@@ -153,16 +106,15 @@ export function resourceRoutes({ dataset }: { dataset: Dataset }): Hono {
 
   const headersOf = (t: Target, key: Key, lang: Lang, rep: Rep): Record<string, string> => {
     const links = linksOf(t);
-    const link = [`<${links.canonical}>; rel="canonical"`, ...links.alternates!.map((x) => `<${x.href}>; rel="alternate"; type="${x.type}"${x.hreflang ? `; hreflang="${x.hreflang}"` : ''}`)];
     return {
       'Content-Type': rep.contentType,
-      'Content-Location': documentUrl(t, key, lang),
+      'Content-Location': documentUrl(t.path, key, lang),
       ...(key === 'html' ? { 'Content-Language': lang } : {}),
       ETag: rep.etag,
       'Last-Modified': httpDate(dataset.lastModified),
       Vary: 'Accept',
       'Cache-Control': 'public, max-age=3600',
-      Link: link.join(', '),
+      Link: linkHeader(t.canonical, links.alternates!),
     };
   };
 
