@@ -10,6 +10,7 @@ import { canonicalPath } from './middleware/canonical-path.js';
 import { conditional } from './middleware/conditional.js';
 import { cors } from './middleware/cors.js';
 import { methods } from './middleware/methods.js';
+import { notFoundResponder } from './not-found.js';
 import { responseCache } from './middleware/response-cache.js';
 import { createQueryService } from './query-service.js';
 import { dumpRoutes } from './routes/dumps.js';
@@ -106,12 +107,10 @@ export async function createApp(options: AppOptions): Promise<ServerApp> {
   app.route('/', metadataRoutes({ dataset }));
   app.route('/', dumpRoutes({ dataset }));
   app.route('/', resourceRoutes({ dataset }));
-  app.notFound(() => {
-    const res = httpError(404, 'not found').getResponse();
-    res.headers.set('Access-Control-Allow-Origin', '*');
-    return res;
-  });
-  app.onError((err) => {
+  const notFound = notFoundResponder(dataset);
+  app.notFound((c) => notFound(c, 'not found'));
+  app.onError((err, c) => {
+    if (err instanceof HTTPException && err.status === 404) return notFound(c, err.message, err.getResponse());
     const res = err instanceof HTTPException ? err.getResponse() : httpError(500, 'internal error').getResponse();
     if (!(err instanceof HTTPException)) console.error(err);
     res.headers.set('Access-Control-Allow-Origin', '*');

@@ -202,8 +202,12 @@ describe('SDG lens', () => {
   });
 
   it.each(['/sdg/99', '/sdg/0', '/sdg/13.99', '/sdg/99.ttl', '/sdg/C999999'])('%s is no goal, target or indicator of the UN SDG KOS → 404', async (path) => {
-    const res = await req(path, { headers: { accept: FIREFOX } });
+    const res = await req(path, { headers: { accept: '*/*' } });
     expect(res.status).toBe(404);
     expect(await res.text()).toMatch(/^the UN SDG KOS has no goal, target or indicator "/);
+    // a browser gets the same reason on the HTML 404 page (see not-found.test.ts)
+    const page = await req(path, { headers: { accept: FIREFOX } });
+    expect(page.status).toBe(404);
+    expect(await page.text()).toContain('the UN SDG KOS has no goal, target or indicator &quot;');
   });
 });
