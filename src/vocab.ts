@@ -49,6 +49,7 @@ export type Prefix = keyof typeof NS;
 export const RDF = {
   type: NS.rdf + 'type',
   langString: NS.rdf + 'langString',
+  Property: NS.rdf + 'Property',
 };
 
 export const XSD = {
@@ -60,9 +61,36 @@ export const XSD = {
   hexBinary: NS.xsd + 'hexBinary',
 };
 
-export const RDFS = { label: NS.rdfs + 'label', comment: NS.rdfs + 'comment', isDefinedBy: NS.rdfs + 'isDefinedBy', seeAlso: NS.rdfs + 'seeAlso' };
+export const RDFS = {
+  label: NS.rdfs + 'label',
+  comment: NS.rdfs + 'comment',
+  isDefinedBy: NS.rdfs + 'isDefinedBy',
+  seeAlso: NS.rdfs + 'seeAlso',
+  Class: NS.rdfs + 'Class',
+  Datatype: NS.rdfs + 'Datatype',
+  subClassOf: NS.rdfs + 'subClassOf',
+  subPropertyOf: NS.rdfs + 'subPropertyOf',
+  domain: NS.rdfs + 'domain',
+  range: NS.rdfs + 'range',
+};
 
-export const OWL = { Ontology: NS.owl + 'Ontology', sameAs: NS.owl + 'sameAs', versionIRI: NS.owl + 'versionIRI' };
+export const OWL = {
+  Ontology: NS.owl + 'Ontology',
+  sameAs: NS.owl + 'sameAs',
+  versionIRI: NS.owl + 'versionIRI',
+  versionInfo: NS.owl + 'versionInfo',
+  Class: NS.owl + 'Class',
+  ObjectProperty: NS.owl + 'ObjectProperty',
+  DatatypeProperty: NS.owl + 'DatatypeProperty',
+  AnnotationProperty: NS.owl + 'AnnotationProperty',
+  FunctionalProperty: NS.owl + 'FunctionalProperty',
+};
+
+/** VANN terms an ontology header uses to name its preferred prefix and namespace. */
+export const VANN = {
+  preferredNamespacePrefix: NS.vann + 'preferredNamespacePrefix',
+  preferredNamespaceUri: NS.vann + 'preferredNamespaceUri',
+};
 
 export const SKOS = {
   Concept: NS.skos + 'Concept',

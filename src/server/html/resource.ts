@@ -71,7 +71,8 @@ function statements(v: ResourceView, lang: Lang): string {
 
 export type PageLinks = Pick<PageOptions, 'canonical' | 'alternates' | 'jsonld' | 'path'>;
 
-function formatsNav(links: PageLinks, lang: Lang): string {
+/** The links to the resource's RDF documents (every alternate but the HTML pages). */
+export function formatsNav(links: PageLinks, lang: Lang): string {
   const items = (links.alternates ?? []).filter((alt) => alt.type !== 'text/html').map((alt) => `<a href="${esc(alt.href)}" type="${esc(alt.type)}">${esc(alt.type)}</a>`);
   return `<nav class="formats" aria-label="${t(lang, 'Andra format', 'Other formats')}"><p class="muted">${t(lang, 'Som data', 'As data')}: ${items.join(' · ')}</p></nav>`;
 }

@@ -7,12 +7,14 @@ import type { Dataset } from '../dataset.js';
 import { describe, isDescribed, subjectIndex, union, type Source } from '../describe.js';
 import { langOf, type Lang } from '../html/i18n.js';
 import { lensPage, resourcePage, type PageLinks } from '../html/resource.js';
+import { vocabularyPage } from '../html/vocabulary.js';
 import { etagOf, httpDate, httpError } from '../http.js';
 import { landingGraph } from '../landing-rdf.js';
 import { ALL, alternatesOf, chooseKey, documentUrl, linkHeader, ROOT_PATH, type Key } from '../representation.js';
 import { iriPath } from '../uri-path.js';
 import { DOCUMENT_FORMATS, serialize } from '../../graph/documents.js';
 import { isSdgConcept, resourceView, sdgTargets } from '../view.js';
+import { isOntology, vocabularyView } from '../vocabulary-view.js';
 
 /*
  * Dereferencing policy: 200 with Content-Location, not 303. `GET /lkp/2016/4.4.3` answers with the
@@ -99,8 +101,12 @@ export function resourceRoutes({ dataset }: { dataset: Dataset }): Hono {
     }
     const jsonld = (await cached(t, 'jsonld')).body;
     const links = { ...linksOf(t), jsonld, path: t.path };
-    const view = resourceView(store, base, t.iri, lang);
-    const body = t.lens ? lensPage(view, sdgTargets(store, t.iri).map((x) => resourceView(store, base, x, lang)), links, lang) : resourcePage(view, links, lang);
+    const page = (): string => {
+      if (isOntology(store, t.iri)) return vocabularyPage(vocabularyView(store, base, t.iri, index.hashes.get(t.iri) ?? new Set(), lang), links, lang);
+      const view = resourceView(store, base, t.iri, lang);
+      return t.lens ? lensPage(view, sdgTargets(store, t.iri).map((x) => resourceView(store, base, x, lang)), links, lang) : resourcePage(view, links, lang);
+    };
+    const body = page();
     return { body, contentType: 'text/html; charset=utf-8', etag: etagOf(body) };
   };
 
