@@ -3,15 +3,10 @@ import { readFileSync } from 'node:fs';
 import { Parser } from 'n3';
 import { describe, expect, it } from 'vitest';
 import { cfg } from '../helpers.js';
-import { useApp } from './helpers.js';
+import { pageGetter, useApp } from './helpers.js';
 
 const app = useApp({ distDir: cfg.distDir });
-const BROWSER = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
-const page = async (path: string) => {
-  const res = await app.current.app.request(path, { headers: { accept: BROWSER } });
-  expect(res.status, path).toBe(200);
-  return res.text();
-};
+const page = pageGetter(app);
 const NS = 'https://w3id.org/helsingborg-livskvalitet/def#';
 const quads = new Parser().parse(readFileSync(new URL('../../ontology/lkpo.ttl', import.meta.url), 'utf8'));
 const terms = [...new Set(quads.map((q) => q.subject.value).filter((s) => s.startsWith(NS)))].map((s) => s.slice(NS.length)).sort();
