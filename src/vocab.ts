@@ -129,6 +129,8 @@ export const DCTERMS = {
   creator: NS.dcterms + 'creator',
   bibliographicCitation: NS.dcterms + 'bibliographicCitation',
   rights: NS.dcterms + 'rights',
+  temporal: NS.dcterms + 'temporal',
+  spatial: NS.dcterms + 'spatial',
 };
 
 export const SDGO = {
@@ -173,10 +175,19 @@ export const FORMATS = {
   RDF_XML: NS.formats + 'RDF_XML',
 };
 
-/** FOAF terms the server states about its own landing page (`{BASE}`). */
+/** FOAF terms the server states about its own landing page (`{BASE}`) and reads from the catalogue. */
 export const FOAF = {
   Document: NS.foaf + 'Document',
   primaryTopic: NS.foaf + 'primaryTopic',
+  name: NS.foaf + 'name',
+  homepage: NS.foaf + 'homepage',
+};
+
+/** DCAT terms the server reads from the built catalogue. */
+export const DCAT = {
+  keyword: NS.dcat + 'keyword',
+  startDate: NS.dcat + 'startDate',
+  endDate: NS.dcat + 'endDate',
 };
 
 export const PROV = {

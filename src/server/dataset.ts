@@ -33,17 +33,22 @@ export interface Dataset {
    * resource route so that the catalogue's and VoID's IRIs dereference too.
    */
   metadata: oxigraph.Store;
+  /** The DCAT catalogue alone (dcat.ttl; VoID titles the same dataset differently): what the landing page's schema.org markup repeats. */
+  catalogue: oxigraph.Store;
 }
 
-/** The build's metadata documents whose IRIs are ours to dereference. */
-const METADATA_FILES = ['dcat.ttl', 'void.ttl'];
-
-function loadMetadata(dataset: Omit<Dataset, 'metadata'>): oxigraph.Store {
+/** A Turtle file of dist/ as a store (empty when the build did not write it). */
+function loadTurtle(path: string): oxigraph.Store {
   const store = new oxigraph.Store();
-  for (const file of METADATA_FILES) {
-    const path = join(dataset.distDir, file);
-    if (existsSync(path)) store.load(readFileSync(path), { format: 'ttl', no_transaction: true });
-  }
+  if (existsSync(path)) store.load(readFileSync(path), { format: 'ttl', no_transaction: true });
+  return store;
+}
+
+/** The catalogue and VoID as built, plus the endpoint's service description. */
+function loadMetadata(dataset: Omit<Dataset, 'metadata'>): oxigraph.Store {
+  const store = new oxigraph.Store(dataset.catalogue.match(null, null, null, null));
+  const voidPath = join(dataset.distDir, 'void.ttl');
+  if (existsSync(voidPath)) store.load(readFileSync(voidPath), { format: 'ttl', no_transaction: true });
   const sd = new Writer({ format: 'N-Triples' }).quadsToString(serviceDescription({ ...dataset, metadata: store }));
   store.load(sd, { format: 'nt', no_transaction: true });
   return store;
@@ -87,6 +92,7 @@ export function loadDataset(distDir: string, base?: string, startedAt: Date = ne
     graphs,
     released,
     lastModified: generatedAt(released, startedAt),
+    catalogue: loadTurtle(join(distDir, 'dcat.ttl')),
   };
   return { ...dataset, metadata: loadMetadata(dataset) };
 }

@@ -3,10 +3,10 @@ import oxigraph from 'oxigraph';
 import { metadataIris } from '../metadata/iris.js';
 import { DCTERMS, FOAF, NS, RDF, RDFS } from '../vocab.js';
 import type { Dataset } from './dataset.js';
-import { schemaOrgDataset } from './html/home.js';
+import { schemaOrgDataset } from './schema-org.js';
 
 /** Terms of the landing page's schema.org markup that are IRIs (as schema.org's own context has them). */
-const SCHEMA_CONTEXT = { '@vocab': NS.schema, url: { '@type': '@id' }, license: { '@type': '@id' }, contentUrl: { '@type': '@id' } };
+const SCHEMA_CONTEXT = { '@vocab': NS.schema, url: { '@type': '@id' }, license: { '@type': '@id' }, contentUrl: { '@type': '@id' }, sameAs: { '@type': '@id' } };
 
 /** The landing page's title, as its heading and the catalogue's dataset title have it. */
 const TITLE = { sv: 'Livskvalitetsprogrammet som länkade data', en: 'The Quality of Life Programme as Linked Data' };
@@ -23,7 +23,7 @@ const TITLE = { sv: 'Livskvalitetsprogrammet som länkade data', en: 'The Qualit
  */
 export function landingGraph(dataset: Dataset): oxigraph.Store {
   const { base } = dataset;
-  const markup = schemaOrgDataset(dataset.manifest, base);
+  const markup = schemaOrgDataset(dataset);
   const store = new oxigraph.Store();
   store.load(JSON.stringify({ ...markup, '@context': SCHEMA_CONTEXT }), { format: 'application/ld+json', no_transaction: true });
   const iris = metadataIris(base);

@@ -11,6 +11,7 @@ import { searchPage } from '../html/search.js';
 import { queryPage } from '../html/sparql.js';
 import { etagOf, httpDate, httpError } from '../http.js';
 import { alternatesOf, chooseKey, documentUrl, linkHeader, ROOT_PATH } from '../representation.js';
+import { schemaOrgDataset } from '../schema-org.js';
 import { DOCUMENT_FORMATS } from '../../graph/documents.js';
 import { ASSETS } from '../site/assets.js';
 import { loadExamples } from '../site/examples.js';
@@ -65,11 +66,12 @@ export function uiRoutes({ dataset }: { dataset: Dataset }): Hono {
   // `{BASE}` is a resource like the others (the catalogue names it): the landing page is its HTML
   // representation, named /index.html like /lkp/2016/4.4.3.html; its RDF comes from the resource route.
   const rootLink = linkHeader(dataset.base, alternatesOf(ROOT_PATH));
+  const schemaOrg = schemaOrgDataset(dataset);
   const landing = (c: Context) =>
     html(
       c,
       '/',
-      (lang) => landingPage({ manifest: dataset.manifest, base: dataset.base, model, facts: programmeFacts(dataset.store, dataset.base, lang) }, lang),
+      (lang) => landingPage({ manifest: dataset.manifest, base: dataset.base, schemaOrg, model, facts: programmeFacts(dataset.store, dataset.base, lang) }, lang),
       (lang) => ({ 'Content-Location': documentUrl(ROOT_PATH, 'html', lang), Vary: 'Accept', Link: rootLink }),
     );
   app.get('/', (c, next) => (chooseKey(c.req.query('format'), undefined, c.req.header('accept')) === 'html' ? landing(c) : next()));
