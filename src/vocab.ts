@@ -49,6 +49,7 @@ export type Prefix = keyof typeof NS;
 export const RDF = {
   type: NS.rdf + 'type',
   langString: NS.rdf + 'langString',
+  Property: NS.rdf + 'Property',
 };
 
 export const XSD = {
@@ -60,9 +61,36 @@ export const XSD = {
   hexBinary: NS.xsd + 'hexBinary',
 };
 
-export const RDFS = { label: NS.rdfs + 'label', comment: NS.rdfs + 'comment', isDefinedBy: NS.rdfs + 'isDefinedBy' };
+export const RDFS = {
+  label: NS.rdfs + 'label',
+  comment: NS.rdfs + 'comment',
+  isDefinedBy: NS.rdfs + 'isDefinedBy',
+  seeAlso: NS.rdfs + 'seeAlso',
+  Class: NS.rdfs + 'Class',
+  Datatype: NS.rdfs + 'Datatype',
+  subClassOf: NS.rdfs + 'subClassOf',
+  subPropertyOf: NS.rdfs + 'subPropertyOf',
+  domain: NS.rdfs + 'domain',
+  range: NS.rdfs + 'range',
+};
 
-export const OWL = { Ontology: NS.owl + 'Ontology', sameAs: NS.owl + 'sameAs', versionIRI: NS.owl + 'versionIRI' };
+export const OWL = {
+  Ontology: NS.owl + 'Ontology',
+  sameAs: NS.owl + 'sameAs',
+  versionIRI: NS.owl + 'versionIRI',
+  versionInfo: NS.owl + 'versionInfo',
+  Class: NS.owl + 'Class',
+  ObjectProperty: NS.owl + 'ObjectProperty',
+  DatatypeProperty: NS.owl + 'DatatypeProperty',
+  AnnotationProperty: NS.owl + 'AnnotationProperty',
+  FunctionalProperty: NS.owl + 'FunctionalProperty',
+};
+
+/** VANN terms an ontology header uses to name its preferred prefix and namespace. */
+export const VANN = {
+  preferredNamespacePrefix: NS.vann + 'preferredNamespacePrefix',
+  preferredNamespaceUri: NS.vann + 'preferredNamespaceUri',
+};
 
 export const SKOS = {
   Concept: NS.skos + 'Concept',
@@ -101,6 +129,8 @@ export const DCTERMS = {
   creator: NS.dcterms + 'creator',
   bibliographicCitation: NS.dcterms + 'bibliographicCitation',
   rights: NS.dcterms + 'rights',
+  temporal: NS.dcterms + 'temporal',
+  spatial: NS.dcterms + 'spatial',
 };
 
 export const SDGO = {
@@ -143,6 +173,21 @@ export const FORMATS = {
   TriG: NS.formats + 'TriG',
   JSON_LD: NS.formats + 'JSON-LD',
   RDF_XML: NS.formats + 'RDF_XML',
+};
+
+/** FOAF terms the server states about its own landing page (`{BASE}`) and reads from the catalogue. */
+export const FOAF = {
+  Document: NS.foaf + 'Document',
+  primaryTopic: NS.foaf + 'primaryTopic',
+  name: NS.foaf + 'name',
+  homepage: NS.foaf + 'homepage',
+};
+
+/** DCAT terms the server reads from the built catalogue. */
+export const DCAT = {
+  keyword: NS.dcat + 'keyword',
+  startDate: NS.dcat + 'startDate',
+  endDate: NS.dcat + 'endDate',
 };
 
 export const PROV = {

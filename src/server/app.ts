@@ -6,9 +6,11 @@ import { createEngine } from '../engine/index.js';
 import type { Engine, EngineName } from '../engine/types.js';
 import { loadDataset, type Dataset } from './dataset.js';
 import { EVERY_ANSWER, EXPOSED_HEADERS, httpError } from './http.js';
+import { canonicalPath } from './middleware/canonical-path.js';
 import { conditional } from './middleware/conditional.js';
 import { cors } from './middleware/cors.js';
 import { methods } from './middleware/methods.js';
+import { notFoundResponder } from './not-found.js';
 import { responseCache } from './middleware/response-cache.js';
 import { createQueryService } from './query-service.js';
 import { dumpRoutes } from './routes/dumps.js';
@@ -26,6 +28,8 @@ export interface AppOptions {
   /** Which engine to start, or a running engine to use (the app then does not close it). */
   engine?: EngineName | Engine;
   limits?: Partial<Limits>;
+  /** The server's start time, for the Last-Modified of generated representations (default: now). */
+  startedAt?: Date;
 }
 
 export interface ServerApp {
@@ -87,7 +91,7 @@ export async function createApp(options: AppOptions): Promise<ServerApp> {
         });
   let dataset: Dataset;
   try {
-    dataset = loadDataset(options.distDir, options.base);
+    dataset = loadDataset(options.distDir, options.base, options.startedAt);
     await engine.ready();
   } catch (e) {
     await engine.close();
@@ -103,14 +107,17 @@ export async function createApp(options: AppOptions): Promise<ServerApp> {
   app.use('*', responses.middleware);
   app.use('*', cors({ exposeHeaders: EXPOSED_HEADERS, headers: NOSNIFF }));
   app.use('*', methods({ postPaths: ['/sparql'] })); // inside cors(): preflights never reach it
+  app.use('*', canonicalPath()); // one URL per resource: `%2e` is `.` (301), `%2F` is not `/`
   app.route('/', sparqlQueryRoute({ answer, limits })); // GET /sparql?query=…: before the UI's browser negotiation
   app.route('/', uiRoutes({ dataset })); // it answers `/` and browsers' GET /sparql, and passes the rest on
   app.route('/', sparqlRoutes({ dataset, answer, limits }));
   app.route('/', metadataRoutes({ dataset }));
   app.route('/', dumpRoutes({ dataset }));
   app.route('/', resourceRoutes({ dataset }));
-  app.notFound(() => httpError(404, 'not found').getResponse());
+  const notFound = notFoundResponder(dataset);
+  app.notFound((c) => withEveryAnswer(notFound(c, 'not found')));
   app.onError((err, c) => {
+    if (err instanceof HTTPException && err.status === 404) return withEveryAnswer(notFound(c, err.message, err.getResponse()));
     if (err instanceof HTTPException) return withEveryAnswer(err.getResponse());
     // A client that went away before its body arrived is no server error: nothing to log, and nobody reads the answer.
     if (clientAborted(err, c.req.raw)) return httpError(400, 'the request was cut off before its body arrived').getResponse();

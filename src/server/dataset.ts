@@ -17,6 +17,15 @@ export interface Dataset {
   store: oxigraph.Store;
   /** Named graphs of the dataset: the only graphs FROM / default-graph-uri may name. */
   graphs: Set<string>;
+  /** The manifest's `modified` date: when the built files (the dumps) last changed. */
+  released: Date;
+  /**
+   * Last-Modified of everything the server generates (pages, resource documents, metadata in
+   * other syntaxes): the later of `released` and the server's start time, to the second. Those
+   * representations depend on the code as much as on the data, and the code may have changed
+   * since the build: an older date would let a client revalidating with If-Modified-Since alone
+   * keep a stale page (304). Dumps keep `released`.
+   */
   lastModified: Date;
   /**
    * The harvest metadata as built (dcat.ttl, void.ttl) plus the endpoint's service description:
@@ -24,30 +33,48 @@ export interface Dataset {
    * resource route so that the catalogue's and VoID's IRIs dereference too.
    */
   metadata: oxigraph.Store;
+  /** The DCAT catalogue alone (dcat.ttl; VoID titles the same dataset differently): what the landing page's schema.org markup repeats. */
+  catalogue: oxigraph.Store;
 }
 
-/** The build's metadata documents whose IRIs are ours to dereference. */
-const METADATA_FILES = ['dcat.ttl', 'void.ttl'];
-
-function loadMetadata(dataset: Omit<Dataset, 'metadata'>): oxigraph.Store {
+/** A Turtle file of dist/ as a store (empty when the build did not write it). */
+function loadTurtle(path: string): oxigraph.Store {
   const store = new oxigraph.Store();
-  for (const file of METADATA_FILES) {
-    const path = join(dataset.distDir, file);
-    if (existsSync(path)) store.load(readFileSync(path), { format: 'ttl', no_transaction: true });
-  }
+  if (existsSync(path)) store.load(readFileSync(path), { format: 'ttl', no_transaction: true });
+  return store;
+}
+
+/** The catalogue and VoID as built, plus the endpoint's service description. */
+function loadMetadata(dataset: Omit<Dataset, 'metadata'>): oxigraph.Store {
+  const store = new oxigraph.Store(dataset.catalogue.match(null, null, null, null));
+  const voidPath = join(dataset.distDir, 'void.ttl');
+  if (existsSync(voidPath)) store.load(readFileSync(voidPath), { format: 'ttl', no_transaction: true });
   const sd = new Writer({ format: 'N-Triples' }).quadsToString(serviceDescription({ ...dataset, metadata: store }));
   store.load(sd, { format: 'nt', no_transaction: true });
   return store;
 }
 
 /**
- * Reads `manifest.json` and `dataset.nq` from a built dist directory.
+ * The Last-Modified of generated representations: the later of the data's date and the start
+ * time, truncated to whole seconds (an HTTP date has no fractions; a fraction would make a
+ * client's If-Modified-Since, copied from our own header, look older than the representation).
+ *
+ * @example
+ * generatedAt(new Date('2026-11-23'), new Date('2026-12-02T10:00:00.750Z')).toISOString() // '2026-12-02T10:00:00.000Z'
+ */
+export function generatedAt(released: Date, startedAt: Date): Date {
+  return new Date(Math.floor(Math.max(released.getTime(), startedAt.getTime()) / 1000) * 1000);
+}
+
+/**
+ * Reads `manifest.json` and `dataset.nq` from a built dist directory; `startedAt` (default: now)
+ * is the server's start time, for `lastModified`.
  *
  * @example
  * const ds = loadDataset('test/fixtures/dist');
  * ds.graphs.size // number of named graphs
  */
-export function loadDataset(distDir: string, base?: string): Dataset {
+export function loadDataset(distDir: string, base?: string, startedAt: Date = new Date()): Dataset {
   const manifestPath = join(distDir, 'manifest.json');
   if (!existsSync(manifestPath)) throw new Error(`${manifestPath} not found: run \`npm run build\` first`);
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
@@ -56,13 +83,16 @@ export function loadDataset(distDir: string, base?: string): Dataset {
   store.load(readFileSync(join(distDir, 'dataset.nq')), { format: 'nq', no_transaction: true, lenient: true });
   const graphs = new Set(manifest.graphs.map((g) => g.iri));
   const modified = new Date(manifest.modified);
+  const released = Number.isNaN(modified.getTime()) ? startedAt : modified;
   const dataset = {
     distDir,
     base: base ?? manifest.base,
     manifest,
     store,
     graphs,
-    lastModified: Number.isNaN(modified.getTime()) ? new Date() : modified,
+    released,
+    lastModified: generatedAt(released, startedAt),
+    catalogue: loadTurtle(join(distDir, 'dcat.ttl')),
   };
   return { ...dataset, metadata: loadMetadata(dataset) };
 }

@@ -1,6 +1,6 @@
 // Builds the view model of a resource or SDG lens page from the store (labels, hierarchy, links).
 import oxigraph from 'oxigraph';
-import { LKPO, NS, RDF, SDGO, SKOS } from '../vocab.js';
+import { DCTERMS, LKPO, NS, RDF, SDGO, SKOS } from '../vocab.js';
 import { labels, linkNodes, type Source } from './describe.js';
 
 /** A reference to another resource, with where to link it and what to call it. */
@@ -16,12 +16,22 @@ export type Value = { ref: Ref } | { literal: string; lang: string; datatype: st
 
 export interface QualifiedLink {
   iri: string;
+  /** Our page for the link resource (`/link/…`). */
+  href: string;
   direction: 'out' | 'in';
   other: Ref;
   basis?: Ref;
   strength?: Ref;
+  /** The document that states the link (dcterms:source), and where in it (lkpo:citedSection). */
+  source?: Ref;
   citedSection?: string;
   rationale: Record<string, string>;
+}
+
+/** The two ends of a qualified link (lkpo:linkFrom, lkpo:linkTo), each with its notation. */
+export interface LinkEnds {
+  from: Ref & { notation?: string };
+  to: Ref & { notation?: string };
 }
 
 export interface ResourceView {
@@ -36,6 +46,8 @@ export interface ResourceView {
   outgoing: Array<{ property: Ref; value: Value }>;
   incoming: Array<{ subject: Ref; property: Ref }>;
   links: QualifiedLink[];
+  /** For a qualified link (lkpo:Link): what it links. */
+  ends?: LinkEnds;
 }
 
 const node = oxigraph.namedNode;
@@ -64,6 +76,19 @@ export function refMaker(store: Source, base: string, lang = 'sv') {
 
 const one = (store: Source, s: string, p: string) => store.match(node(s), node(p), null, null)[0]?.object;
 
+/**
+ * The notation to show for a concept: the UN's compact code where it gives several ("13.2", not
+ * "13.02" or "C130201"), else the shortest, ties in code-point order.
+ *
+ * @example
+ * notationOf(store, 'http://metadata.un.org/sdg/C130201') // '13.2.1'
+ */
+export function notationOf(store: Source, iri: string): string | undefined {
+  const literals = store.match(node(iri), node(SKOS.notation), null, null).map((q) => q.object as oxigraph.Literal);
+  const compact = literals.find((l) => l.datatype.value === SDGO.SDGCodeCompact);
+  return compact?.value ?? literals.map((l) => l.value).sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0))[0];
+}
+
 function qualifiedLinks(store: Source, iri: string, ref: (iri: string) => Ref): QualifiedLink[] {
   return linkNodes(store, iri).map((link) => {
     const from = one(store, link, LKPO.linkFrom)?.value;
@@ -73,12 +98,15 @@ function qualifiedLinks(store: Source, iri: string, ref: (iri: string) => Ref): 
     for (const q of store.match(node(link), node(LKPO.rationale), null, null)) rationale[(q.object as oxigraph.Literal).language || ''] = q.object.value;
     const basis = one(store, link, LKPO.basis)?.value;
     const strength = one(store, link, LKPO.strength)?.value;
+    const source = one(store, link, DCTERMS.source)?.value;
     return {
       iri: link,
+      href: ref(link).href,
       direction,
       other: ref((direction === 'out' ? to : from) ?? link),
       basis: basis ? ref(basis) : undefined,
       strength: strength ? ref(strength) : undefined,
+      source: source ? ref(source) : undefined,
       citedSection: one(store, link, LKPO.citedSection)?.value,
       rationale,
     };
@@ -117,7 +145,7 @@ export function resourceView(store: Source, base: string, iri: string, lang = 's
   return {
     iri,
     labels: labels(store, iri),
-    notation: objects(SKOS.notation)[0],
+    notation: notationOf(store, iri),
     types: objects(RDF.type).map(ref),
     texts: out
       .filter((q) => TEXTS.includes(q.predicate.value) && q.object.termType === 'Literal')
@@ -134,7 +162,17 @@ export function resourceView(store: Source, base: string, iri: string, lang = 's
       .filter((q) => !linkIris.has(q.subject.value) && q.predicate.value !== SKOS.broader && q.predicate.value !== SKOS.narrower)
       .map((q) => ({ subject: ref(q.subject.value), property: ref(q.predicate.value) })),
     links: qualifiedLinks(store, iri, ref),
+    ends: linkEnds(store, iri, ref),
   };
+}
+
+/** The ends of a qualified link with their notations; undefined for anything else. */
+function linkEnds(store: Source, iri: string, ref: (iri: string) => Ref): LinkEnds | undefined {
+  if (store.match(node(iri), node(RDF.type), node(LKPO.Link), null).length === 0) return undefined;
+  const from = one(store, iri, LKPO.linkFrom)?.value;
+  const to = one(store, iri, LKPO.linkTo)?.value;
+  if (!from || !to) return undefined;
+  return { from: { ...ref(from), notation: notationOf(store, from) }, to: { ...ref(to), notation: notationOf(store, to) } };
 }
 
 /** For an SDG goal, its targets (so the lens can show what points at them too). */

@@ -34,7 +34,10 @@ const EXCLUDE: Record<string, { exclude?: string[][]; rules?: Record<string, { e
 };
 
 describe('accessibility (axe-core, WCAG 2 A and AA)', () => {
-  it.each(['/', '/?lang=en', '/lkp/2016/4.4.3', '/matrix', '/matrix/4.4.3/11', '/overview', '/sdg', '/sdg/13', '/search?q=klimat', '/sparql'])('%s has no violations', async (path) => {
+  it.each([
+    '/', '/?lang=en', '/lkp/2016/4.4.3', '/lkp/2016/4.3?lang=en', '/matrix', '/matrix/4.4.3/11', '/overview', '/sdg', '/sdg/13', '/sdg/C130201', '/search?q=klimat', '/sparql',
+    '/def', '/link/lkp2016-4.4.3.2--sdg-11.2', '/LKP/2016/4.4.3/',
+  ])('%s has no violations', async (path) => {
     const { page } = await site.open(path);
     await page.waitForLoadState('networkidle');
     await page.addScriptTag({ path: axePath });

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
+import { Parser } from 'n3';
 import { describe, expect, it } from 'vitest';
 import { parseRdfXml } from '../../src/graph/rdfxml.js';
 import { validateDcat } from '../../src/metadata/index.js';
@@ -31,6 +32,26 @@ describe('harvest metadata of the real dataset', () => {
     expect(body.length).toBe(file.bytes);
     expect(createHash('sha256').update(body).digest('hex')).toBe(file.sha256);
     expect(readFileSync(dist('dcat.ttl'), 'utf8')).toContain(file.sha256);
+  });
+
+  const compressed = manifest().files.filter((f) => f.mediaType === 'application/gzip');
+  it.each(compressed.map((f) => [f.name, f] as const))('/download/%s, already gzip, is never coded again: its bytes, Content-Length = dcat:byteSize, no Content-Encoding', async (name, file) => {
+    const byteSize = new Parser()
+      .parse(readFileSync(dist('dcat.ttl'), 'utf8'))
+      .find((q) => q.subject.value === `${cfg.base}distribution/${name}` && q.predicate.value === 'http://www.w3.org/ns/dcat#byteSize')?.object.value;
+    expect(byteSize).toBe(String(file.bytes));
+    for (const encoding of ['gzip', 'gzip, deflate, br', '*', 'identity']) {
+      const res = await app.current.app.request(`/download/${name}`, { headers: { 'Accept-Encoding': encoding } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('application/gzip');
+      expect(res.headers.get('content-encoding'), encoding).toBeNull();
+      expect(res.headers.get('content-length')).toBe(byteSize);
+      expect(res.headers.get('vary')).toBeNull();
+      expect(res.headers.get('etag')).toBe(`"${file.sha256.slice(0, 32)}"`);
+      const body = Buffer.from(await res.arrayBuffer());
+      expect(createHash('sha256').update(body).digest('hex')).toBe(file.sha256);
+      expect(gunzipSync(body).length).toBeGreaterThan(body.length);
+    }
   });
 
   it('describes the dataset in VoID with the triple count of the build', async () => {

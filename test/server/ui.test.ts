@@ -158,7 +158,7 @@ describe('matrix', () => {
     expect(cell).toContain('främja cyklisterna');
   });
 
-  it.each(['/matrix/9.9.9/11', '/matrix/4.4.3/18', '/matrix/4.4.3/x'])('404s %s', async (path) => {
+  it.each(['/matrix/9.9.9/11', '/matrix/4.4.3/18', '/matrix/4.4.3/x', '/matrix/4.4.3/011', '/matrix/4.4.3/0'])('404s %s', async (path) => {
     expect((await get(path)).status).toBe(404);
   });
 });

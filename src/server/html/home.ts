@@ -1,41 +1,17 @@
 // The landing page: what the dataset is and where it comes from, counts and downloads from the manifest, how to query and cite.
 import { UN_KOS_CITATION, GRAPHS, sourceIris } from '../../graph/sources.js';
-import { metadataIris } from '../../metadata/iris.js';
-import { LKPO, NS } from '../../vocab.js';
+import { LKPO } from '../../vocab.js';
 import type { Manifest, ManifestFile } from '../dataset.js';
 import type { ProgrammeFacts } from '../site/facts.js';
 import type { SiteModel } from '../site/model.js';
 import type { Lang, Text } from './i18n.js';
 import { esc, num, page } from './layout.js';
 
-/** schema.org Dataset description for search engines (Google Dataset Search reads it). */
-export function schemaOrgDataset(manifest: Manifest, base: string): object {
-  return {
-    '@context': NS.schema,
-    '@type': 'Dataset',
-    '@id': `${base}dataset`,
-    name: ['Livskvalitetsprogrammet som länkade data', 'The Quality of Life Programme as Linked Data'],
-    description:
-      "Helsingborgs livskvalitetsprogram 2016–2024, Vision Helsingborg 2035 och deras kopplingar till FN:s globala mål, som länkade öppna data. / Helsingborg's Quality of Life Programme, Vision 2035 and their links to the UN SDGs as Linked Open Data.",
-    url: base,
-    version: manifest.version,
-    dateModified: manifest.modified,
-    license: 'https://creativecommons.org/licenses/by/4.0/',
-    inLanguage: ['sv', 'en'],
-    // The catalogue's IRI for each file's distribution: the same thing, so the two descriptions join.
-    distribution: manifest.files.map((f) => ({
-      '@id': metadataIris(base).distribution(f.name),
-      '@type': 'DataDownload',
-      encodingFormat: f.mediaType,
-      contentUrl: `${base}download/${f.name}`,
-      contentSize: `${f.bytes} B`,
-    })),
-  };
-}
-
 export interface HomeData {
   manifest: Manifest;
   base: string;
+  /** The schema.org Dataset to embed as JSON-LD (see schema-org.ts). */
+  schemaOrg: object;
   facts: ProgrammeFacts;
   model: SiteModel;
 }
@@ -212,7 +188,7 @@ function cite(d: HomeData, lang: Lang): string {
  * Renders `/` in the page language.
  *
  * @example
- * landingPage({ manifest, base, facts, model }, 'en')
+ * landingPage({ manifest, base, schemaOrg: schemaOrgDataset(dataset), facts, model }, 'en')
  */
 export function landingPage(d: HomeData, lang: Lang = 'sv'): string {
   const body = [intro(d, lang), about(d, lang), hierarchy(d, lang), counts(d, lang), query(d, lang), downloads(d, lang), sources(d, lang), cite(d, lang)].join('\n');
@@ -222,6 +198,6 @@ export function landingPage(d: HomeData, lang: Lang = 'sv'): string {
     lang,
     path: '/',
     canonical: d.base,
-    jsonld: JSON.stringify(schemaOrgDataset(d.manifest, d.base), null, 2),
+    jsonld: JSON.stringify(d.schemaOrg),
   });
 }

@@ -22,8 +22,8 @@ export interface PageOptions {
   /** This page's path and query without `lang` (for the language switch and hreflang alternates). */
   path?: string;
   canonical?: string;
-  /** Alternate representations for `<link rel="alternate">`. */
-  alternates?: Array<{ href: string; type: string }>;
+  /** Alternate representations for `<link rel="alternate">` (HTML ones in each language, with `hreflang`). */
+  alternates?: Alternate[];
   /** A JSON-LD document to embed (embedded without its indentation: no reader sees it, every page carries it). */
   jsonld?: string;
   /** Extra stylesheets and scripts (asset names under /assets/). */
@@ -33,6 +33,13 @@ export interface PageOptions {
   wide?: boolean;
   /** Which main-menu entry is current. */
   section?: 'overview' | 'matrix' | 'sdg' | 'sparql';
+}
+
+/** One alternate representation of a resource: its URL, media type and, for pages, language. */
+export interface Alternate {
+  href: string;
+  type: string;
+  hreflang?: Lang;
 }
 
 const NAV: Array<{ key: NonNullable<PageOptions['section']>; href: string; label: Text }> = [
@@ -92,7 +99,7 @@ export function page(o: PageOptions): string {
   const path = o.path ?? '/';
   const links = [
     o.canonical ? `<link rel="canonical" href="${esc(o.canonical)}">` : '',
-    ...(o.alternates ?? []).map((a) => `<link rel="alternate" type="${esc(a.type)}" href="${esc(a.href)}">`),
+    ...(o.alternates ?? []).map((a) => `<link rel="alternate" type="${esc(a.type)}"${a.hreflang ? ` hreflang="${a.hreflang}"` : ''} href="${esc(a.href)}">`),
     `<link rel="alternate" hreflang="sv" href="${esc(hrefIn(path, 'sv'))}">`,
     `<link rel="alternate" hreflang="en" href="${esc(hrefIn(path, 'en'))}">`,
     ...['site.css', ...(o.styles ?? [])].map((s) => `<link rel="stylesheet" href="${assetHref(s)}">`),

@@ -1,9 +1,10 @@
 // HTML page of one resource (concept, scheme, link, …) and the SDG lens page, from their view models.
-import { NS } from '../../vocab.js';
+import { LKPO, NS } from '../../vocab.js';
 import type { QualifiedLink, Ref, ResourceView, Value } from '../view.js';
 import type { Lang } from './i18n.js';
 import { esc, page, type PageOptions } from './layout.js';
 import { goalStyle } from './sdg-colours.js';
+import { linkNotes, rationaleHtml } from './terms.js';
 
 const t = (lang: Lang, sv: string, en: string) => (lang === 'sv' ? sv : en);
 const langAttr = (lang: string | undefined) => (lang ? ` lang="${esc(lang)}"` : '');
@@ -14,14 +15,16 @@ const anchor = (r: Ref, lang: Lang) => {
   return r.href ? `<a href="${esc(r.href)}">${label}</a>` : label;
 };
 
-function value(v: Value, lang: Lang): string {
+/** A statement's object; `isRationale`: a link's rationale, whose quotations are marked (see rationaleHtml). */
+function value(v: Value, lang: Lang, isRationale = false): string {
   if ('ref' in v) return anchor(v.ref, lang);
-  return `<span${langAttr(v.lang)}>${esc(v.literal)}</span>${v.lang ? ` <span class="muted">@${esc(v.lang)}</span>` : ''}`;
+  const text = isRationale ? rationaleHtml(v.literal, v.lang) : esc(v.literal);
+  return `<span${langAttr(v.lang)}>${text}</span>${v.lang ? ` <span class="muted">@${esc(v.lang)}</span>` : ''}`;
 }
 
 function rationale(r: Record<string, string>): string {
   return Object.entries(r)
-    .map(([lang, text]) => `<p${langAttr(lang)}>${esc(text)}</p>`)
+    .map(([lang, text]) => `<p${langAttr(lang)}>${rationaleHtml(text, lang)}</p>`)
     .join('');
 }
 
@@ -29,11 +32,28 @@ function linksTable(links: QualifiedLink[], caption: string, lang: Lang): string
   if (links.length === 0) return '';
   const rows = links.map(
     (l) => `<tr><td>${l.direction === 'out' ? '→' : '←'} ${anchor(l.other, lang)}</td><td>${l.basis ? anchor(l.basis, lang) : ''}</td>
-<td>${l.strength ? anchor(l.strength, lang) : ''}</td><td>${rationale(l.rationale)}${l.citedSection ? `<p class="muted">§ ${esc(l.citedSection)}</p>` : ''}</td></tr>`,
+<td>${l.strength ? anchor(l.strength, lang) : ''}</td><td>${rationale(l.rationale)}${linkNotes(l, lang)}</td></tr>`,
   );
   return `<section><h2>${esc(caption)}</h2><div class="scroll"><table class="links"><thead><tr><th scope="col">${t(lang, 'Länk', 'Link')}</th><th scope="col">${t(lang, 'Grund', 'Basis')}</th>
 <th scope="col">${t(lang, 'Styrka', 'Strength')}</th><th scope="col">${t(lang, 'Motivering', 'Rationale')}</th></tr></thead><tbody>${rows.join('\n')}</tbody></table></div></section>`;
 }
+
+/** An end of a link: notation badge and label, linked. */
+const end = (r: NonNullable<ResourceView['ends']>['from'], lang: Lang) =>
+  `<a href="${esc(r.href)}">${r.notation ? `<span class="no">${esc(r.notation)}</span> ` : ''}<span${r.lang && r.lang !== lang ? ` lang="${esc(r.lang)}"` : ''}>${esc(r.label)}</span></a>`;
+
+/** The heading of a qualified link's page: from → to, by notation and label (its IRI alone says nothing). */
+function linkHeading(v: ResourceView, ends: NonNullable<ResourceView['ends']>, lang: Lang): string {
+  const types = v.types.length ? `<p class="muted">${v.types.map((r) => `<span class="kind">${anchor(r, lang)}</span>`).join(' ')}</p>` : '';
+  return `<h1>${end(ends.from, lang)} <span aria-hidden="true">→</span><span class="vh"> ${t(lang, 'till', 'to')} </span> ${end(ends.to, lang)}</h1>${types}
+<p><code class="iri">${esc(v.iri)}</code></p>`;
+}
+
+/** An end of a link in a page title: notation and label, the label cut at 40 characters. */
+const endTitle = (r: NonNullable<ResourceView['ends']>['from']) => `${r.notation ? `${r.notation} ` : ''}${r.label.length > 40 ? `${r.label.slice(0, 39).trimEnd()}…` : r.label}`;
+
+/** The page title of a qualified link: `Länk: 4.3 Vi vill ha livslång aktivitet → 2 Den pulserande staden`. */
+const linkTitle = (ends: NonNullable<ResourceView['ends']>, lang: Lang) => `${t(lang, 'Länk', 'Link')}: ${endTitle(ends.from)} → ${endTitle(ends.to)}`;
 
 function heading(v: ResourceView, lang: Lang): string {
   const primaryLang = v.labels[lang] !== undefined ? lang : v.labels.sv !== undefined ? 'sv' : v.labels.en !== undefined ? 'en' : '';
@@ -61,7 +81,7 @@ function texts(v: ResourceView, lang: Lang): string {
 }
 
 function statements(v: ResourceView, lang: Lang): string {
-  const out = v.outgoing.map((s) => `<tr><td>${anchor(s.property, lang)}</td><td>${value(s.value, lang)}</td></tr>`).join('\n');
+  const out = v.outgoing.map((s) => `<tr><td>${anchor(s.property, lang)}</td><td>${value(s.value, lang, s.property.iri === LKPO.rationale)}</td></tr>`).join('\n');
   const inc = v.incoming.map((s) => `<tr><td>${anchor(s.subject, lang)}</td><td>${anchor(s.property, lang)}</td></tr>`).join('\n');
   return [
     out ? `<section><h2>${t(lang, 'Utgående', 'Outgoing')}</h2><div class="scroll"><table><tbody>${out}</tbody></table></div></section>` : '',
@@ -71,7 +91,8 @@ function statements(v: ResourceView, lang: Lang): string {
 
 export type PageLinks = Pick<PageOptions, 'canonical' | 'alternates' | 'jsonld' | 'path'>;
 
-function formatsNav(links: PageLinks, lang: Lang): string {
+/** The links to the resource's RDF documents (every alternate but the HTML pages). */
+export function formatsNav(links: PageLinks, lang: Lang): string {
   const items = (links.alternates ?? []).filter((alt) => alt.type !== 'text/html').map((alt) => `<a href="${esc(alt.href)}" type="${esc(alt.type)}">${esc(alt.type)}</a>`);
   return `<nav class="formats" aria-label="${t(lang, 'Andra format', 'Other formats')}"><p class="muted">${t(lang, 'Som data', 'As data')}: ${items.join(' · ')}</p></nav>`;
 }
@@ -82,14 +103,15 @@ function formatsNav(links: PageLinks, lang: Lang): string {
  */
 export function resourcePage(v: ResourceView, links: PageLinks, lang: Lang = 'sv'): string {
   const body = [
-    heading(v, lang),
+    v.ends ? linkHeading(v, v.ends, lang) : heading(v, lang),
     facts(v, lang),
     texts(v, lang),
     linksTable(v.links, t(lang, 'Kvalificerade länkar', 'Qualified links'), lang),
     statements(v, lang),
     formatsNav(links, lang),
   ].join('\n');
-  return page({ title: v.labels[lang] ?? v.labels.sv ?? v.labels.en ?? v.iri, body, lang, ...links });
+  const title = v.ends ? linkTitle(v.ends, lang) : (v.labels[lang] ?? v.labels.sv ?? v.labels.en ?? v.iri);
+  return page({ title, body, lang, ...links });
 }
 
 const code = (iri: string) => (iri.startsWith(NS.sdg) ? iri.slice(NS.sdg.length) : iri);
@@ -97,7 +119,7 @@ const code = (iri: string) => (iri.startsWith(NS.sdg) ? iri.slice(NS.sdg.length)
 function targetItem(tv: ResourceView, lang: Lang): string {
   const incoming = tv.links.filter((l) => l.direction === 'in');
   const items = incoming.map(
-    (l) => `<li>${anchor(l.other, lang)} <span class="muted">(${l.basis ? anchor(l.basis, lang) : ''}${l.strength ? `, ${anchor(l.strength, lang)}` : ''})</span>${rationale(l.rationale)}</li>`,
+    (l) => `<li>${anchor(l.other, lang)} <span class="muted">(${l.basis ? anchor(l.basis, lang) : ''}${l.strength ? `, ${anchor(l.strength, lang)}` : ''})</span>${rationale(l.rationale)}${linkNotes(l, lang)}</li>`,
   );
   const text = tv.labels[lang] ?? tv.labels.en ?? '';
   const textLang = tv.labels[lang] !== undefined ? lang : 'en';
@@ -123,12 +145,15 @@ export function lensPage(v: ResourceView, targets: ResourceView[], links: PageLi
     target ? `<a href="${esc(target.href)}">${t(lang, 'delmål', 'target')} ${esc(code(target.iri))}</a>` : '',
     goal ? `<a href="/sdg/${goal}">${t(lang, 'mål', 'goal')} ${goal}</a>` : '',
   ].filter(Boolean);
-  const kicker = isGoal ? `${t(lang, 'Globalt mål', 'SDG goal')} ${c}` : [`${kind} ${c}`, ...up].join(' · ');
+  // targets and indicators by their UN notation (13.2, 13.2.1); an indicator's IRI code (C130201) beside it
+  const notation = v.notation ?? c;
+  const shown = isIndicator && notation !== c ? `${notation} (${c})` : notation;
+  const kicker = isGoal ? `${t(lang, 'Globalt mål', 'SDG goal')} ${c}` : [`${kind} ${esc(shown)}`, ...up].join(' · ');
   const nav = isGoal
     ? `<nav class="goal-nav" aria-label="${t(lang, 'Andra mål', 'Other goals')}">${goal > 1 ? `<a href="/sdg/${goal - 1}">← ${t(lang, 'Mål', 'Goal')} ${goal - 1}</a>` : '<span></span>'}<a href="/sdg">${t(lang, 'Alla mål', 'All goals')}</a>${goal < 17 ? `<a href="/sdg/${goal + 1}">${t(lang, 'Mål', 'Goal')} ${goal + 1} →</a>` : '<span></span>'}</nav>`
     : '';
   const body = [
-    `<div class="lens-head" style="${goalStyle(goal)}"><p>${kicker}</p><h1><span${langAttr(titleLang)}>${esc(title)}</span></h1>${
+    `<div class="lens-head" style="${goalStyle(goal)}"><p>${kicker}</p><h1>${isGoal ? '' : `<span class="no">${esc(notation)}</span> `}<span${langAttr(titleLang)}>${esc(title)}</span></h1>${
       isGoal && v.labels.en && titleLang !== 'en' ? `<p lang="en">${esc(v.labels.en)}</p>` : ''
     }</div>`,
     `<p class="lead">${
@@ -144,5 +169,5 @@ export function lensPage(v: ResourceView, targets: ResourceView[], links: PageLi
     nav,
     formatsNav(links, lang),
   ].join('\n');
-  return page({ title: `${kind} ${c}: ${title}`, body, lang, section: 'sdg', ...links });
+  return page({ title: `${kind} ${isGoal ? c : notation}: ${title}`, body, lang, section: 'sdg', ...links });
 }

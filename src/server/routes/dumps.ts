@@ -1,4 +1,4 @@
-// Dumps at /download/<file>: only files listed in manifest.json, gzip-encoded when the client allows.
+// Dumps at /download/<file>: only files listed in manifest.json, gzip-encoded when the client allows (never the .gz files themselves).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -13,6 +13,13 @@ interface Encoded {
 }
 
 const isText = (mediaType: string) => /^text\/|json|xml|turtle|trig|n-triples|n-quads/.test(mediaType);
+
+/**
+ * Files that are compressed already (`dataset.ttl.gz` is application/gzip): they are sent as
+ * they are, never with a Content-Encoding. Coding them again would only make them larger, and the
+ * Content-Length would no longer be the dcat:byteSize the catalogue states.
+ */
+const isCompressed = (mediaType: string) => /^application\/(gzip|x-gzip|zip|zstd|x-bzip2|x-xz|x-brotli)$/.test(mediaType);
 
 /**
  * Mounts GET /download/:file. Files are read once and kept in memory (the dataset is small and
@@ -34,7 +41,8 @@ export function dumpRoutes({ dataset }: { dataset: Dataset }): Hono {
     const file = files.get(c.req.param('file'));
     if (!file) throw httpError(404, `no such download; available: ${[...files.keys()].join(', ')}`);
     const encoded = load(file.name);
-    const gzip = acceptsGzip(c.req.header('accept-encoding'));
+    const compressed = isCompressed(file.mediaType);
+    const gzip = !compressed && acceptsGzip(c.req.header('accept-encoding'));
     if (gzip) encoded.gzip ??= gzipSync(encoded.plain);
     const body = gzip ? encoded.gzip! : encoded.plain;
     const etag = `"${file.sha256.slice(0, 32)}"`;
@@ -43,11 +51,12 @@ export function dumpRoutes({ dataset }: { dataset: Dataset }): Hono {
       'Content-Length': String(body.length),
       // the same variant tag as every other gzip answer of the service (`"…-gzip"`)
       ETag: gzip ? variantTag(etag, 'gzip') : etag,
-      'Last-Modified': httpDate(dataset.lastModified),
-      Vary: 'Accept-Encoding',
+      'Last-Modified': httpDate(dataset.released),
       'Cache-Control': 'public, max-age=86400',
       'Content-Disposition': `inline; filename="${file.name}"`,
     };
+    // a compressed file is the same bytes whatever the request's Accept-Encoding: nothing to vary on
+    if (!compressed) headers.Vary = 'Accept-Encoding';
     if (gzip) headers['Content-Encoding'] = 'gzip';
     return c.body(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length), 200, headers);
   });

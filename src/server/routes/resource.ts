@@ -1,18 +1,20 @@
 // Linked Data for every IRI under BASE (200 + Content-Location), and the SDG lens pages at /sdg/<code>.
 import { Hono, type Context } from 'hono';
 import oxigraph from 'oxigraph';
-import { findFormat, type FormatKey } from '../../engine/formats.js';
 import { NS, OWL } from '../../vocab.js';
 import { LruCache } from '../cache.js';
-import { negotiate } from '../conneg.js';
 import type { Dataset } from '../dataset.js';
 import { describe, isDescribed, subjectIndex, union, type Source } from '../describe.js';
-import { schemaOrgDataset } from '../html/home.js';
 import { langOf, type Lang } from '../html/i18n.js';
 import { lensPage, resourcePage, type PageLinks } from '../html/resource.js';
-import { etagOf, httpDate, httpError, unknownFormat } from '../http.js';
+import { vocabularyPage } from '../html/vocabulary.js';
+import { etagOf, httpDate, httpError } from '../http.js';
+import { landingGraph } from '../landing-rdf.js';
+import { ALL, alternatesOf, chooseKey, documentUrl, linkHeader, ROOT_PATH, type Key } from '../representation.js';
+import { iriPath } from '../uri-path.js';
 import { DOCUMENT_FORMATS, serialize } from '../../graph/documents.js';
 import { isSdgConcept, resourceView, sdgTargets } from '../view.js';
+import { isOntology, vocabularyView } from '../vocabulary-view.js';
 
 /*
  * Dereferencing policy: 200 with Content-Location, not 303. `GET /lkp/2016/4.4.3` answers with the
@@ -21,7 +23,6 @@ import { isSdgConcept, resourceView, sdgTargets } from '../view.js';
  * round trip per resource; the extension URLs are the information resources.
  */
 
-type Key = FormatKey | 'html';
 interface Rep {
   body: string;
   contentType: string;
@@ -42,46 +43,7 @@ interface Target {
 }
 
 const EXT: Record<string, Key> = { html: 'html', ttl: 'ttl', nt: 'nt', jsonld: 'jsonld', rdf: 'rdf' };
-const HTML_OFFER = 'text/html';
-const OFFERS = [HTML_OFFER, 'application/xhtml+xml', ...DOCUMENT_FORMATS.flatMap((f) => [f.mediaType, ...f.aliases])];
-const ALL: Array<{ key: Key; type: string }> = [{ key: 'html', type: HTML_OFFER }, ...DOCUMENT_FORMATS.map((f) => ({ key: f.key, type: f.mediaType }))];
 const SDG_CODE = /^(\d{1,2}(\.[0-9a-z]{1,2})?|C[0-9a-z]{6,8})$/i;
-
-/** What `?format=` accepts here (each key, media type and alias), for the 400 message. */
-const FORMAT_VALUES = [{ key: 'html', mediaType: HTML_OFFER, aliases: [] }, ...DOCUMENT_FORMATS];
-
-/** The format a `?format=` value names (a key such as `ttl` or a media type), or undefined. */
-const formatKey = (format: string): Key | undefined => (format === 'html' || format === HTML_OFFER ? 'html' : findFormat(DOCUMENT_FORMATS, format)?.key);
-
-/**
- * The format a request asks for: `?format=`, then a file extension, then Accept; undefined when
- * Accept allows none (406). An unknown `?format=` value is the client's error: a 400 naming the valid ones.
- *
- * @example
- * chooseKey(undefined, undefined, 'text/turtle') // 'ttl'
- */
-export function chooseKey(format: string | undefined, ext: Key | undefined, accept: string | undefined): Key | undefined {
-  if (format) {
-    const key = formatKey(format);
-    if (!key) throw unknownFormat(format, FORMAT_VALUES);
-    return key;
-  }
-  if (ext) return ext;
-  const type = negotiate(accept, OFFERS);
-  if (!type) return undefined;
-  return type === HTML_OFFER || type === 'application/xhtml+xml' ? 'html' : findFormat(DOCUMENT_FORMATS, type)?.key;
-}
-
-/** Terms of the landing page's schema.org markup that are IRIs (as schema.org's own context has them). */
-const SCHEMA_CONTEXT = { '@vocab': NS.schema, url: { '@type': '@id' }, license: { '@type': '@id' }, contentUrl: { '@type': '@id' } };
-
-/** The landing page's schema.org Dataset (`{base}dataset`, its DataDownloads named by the catalogue's distribution IRIs) as RDF, so that its @id dereferences too. */
-function landingGraph(dataset: Dataset): oxigraph.Store {
-  const markup = schemaOrgDataset(dataset.manifest, dataset.base);
-  const store = new oxigraph.Store();
-  store.load(JSON.stringify({ ...markup, '@context': SCHEMA_CONTEXT }), { format: 'application/ld+json', no_transaction: true });
-  return store;
-}
 
 /** Version IRI → ontology IRI (`…/def/0.1.0` → `…/def`), for ontologies of ours that name their version. */
 function versionIris(source: Source, base: string): Map<string, string> {
@@ -111,12 +73,12 @@ export function resourceRoutes({ dataset }: { dataset: Dataset }): Hono {
   const known = (iri: string) => isDescribed(index, iri) || versions.has(iri);
 
   const locate = (rawPath: string): Target | undefined => {
-    let path: string;
-    try {
-      path = decodeURIComponent(rawPath);
-    } catch {
-      return undefined;
-    }
+    // Compared as an IRI: `%2F` stays data (one segment, no IRI of ours), never a `/` (RFC 3986 §2.2)
+    const path = iriPath(rawPath);
+    if (path === undefined) return undefined;
+    // `{base}` itself: its documents are /index.<ext> (a path of '' has no room for an extension)
+    const [rootPath, rootExt] = splitExt(path);
+    if (path === '/' || (rootPath === ROOT_PATH && rootExt)) return { iri: base, path: ROOT_PATH, canonical: base, lens: false, ext: rootExt };
     const lens = /^\/sdg\/([^/]+)$/.exec(path);
     const [bare, ext] = known(base + path.slice(1)) ? [path, undefined] : splitExt(path);
     if (lens) {
@@ -129,10 +91,7 @@ export function resourceRoutes({ dataset }: { dataset: Dataset }): Hono {
     return { iri: versions.get(iri) ?? iri, path: bare, canonical: iri, lens: false, ext };
   };
 
-  const linksOf = (t: Target): PageLinks => ({
-    canonical: t.canonical,
-    alternates: ALL.map(({ key, type }) => ({ href: `${t.path}.${key}`, type })),
-  });
+  const linksOf = (t: Target): PageLinks => ({ canonical: t.canonical, alternates: alternatesOf(t.path) });
 
   const render = async (t: Target, key: Key, lang: Lang): Promise<Rep> => {
     if (key !== 'html') {
@@ -142,22 +101,26 @@ export function resourceRoutes({ dataset }: { dataset: Dataset }): Hono {
     }
     const jsonld = (await cached(t, 'jsonld')).body;
     const links = { ...linksOf(t), jsonld, path: t.path };
-    const view = resourceView(store, base, t.iri, lang);
-    const body = t.lens ? lensPage(view, sdgTargets(store, t.iri).map((x) => resourceView(store, base, x, lang)), links, lang) : resourcePage(view, links, lang);
+    const page = (): string => {
+      if (isOntology(store, t.iri)) return vocabularyPage(vocabularyView(store, base, t.iri, index.hashes.get(t.iri) ?? new Set(), lang), links, lang);
+      const view = resourceView(store, base, t.iri, lang);
+      return t.lens ? lensPage(view, sdgTargets(store, t.iri).map((x) => resourceView(store, base, x, lang)), links, lang) : resourcePage(view, links, lang);
+    };
+    const body = page();
     return { body, contentType: 'text/html; charset=utf-8', etag: etagOf(body) };
   };
 
-  const headersOf = (t: Target, key: Key, rep: Rep): Record<string, string> => {
+  const headersOf = (t: Target, key: Key, lang: Lang, rep: Rep): Record<string, string> => {
     const links = linksOf(t);
-    const link = [`<${links.canonical}>; rel="canonical"`, ...links.alternates!.map((x) => `<${x.href}>; rel="alternate"; type="${x.type}"`)];
     return {
       'Content-Type': rep.contentType,
-      'Content-Location': `${t.path}.${key}`,
+      'Content-Location': documentUrl(t.path, key, lang),
+      ...(key === 'html' ? { 'Content-Language': lang } : {}),
       ETag: rep.etag,
       'Last-Modified': httpDate(dataset.lastModified),
       Vary: 'Accept',
       'Cache-Control': 'public, max-age=3600',
-      Link: link.join(', '),
+      Link: linkHeader(t.canonical, links.alternates!),
     };
   };
 
@@ -166,7 +129,7 @@ export function resourceRoutes({ dataset }: { dataset: Dataset }): Hono {
     const hit = cache.get(k);
     if (hit) return hit;
     const rep = await render(t, key, lang);
-    rep.headers = headersOf(t, key, rep);
+    rep.headers = headersOf(t, key, lang, rep);
     cache.set(k, rep);
     return rep;
   };

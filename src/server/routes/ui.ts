@@ -1,4 +1,4 @@
-// Pages for people: landing page, query UI, matrix, overview, SDG coverage, search (JSON and HTML) and /assets/.
+// Pages for people: landing page (the HTML of `{BASE}`), query UI, matrix, overview, SDG coverage, search (JSON and HTML) and /assets/.
 import { Hono, type Context } from 'hono';
 import { negotiate } from '../conneg.js';
 import type { Dataset } from '../dataset.js';
@@ -11,6 +11,8 @@ import { searchPage } from '../html/search.js';
 import { queryPage } from '../html/sparql.js';
 import { etagOf, httpDate, httpError } from '../http.js';
 import { DESCRIPTION_OFFERS } from '../service-description.js';
+import { alternatesOf, chooseKey, documentUrl, linkHeader, ROOT_PATH } from '../representation.js';
+import { schemaOrgDataset } from '../schema-org.js';
 import { ASSETS } from '../site/assets.js';
 import { loadExamples } from '../site/examples.js';
 import { programmeFacts } from '../site/facts.js';
@@ -44,7 +46,7 @@ export function uiRoutes({ dataset }: { dataset: Dataset }): Hono {
   const rendered = new Map<string, { body: string; etag: string }>();
 
   /** Renders a page once per path and language (the dataset does not change while the server runs). */
-  const html = (c: Context, key: string, render: (lang: Lang) => string) => {
+  const html = (c: Context, key: string, render: (lang: Lang) => string, headers: (lang: Lang) => Record<string, string> = () => ({})) => {
     const lang = langOf(c.req.query('lang'));
     const k = `${key} ${lang}`;
     let hit = rendered.get(k);
@@ -59,11 +61,24 @@ export function uiRoutes({ dataset }: { dataset: Dataset }): Hono {
       ETag: hit.etag,
       'Last-Modified': lastModified,
       'Cache-Control': 'public, max-age=300',
+      ...headers(lang),
     });
   };
 
   const app = new Hono();
-  app.get('/', (c) => html(c, '/', (lang) => landingPage({ manifest: dataset.manifest, base: dataset.base, model, facts: programmeFacts(dataset.store, dataset.base, lang) }, lang)));
+  // `{BASE}` is a resource like the others (the catalogue names it): the landing page is its HTML
+  // representation, named /index.html like /lkp/2016/4.4.3.html; its RDF comes from the resource route.
+  const rootLink = linkHeader(dataset.base, alternatesOf(ROOT_PATH));
+  const schemaOrg = schemaOrgDataset(dataset);
+  const landing = (c: Context) =>
+    html(
+      c,
+      '/',
+      (lang) => landingPage({ manifest: dataset.manifest, base: dataset.base, schemaOrg, model, facts: programmeFacts(dataset.store, dataset.base, lang) }, lang),
+      (lang) => ({ 'Content-Location': documentUrl(ROOT_PATH, 'html', lang), Vary: 'Accept', Link: rootLink }),
+    );
+  app.get('/', (c, next) => (chooseKey(c.req.query('format'), undefined, c.req.header('accept')) === 'html' ? landing(c) : next()));
+  app.get(`${ROOT_PATH}.html`, landing);
 
   app.get('/sparql', async (c, next) => {
     const params = new URL(c.req.url).searchParams;
@@ -77,8 +92,9 @@ export function uiRoutes({ dataset }: { dataset: Dataset }): Hono {
 
   app.get('/matrix', (c) => html(c, '/matrix', (lang) => matrixPage(matrix, model, lang)));
   app.get('/matrix/:focus/:goal', (c) => {
-    const cell = matrix.cell(c.req.param('focus'), Number(c.req.param('goal')));
-    if (!cell || !/^\d+$/.test(c.req.param('goal'))) throw httpError(404, 'no such cell: /matrix/<focus area, e.g. 4.4.3>/<goal 1–17>');
+    // One URL per cell: the goal as its notation is written (11), so /matrix/4.4.3/011 is 404, not a duplicate page.
+    const cell = /^[1-9]\d?$/.test(c.req.param('goal')) ? matrix.cell(c.req.param('focus'), Number(c.req.param('goal'))) : undefined;
+    if (!cell) throw httpError(404, 'no such cell: /matrix/<focus area, e.g. 4.4.3>/<goal 1–17, no leading zero>');
     return html(c, c.req.path, (lang) => matrixCellPage(cell, model, lang));
   });
   app.get('/overview', (c) => html(c, '/overview', (lang) => overviewPage(network, model, lang)));

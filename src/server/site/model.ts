@@ -2,7 +2,8 @@
 import oxigraph from 'oxigraph';
 import { DCTERMS, LKPO, RDF, RDFS, SDGO, SKOS } from '../../vocab.js';
 import type { Dataset } from '../dataset.js';
-import { refMaker } from '../view.js';
+import { labels as labelsOf } from '../describe.js';
+import { notationOf, refMaker } from '../view.js';
 
 export interface Concept {
   iri: string;
@@ -19,11 +20,15 @@ export type Basis = 'stated' | 'curated' | 'derived';
 
 export interface SiteLink {
   iri: string;
+  /** Our page for the link resource (`/link/…`). */
+  href: string;
   from: string;
   to: string;
   basis: Basis;
   strength?: 'close' | 'related';
   rationale: Record<string, string>;
+  /** The document that states the link (dcterms:source), with its page and labels. */
+  source?: { iri: string; href: string; labels: Record<string, string> };
   citedSection?: string;
 }
 
@@ -69,20 +74,24 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-function readLinks(store: oxigraph.Store): SiteLink[] {
+function readLinks(store: oxigraph.Store, base: string): SiteLink[] {
   const one = (s: string, p: string) => store.match(node(s), node(p), null, null)[0]?.object.value;
+  const { href } = refMaker(store, base);
   return store.match(null, node(RDF.type), node(LKPO.Link), null).map((q) => {
     const iri = q.subject.value;
     const rationale: Record<string, string> = {};
     for (const r of store.match(node(iri), node(LKPO.rationale), null, null)) rationale[(r.object as oxigraph.Literal).language || ''] = r.object.value;
     const strength = one(iri, LKPO.strength);
+    const source = one(iri, DCTERMS.source);
     return {
       iri,
+      href: href(iri),
       from: one(iri, LKPO.linkFrom) ?? '',
       to: one(iri, LKPO.linkTo) ?? '',
       basis: BASES[one(iri, LKPO.basis) ?? ''] ?? 'curated',
       strength: strength === LKPO.close ? 'close' : strength === LKPO.related ? 'related' : undefined,
       rationale,
+      source: source ? { iri: source, href: href(source), labels: labelsOf(store, source) } : undefined,
       citedSection: one(iri, LKPO.citedSection),
     };
   });
@@ -100,10 +109,8 @@ function readConcepts(store: oxigraph.Store, base: string): Map<string, Concept>
         for (const l of store.match(node(iri), node(p), null, null)) if (l.object.termType === 'Literal') labels[l.object.language || ''] ??= l.object.value;
         if (Object.keys(labels).length) break;
       }
-      const notations = store.match(node(iri), node(SKOS.notation), null, null).map((n) => n.object.value);
-      // The UN gives each code twice ("13.2" and "13.02"); the compact one has no zero padding.
-      const notation = notations.sort((a, b) => a.length - b.length)[0];
-      concepts.set(iri, { iri, href: href(iri), notation, labels, kind });
+      // The UN gives each code twice ("13.2" and "13.02"): the compact one
+      concepts.set(iri, { iri, href: href(iri), notation: notationOf(store, iri), labels, kind });
     }
   }
   return concepts;
@@ -141,7 +148,7 @@ export function siteModel(dataset: Dataset): SiteModel {
     return goal;
   });
 
-  const links = readLinks(store);
+  const links = readLinks(store, base);
   const from = new Map<string, SiteLink[]>();
   const to = new Map<string, SiteLink[]>();
   for (const l of links) {

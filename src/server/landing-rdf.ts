@@ -1,0 +1,37 @@
+// What the service's own pages are in RDF: the landing page `{BASE}` (a foaf:Document about the dataset) and its schema.org Dataset `{BASE}dataset`.
+import oxigraph from 'oxigraph';
+import { metadataIris } from '../metadata/iris.js';
+import { DCTERMS, FOAF, NS, RDF, RDFS } from '../vocab.js';
+import type { Dataset } from './dataset.js';
+import { schemaOrgDataset } from './schema-org.js';
+
+/** Terms of the landing page's schema.org markup that are IRIs (as schema.org's own context has them). */
+const SCHEMA_CONTEXT = { '@vocab': NS.schema, url: { '@type': '@id' }, license: { '@type': '@id' }, contentUrl: { '@type': '@id' }, sameAs: { '@type': '@id' } };
+
+/** The landing page's title, as its heading and the catalogue's dataset title have it. */
+const TITLE = { sv: 'Livskvalitetsprogrammet som länkade data', en: 'The Quality of Life Programme as Linked Data' };
+
+/**
+ * The landing page's schema.org Dataset (`{base}dataset`, its DataDownloads named by the
+ * catalogue's distribution IRIs) as RDF, so that its @id dereferences too; and what the landing
+ * page `{base}` is: the catalogue names it (foaf:homepage, dcat:landingPage, typed
+ * foaf:Document), and here it says what it is about (the dataset, foaf:primaryTopic) and where
+ * the catalogue is (rdfs:seeAlso), so that an RDF client that starts at `{base}` finds both.
+ *
+ * @example
+ * landingGraph(dataset).match(oxigraph.namedNode(dataset.base), null, null, null).length // 5
+ */
+export function landingGraph(dataset: Dataset): oxigraph.Store {
+  const { base } = dataset;
+  const markup = schemaOrgDataset(dataset);
+  const store = new oxigraph.Store();
+  store.load(JSON.stringify({ ...markup, '@context': SCHEMA_CONTEXT }), { format: 'application/ld+json', no_transaction: true });
+  const iris = metadataIris(base);
+  const page = oxigraph.namedNode(iris.landingPage);
+  const add = (p: string, o: oxigraph.NamedNode | oxigraph.Literal) => store.add(oxigraph.quad(page, oxigraph.namedNode(p), o));
+  add(RDF.type, oxigraph.namedNode(FOAF.Document));
+  for (const [lang, title] of Object.entries(TITLE)) add(DCTERMS.title, oxigraph.literal(title, lang));
+  add(FOAF.primaryTopic, oxigraph.namedNode(iris.dataset('lkp')));
+  add(RDFS.seeAlso, oxigraph.namedNode(iris.catalog));
+  return store;
+}
