@@ -168,8 +168,8 @@ function sources(d: HomeData, lang: Lang): string {
   return `<section aria-labelledby="sources"><h2 id="sources">${t(lang, 'Källor', 'Sources')}</h2>
 <p>${t(
     lang,
-    'Datasetet består av en namngiven graf per källa. Svenska titlar och texter citeras ordagrant ur Helsingborgs stads dokument. De engelska namnen på programmets begrepp (grafen <code>translations-en</code>) är <strong>projektets egna översättningar</strong>, inte officiella.',
-    'The dataset is one named graph per source. Swedish titles and texts are quoted verbatim from the City of Helsingborg’s documents. The English names of the programme’s concepts (graph <code>translations-en</code>) are <strong>the project’s own translations</strong>, not official ones.',
+    'Datasetet består av en namngiven graf per källa. Svenska titlar och texter citeras ordagrant ur de källor varje graf anger: Helsingborgs stads dokument, Treklöverns program och de nationella och regionala målens sidor. De engelska namnen på programmets begrepp (grafen <code>translations-en</code>) är <strong>projektets egna översättningar</strong>, inte officiella.',
+    'The dataset is one named graph per source. Swedish titles and texts are quoted verbatim from the sources each graph names: the City of Helsingborg’s documents, Treklövern’s programme and the pages of the national and regional goals. The English names of the programme’s concepts (graph <code>translations-en</code>) are <strong>the project’s own translations</strong>, not official ones.',
   )}</p>
 <ul class="sources">${items.join('\n')}</ul></section>`;
 }
@@ -177,11 +177,11 @@ function sources(d: HomeData, lang: Lang): string {
 function cite(d: HomeData, lang: Lang): string {
   const own = `Livskvalitet LOD: Helsingborg's Livskvalitetsprogrammet 2016–2024 as Linked Open Data, version ${d.manifest.version}. ${d.base}`;
   return `<section aria-labelledby="cite"><h2 id="cite">${t(lang, 'Licens och citering', 'Licence and how to cite')}</h2>
-<p>${t(lang, 'Data, ontologi, kurerade länkar och översättningar: <a href="https://creativecommons.org/licenses/by/4.0/deed.sv" rel="license">CC BY 4.0</a>. Citera som:', 'Data, ontology, curated links and translations: <a href="https://creativecommons.org/licenses/by/4.0/" rel="license">CC BY 4.0</a>. Cite as:')}</p>
+<p>${t(lang, 'Projektets eget arbete (struktur och identifierare, ontologi, kurerade länkar och översättningar): <a href="https://creativecommons.org/licenses/by/4.0/deed.sv" rel="license">CC BY 4.0</a>. Citera som:', 'The project’s own work (structure and identifiers, ontology, curated links and translations): <a href="https://creativecommons.org/licenses/by/4.0/" rel="license">CC BY 4.0</a>. Cite as:')}</p>
 <blockquote lang="en"><p>${esc(own)}</p></blockquote>
 <p>${t(lang, 'FN:s SDG KOS (grafen <code>sdg</code>) vidareförmedlas på FN:s villkor, som kräver denna citering var den än används:', 'The UN SDG KOS (graph <code>sdg</code>) is redistributed under the UN’s terms, which require this citation wherever it is used:')}</p>
 <blockquote lang="en"><p>${esc(UN_KOS_CITATION)}</p></blockquote>
-<p>${t(lang, 'Källtexterna är Helsingborgs stads offentliga handlingar.', 'The source texts are public documents of the City of Helsingborg.')}</p></section>`;
+<p>${t(lang, 'De citerade texterna hör till sina källor, som varje graf anger (Helsingborgs stads dokument, Treklöverns program, sidorna om de nationella och regionala målen); licensen omfattar inte andras rättigheter till dem.', 'The quoted texts stay with their sources, which each graph names (the City of Helsingborg’s documents, Treklövern’s programme, the pages on the national and regional goals); the licence does not extend to rights others hold in them.')}</p></section>`;
 }
 
 /**

@@ -58,12 +58,12 @@ const T = {
   switchTo: { sv: 'In English', en: 'På svenska' },
   brand: { sv: 'Livskvalitetsprogrammet som länkade data', en: 'The Quality of Life Programme as Linked Data' },
   licence: {
-    sv: 'Data och ontologi under <a href="https://creativecommons.org/licenses/by/4.0/deed.sv" rel="license">CC BY 4.0</a>; FN:s SDG KOS under FN:s villkor (se <a href="/#cite">citering</a>).',
-    en: 'Data and ontology under <a href="https://creativecommons.org/licenses/by/4.0/" rel="license">CC BY 4.0</a>; the UN SDG KOS under the UN’s terms (see <a href="/#cite">how to cite</a>).',
+    sv: 'Projektets data och ontologi under <a href="https://creativecommons.org/licenses/by/4.0/deed.sv" rel="license">CC BY 4.0</a>; citerade texter hör till sina källor; FN:s SDG KOS under FN:s villkor (se <a href="/#cite">licens och citering</a>).',
+    en: 'The project’s data and ontology under <a href="https://creativecommons.org/licenses/by/4.0/" rel="license">CC BY 4.0</a>; quoted texts stay with their sources; the UN SDG KOS under the UN’s terms (see <a href="/#cite">licence and how to cite</a>).',
   },
   source: {
-    sv: 'Källa: Helsingborgs stads offentliga dokument. Engelska namn på programmets begrepp är projektets egna översättningar.',
-    en: 'Source: public documents of the City of Helsingborg. English names of the programme’s concepts are the project’s own translations.',
+    sv: 'Källor: Helsingborgs stads dokument och de källor varje graf anger. Engelska namn på programmets begrepp är projektets egna översättningar.',
+    en: 'Sources: the City of Helsingborg’s documents and the sources each graph names. English names of the programme’s concepts are the project’s own translations.',
   },
 } satisfies Record<string, Text>;
 
