@@ -315,14 +315,19 @@ async function startServer(port: number): Promise<ChildProcess> {
   let server: ChildProcess | undefined;
   // Compiled once beforehand (if the sources changed), so the starts measure starting, not compiling.
   execFileSync(process.execPath, ['src/cli/start.mjs', '--compile-only'], { cwd: ROOT, stdio: 'inherit' });
+  const pages: number[] = [];
   for (let i = 0; i < STARTS; i++) {
     if (server) await stopChild(server);
     const started = await startChild(['src/cli/start.mjs'], { PORT: String(port) }, url);
     server = started.child;
     times.push(started.ms);
+    // A page asked for right after: the pages' data is built in idle time after listening, so
+    // this one waits for what it needs (an honest worst case for the first visitor).
+    pages.push(started.ms + (await timedGet(`http://127.0.0.1:${port}${FOCUS}`, { accept: 'text/html' })));
   }
-  const list = times.map((t) => t.toFixed(0)).join(', ');
-  console.log(`start-up to first answered query: median ${median(times).toFixed(0)} ms of ${STARTS} starts (${list} ms; target < 1500 ms)`);
+  const list = (xs: number[]) => xs.map((t) => t.toFixed(0)).join(', ');
+  console.log(`start-up to first answered query: median ${median(times).toFixed(0)} ms of ${STARTS} starts (${list(times)} ms; target < 1500 ms)`);
+  console.log(`start-up to first answered concept page (asked right after that query): median ${median(pages).toFixed(0)} ms (${list(pages)} ms)`);
   return server!;
 }
 

@@ -7,6 +7,9 @@ import { buildConfig } from '../graph/config.js';
 import { createNodeServer } from '../server/node-server.js';
 import { maxHeaderBytes, settingsFromEnv } from '../server/settings.js';
 
+/** How long without requests counts as idle, for the warm-up. */
+const IDLE_MS = 50;
+
 /** Builds dist/ unless it exists and was built for the same base IRI. */
 async function ensureBuilt(distDir: string, base: string): Promise<void> {
   const manifest = join(distDir, 'manifest.json');
@@ -42,11 +45,27 @@ async function main(): Promise<void> {
     // For HTTP/1.0 requests without Host (and an empty Host).
     authority: `localhost:${settings.port}`,
   });
+  // Idle: no request in flight for IDLE_MS (so the warm-up below never holds up a request that is being answered).
+  let inFlight = 0;
+  let lastActivity = performance.now();
+  http.on('request', (_req, res) => {
+    inFlight++;
+    lastActivity = performance.now();
+    res.once('close', () => {
+      inFlight--;
+      lastActivity = performance.now();
+    });
+  });
+  const idle = async () => {
+    while (inFlight > 0 || performance.now() - lastActivity < IDLE_MS) await new Promise((r) => setTimeout(r, IDLE_MS / 2));
+  };
   http.listen(settings.port);
   http.once('listening', () => {
     const ms = Math.round(performance.now() - started);
     const { port } = http.address() as AddressInfo; // PORT=0 takes any free port
     console.log(`serving ${base} on http://localhost:${port}/ (engine ${settings.engine}, ready in ${ms} ms)`);
+    // What pages need is built now, in idle time, rather than before listening.
+    server.warm(idle).catch((e: unknown) => console.error(`warm-up failed: ${e instanceof Error ? e.message : String(e)}`));
   });
   const stop = () => {
     http.close();

