@@ -2,7 +2,7 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { WorkerPool } from './pool.js';
-import type { Engine, EngineName, QueryJob } from './types.js';
+import type { Engine, EngineName, QueryJob, Withdrawal } from './types.js';
 
 export * from './types.js';
 
@@ -51,7 +51,7 @@ export function createEngine(options: EngineOptions): Engine {
   return {
     name: options.engine,
     ready: () => pool.ready(),
-    query: (job: QueryJob, signal?: AbortSignal) => pool.run(job, signal),
+    query: (job: QueryJob, signal?: Withdrawal) => pool.run(job, signal),
     close: () => pool.close(),
   };
 }

@@ -1,6 +1,6 @@
 // A fixed pool of worker threads, each holding the dataset, with a bounded queue, a hard per-query timeout and a memory ceiling.
 import { Worker } from 'node:worker_threads';
-import { EngineError, type QueryJob, type QueryOutcome, type WorkerInit, type WorkerReply } from './types.js';
+import { EngineError, type QueryJob, type QueryOutcome, type Withdrawal, type WorkerInit, type WorkerReply } from './types.js';
 
 export interface PoolOptions {
   /** The worker module: TypeScript (started through tsx, e.g. new URL('./oxigraph-worker.ts', import.meta.url)) or compiled JavaScript (started as it is). */
@@ -90,9 +90,9 @@ export class WorkerPool {
    * full or the job has waited `maxWaitMs`, and with 'aborted' when `signal` aborts while it
    * waits (a client that went away). A running job is not aborted: the timeout bounds it.
    */
-  run(job: QueryJob, signal?: AbortSignal): Promise<QueryOutcome> {
+  run(job: QueryJob, signal?: Withdrawal): Promise<QueryOutcome> {
     if (this.closed) return Promise.reject(new EngineError('closed', 'the engine is shutting down'));
-    if (signal?.aborted) return Promise.reject(new EngineError('aborted', 'the request was withdrawn'));
+    if (typeof signal === 'object' && signal.aborted) return Promise.reject(new EngineError('aborted', 'the request was withdrawn'));
     return new Promise((resolve, reject) => {
       const pending: Pending = { job, resolve, reject };
       const slot = this.slots.find((s) => s.ready && !s.current);
@@ -102,7 +102,8 @@ export class WorkerPool {
     });
   }
 
-  private enqueue(pending: Pending, signal: AbortSignal | undefined): void {
+  private enqueue(pending: Pending, withdrawal: Withdrawal | undefined): void {
+    const signal = typeof withdrawal === 'function' ? withdrawal() : withdrawal;
     const wait = this.options.maxWaitMs ?? this.options.timeoutMs + 10_000;
     const withdraw = (error: EngineError) => {
       const index = this.queue.indexOf(pending);
@@ -113,9 +114,10 @@ export class WorkerPool {
     };
     const timer = setTimeout(() => withdraw(new EngineError('busy', `no query worker became free within ${wait / 1000} s; retry shortly`)), wait);
     const onAbort = () => withdraw(new EngineError('aborted', 'the request was withdrawn'));
-    signal?.addEventListener('abort', onAbort, { once: true });
     pending.waiting = { timer, signal, onAbort };
     this.queue.push(pending);
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
   }
 
   private unwait(pending: Pending): void {

@@ -56,13 +56,20 @@ export class EngineError extends Error {
   }
 }
 
+/**
+ * How a caller may withdraw a job that waits for a worker: an AbortSignal, or a function that
+ * makes one, called only if the job has to wait (most never do, and making a signal and its
+ * listeners for each query costs more than the rest of the bookkeeping).
+ */
+export type Withdrawal = AbortSignal | (() => AbortSignal);
+
 /** A SPARQL engine over the built dataset (default graph = union of the named graphs). */
 export interface Engine {
   readonly name: EngineName;
   /** Resolves once the engine can answer (the dataset is loaded). */
   ready(): Promise<void>;
   /** Evaluates `job`; while it waits for a worker, an abort of `signal` withdraws it (rejecting with 'aborted'). */
-  query(job: QueryJob, signal?: AbortSignal): Promise<QueryOutcome>;
+  query(job: QueryJob, signal?: Withdrawal): Promise<QueryOutcome>;
   close(): Promise<void>;
 }
 

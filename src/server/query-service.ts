@@ -89,29 +89,50 @@ export function engineHttpError(e: EngineError, query = '') {
   }
 }
 
-/** One evaluation that identical requests in flight share; it is withdrawn only when every one of them has gone away. */
+/**
+ * One evaluation that identical requests in flight share. It is withdrawn (if it still waits for
+ * a worker) only when every client waiting for it has gone; the clients' signals are looked at
+ * only then, when the engine asks for the evaluation's own (see `Withdrawal`).
+ */
 interface Shared {
   answer: Promise<QueryAnswer>;
-  waiters: number;
-  controller: AbortController;
+  /** Each client's signal, read when needed (a Node request makes its own only when asked). */
+  clients: Array<() => AbortSignal | undefined>;
+  /** Made when the engine has to queue the evaluation: aborted once every client has gone. */
+  controller?: AbortController;
+  gone: number;
+  /** A client that cannot tell when it goes: the evaluation is never withdrawn. */
+  kept: boolean;
 }
 
-/** Waits for a shared evaluation as one more client; the last client to abort withdraws it (if it still waits for a worker). */
-async function join(shared: Shared, signal: AbortSignal | undefined): Promise<QueryAnswer> {
-  shared.waiters++;
-  let left = false;
-  const leave = () => {
-    if (left) return;
-    left = true;
-    if (--shared.waiters === 0) shared.controller.abort();
-  };
-  signal?.addEventListener('abort', leave, { once: true });
-  try {
-    return await shared.answer;
-  } finally {
-    signal?.removeEventListener('abort', leave);
-    left = true;
+/** Counts `client` in once the evaluation has a signal of its own. */
+function watch(shared: Shared, client: () => AbortSignal | undefined): void {
+  const signal = client();
+  if (!signal) {
+    shared.kept = true;
+    return;
   }
+  const leave = () => {
+    if (++shared.gone === shared.clients.length && !shared.kept) shared.controller!.abort();
+  };
+  if (signal.aborted) leave();
+  else signal.addEventListener('abort', leave, { once: true });
+}
+
+/** The evaluation's signal, made on first request from the engine. */
+function signalOf(shared: Shared): AbortSignal {
+  if (!shared.controller) {
+    shared.controller = new AbortController();
+    for (const client of shared.clients) watch(shared, client);
+  }
+  return shared.controller.signal;
+}
+
+/** Waits for a shared evaluation as one more client. */
+function join(shared: Shared, client: () => AbortSignal | undefined): Promise<QueryAnswer> {
+  shared.clients.push(client);
+  if (shared.controller) watch(shared, client);
+  return shared.answer;
 }
 
 /**
@@ -129,7 +150,7 @@ export function createQueryService(engine: Engine, graphs: Set<string>, limits: 
   const cache = new LruCache<QueryAnswer>(limits.cacheEntries, limits.cacheBytes, (a) => a.body.byteLength);
   const inFlight = new Map<string, Shared>();
 
-  const evaluate = async (job: QueryJob, format: ResultFormat, signal: AbortSignal): Promise<QueryAnswer> => {
+  const evaluate = async (job: QueryJob, format: ResultFormat, signal: () => AbortSignal): Promise<QueryAnswer> => {
     try {
       // The worker encoded (and compressed) the body and computed its ETag: nothing here copies, hashes or compresses it.
       const { body, etag, coding, compressible } = await engine.query(job, signal);
@@ -187,12 +208,13 @@ export function createQueryService(engine: Engine, graphs: Set<string>, limits: 
     const hit = cache.get(key);
     if (hit) return { key, result: hit };
     const shared = inFlight.get(key);
-    if (shared) return { key, result: await join(shared, req.signal) };
-    const controller = new AbortController();
-    const evaluation: Shared = { answer: evaluate(job, format, controller.signal), waiters: 0, controller };
+    const client = () => req.signal;
+    if (shared) return { key, result: await join(shared, client) };
+    const evaluation: Shared = { answer: Promise.resolve() as unknown as Promise<QueryAnswer>, clients: [], gone: 0, kept: false };
+    evaluation.answer = evaluate(job, format, () => signalOf(evaluation));
     inFlight.set(key, evaluation);
     try {
-      const result = await join(evaluation, req.signal);
+      const result = await join(evaluation, client);
       if (result.body.byteLength <= maxAnswer) cache.set(key, result);
       return { key, result };
     } finally {

@@ -1,5 +1,7 @@
 // Limits that need their own app: a query timeout that kills the worker, and back-pressure when saturated.
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { createNodeServer } from '../../src/server/node-server.js';
 import { sparqlUrl, useApp } from './helpers.js';
 
 /** A cartesian product over the fixture: ~10^9 solutions, far beyond any timeout used here. */
@@ -34,5 +36,37 @@ describe('concurrency back-pressure', () => {
     // A script on another origin can read Retry-After only if the answer exposes it.
     expect(responses[2]!.headers.get('access-control-allow-origin')).toBe('*');
     expect(responses[2]!.headers.get('access-control-expose-headers')).toMatch(/\bRetry-After\b/);
+  });
+});
+
+describe.each(['the Node query path (GET)', 'the Hono route (POST)'])('a client that hangs up while its query waits, %s', (path) => {
+  const server = useApp({ limits: { timeoutMs: 2_000, workers: 1, maxQueue: 1 } });
+
+  it('frees its place in the queue', async () => {
+    const http = createNodeServer(server.current);
+    http.listen(0, '127.0.0.1');
+    await new Promise((resolve) => http.once('listening', resolve));
+    const origin = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+    const send = (query: string, signal?: AbortSignal) =>
+      path.includes('POST')
+        ? fetch(`${origin}/sparql`, { method: 'POST', body: query, headers: { 'content-type': 'application/sparql-query' }, signal })
+        : fetch(`${origin}${sparqlUrl(query)}`, { signal });
+    try {
+      const running = send(`${SLOW} # 1`); // takes the only worker until it times out
+      await new Promise((r) => setTimeout(r, 200));
+      const client = new AbortController();
+      const waiting = send(`${SLOW} # 2`, client.signal).catch(() => 'hung up'); // takes the only place in the queue
+      await new Promise((r) => setTimeout(r, 200));
+      client.abort();
+      expect(await waiting).toBe('hung up');
+      await new Promise((r) => setTimeout(r, 100));
+      // With the place free, the next query is queued and answered once the worker is back, not refused as busy.
+      const next = await send('ASK { ?s ?p ?o } # 3');
+      expect(next.status).toBe(200);
+      expect((await running).status).toBe(503);
+    } finally {
+      http.closeAllConnections();
+      await new Promise((resolve) => http.close(resolve));
+    }
   });
 });
