@@ -98,6 +98,7 @@ const expectations: Record<string, (rows: Row[]) => void> = {
     expect(sdg?.citation).toMatch(/Knowledge Organization System for the United Nations Sustainable Development Goals/);
     // A graph of quoted text has a rights statement, not a licence that would cover the quotes too.
     const programme = rows.filter((r) => r.graph!.endsWith('/graph/lkp2016'));
+    expect(programme.length).toBeGreaterThan(0);
     expect(programme.every((r) => !r.license && /does not extend to rights that others hold/.test(r.rights ?? ''))).toBe(true);
     expect(distinct(rows.map((r) => r.graph)).length).toBeGreaterThanOrEqual(15);
   },

@@ -1,11 +1,12 @@
 // `npm start`: serves dist/ (building it first if missing or built for another BASE) on PORT.
 import { existsSync, readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createEngine } from '../engine/index.js';
 import { buildConfig } from '../graph/config.js';
 import { createNodeServer } from '../server/node-server.js';
-import { maxHeaderBytes, settingsFromEnv } from '../server/settings.js';
+import { engineLimits, maxHeaderBytes, settingsFromEnv } from '../server/settings.js';
 
 /** How long without requests counts as idle, for the warm-up. */
 const IDLE_MS = 50;
@@ -25,10 +26,10 @@ async function main(): Promise<void> {
   const settings = settingsFromEnv();
   const { distDir, base } = buildConfig();
   await ensureBuilt(distDir, base);
-  // Start the query workers before importing the app: they load the dataset while this thread
-  // loads the app's modules and its own copy of the data.
+  // Start the query workers before importing the app: the first loads the dataset while this
+  // thread loads the app's modules.
   const { limits } = settings;
-  const engine = createEngine({ engine: settings.engine, distDir, base, workers: limits.workers, maxQueue: limits.maxQueue, timeoutMs: limits.timeoutMs, memoryLimitBytes: limits.memoryLimitMb * 1024 * 1024 });
+  const engine = createEngine({ engine: settings.engine, distDir, base, ...engineLimits(limits) });
   const { createApp } = await import('../server/app.js');
   const server = await createApp({ distDir, base, engine, limits }).catch(async (e: unknown) => {
     await engine.close();
@@ -42,20 +43,22 @@ async function main(): Promise<void> {
     keepAliveTimeout: 5_000,
     // Node's default (16 KiB) would refuse a GET query long before MAX_QUERY_LENGTH (431, not 414).
     maxHeaderSize: maxHeaderBytes(limits),
-    // For HTTP/1.0 requests without Host (and an empty Host).
-    authority: `localhost:${settings.port}`,
+    // For HTTP/1.0 requests without Host (and an empty Host); with PORT=0 the port is not known yet.
+    authority: settings.port ? `localhost:${settings.port}` : 'localhost',
   });
-  // Idle: no request in flight for IDLE_MS (so the warm-up below never holds up a request that is being answered).
+  // Idle: no request in flight for IDLE_MS (so the warm-up below never holds up a request that is
+  // being answered). Tracked only until the warm-up is done.
   let inFlight = 0;
   let lastActivity = performance.now();
-  http.on('request', (_req, res) => {
+  const track = (_req: IncomingMessage, res: ServerResponse) => {
     inFlight++;
     lastActivity = performance.now();
     res.once('close', () => {
       inFlight--;
       lastActivity = performance.now();
     });
-  });
+  };
+  http.on('request', track);
   const idle = async () => {
     while (inFlight > 0 || performance.now() - lastActivity < IDLE_MS) await new Promise((r) => setTimeout(r, IDLE_MS / 2));
   };
@@ -65,7 +68,10 @@ async function main(): Promise<void> {
     const { port } = http.address() as AddressInfo; // PORT=0 takes any free port
     console.log(`serving ${base} on http://localhost:${port}/ (engine ${settings.engine}, ready in ${ms} ms)`);
     // What pages need is built now, in idle time, rather than before listening.
-    server.warm(idle).catch((e: unknown) => console.error(`warm-up failed: ${e instanceof Error ? e.message : String(e)}`));
+    server
+      .warm(idle)
+      .catch((e: unknown) => console.error(`warm-up failed: ${e instanceof Error ? e.message : String(e)}`))
+      .finally(() => http.off('request', track));
   });
   const stop = () => {
     http.close();

@@ -3,7 +3,7 @@ import { CHAIN_KEYWORDS, ChainMeter, DEFAULT_MAX_CHAIN } from './chain.js';
 import type { QueryForm } from './formats.js';
 import { QueryRefusal, tokens, type Token } from './lexer.js';
 
-export { QueryRefusal, type RefusalKind } from './lexer.js';
+export { QueryRefusal } from './lexer.js';
 
 export interface QueryAnalysis {
   form: QueryForm;
@@ -33,7 +33,7 @@ function resolve(token: Token, prefixes: Map<string, string>, base: string | und
   if (token.t === 'pname') {
     const colon = token.v.indexOf(':');
     const ns = prefixes.get(token.v.slice(0, colon));
-    if (ns === undefined) throw new QueryRefusal('syntax', `undeclared prefix in ${token.v}`);
+    if (ns === undefined) throw new QueryRefusal('syntax', `undeclared prefix "${token.v.slice(0, colon)}:"`, token.start);
     return ns + token.v.slice(colon + 1).replace(/\\(.)/g, '$1'); // PN_LOCAL_ESC: `\/` is `/`
   }
   const iri = unescapeIri(token.v);

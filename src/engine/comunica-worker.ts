@@ -6,9 +6,7 @@ import { DataFactory, Parser, Store, Writer, type Quad } from 'n3';
 import type { FormatKey } from './formats.js';
 import { fromNTriples, graphOutputOptions } from './graph-output.js';
 import { countRows } from './rows.js';
-import { failureReply } from './fault.js';
-import { xmlSafe } from './xml.js';
-import { engineMemory, postOutcome } from './outcome.js';
+import { engineMemory, settle } from './outcome.js';
 import { EngineError, type Evaluation, type QueryJob, type WorkerInit, type WorkerReply, type WorkerRequest } from './types.js';
 
 const init = workerData as WorkerInit;
@@ -91,12 +89,7 @@ try {
   const engine = new QueryEngine();
   const cache = new Map<string, Store>();
   port.on('message', ({ id, job }: WorkerRequest) => {
-    evaluate(engine, store, job, cache)
-      .then((evaluation) => xmlSafe(evaluation, job.format))
-      .then(
-        (evaluation) => postOutcome(port, id, evaluation, job),
-        (e: unknown) => port.postMessage({ ...failureReply(id, e, isSyntax), memory: engineMemory() }),
-      );
+    void settle(port, id, job, () => evaluate(engine, store, job, cache), isSyntax);
   });
   port.postMessage({ ready: true, memory: engineMemory() } satisfies WorkerReply);
 } catch (e) {

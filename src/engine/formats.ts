@@ -58,7 +58,10 @@ export function findFormat(formats: readonly ResultFormat[], name: string): Resu
   return formats.find((f) => f.key === n || f.mediaType === n || f.aliases.includes(n));
 }
 
-const BY_KEY = new Map<FormatKey, ResultFormat>([...SOLUTION_FORMATS, ...GRAPH_FORMATS].map((f) => [f.key, f]));
+/** Every result format of the endpoint, whatever the query form. */
+export const ALL_FORMATS: readonly ResultFormat[] = [...SOLUTION_FORMATS, ...GRAPH_FORMATS];
+
+const BY_KEY = new Map<FormatKey, ResultFormat>(ALL_FORMATS.map((f) => [f.key, f]));
 
 /**
  * The format with this key (each key names one format, whatever the query form).

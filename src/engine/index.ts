@@ -25,10 +25,8 @@ export interface EngineOptions {
  * The worker modules: TypeScript beside this file when it runs from src/ (under tsx), or the
  * compiled entry points beside the chunk it was compiled into (`npm start` runs .build/server/).
  */
-const COMPILED = !import.meta.url.endsWith('.ts');
-const MODULES: Record<EngineName, URL> = COMPILED
-  ? { oxigraph: new URL('./oxigraph-worker.mjs', import.meta.url), comunica: new URL('./comunica-worker.mjs', import.meta.url) }
-  : { oxigraph: new URL('./oxigraph-worker.ts', import.meta.url), comunica: new URL('./comunica-worker.ts', import.meta.url) };
+const EXT = import.meta.url.endsWith('.ts') ? 'ts' : 'mjs';
+const workerModule = (engine: EngineName): URL => new URL(`./${engine}-worker.${EXT}`, import.meta.url);
 
 /**
  * Starts an engine whose workers each load `dataset.nq` from `distDir`.
@@ -40,7 +38,7 @@ const MODULES: Record<EngineName, URL> = COMPILED
  */
 export function createEngine(options: EngineOptions): Engine {
   const pool = new WorkerPool({
-    module: MODULES[options.engine],
+    module: workerModule(options.engine),
     datasetPath: join(options.distDir, 'dataset.nq'),
     base: options.base,
     size: options.workers ?? Math.min(4, Math.max(1, availableParallelism())),

@@ -8,6 +8,8 @@ export class QueryRefusal extends Error {
   constructor(
     readonly kind: RefusalKind,
     message: string,
+    /** Where in the query text the problem is (a string offset), when it is at one place. */
+    readonly offset?: number,
   ) {
     super(message);
   }
@@ -17,10 +19,10 @@ export type Token = { t: 'iri' | 'kw' | 'pname'; v: string; start: number; end: 
 
 // IRIREF with the \u and \U escapes Oxigraph accepts inside IRIs (it has no query-wide escape pass).
 const IRIREF = /<((?:[^<>"{}|^`\\\u0000-\u0020]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*)>/y;
-/** A keyword, or the start of a prefix name. */
+/** A keyword. */
 const WORD = /[A-Za-z_][A-Za-z0-9_]*/y;
-/** The rest of a prefix name (PN_PREFIX may hold `-` and `.`; its non-ASCII letters never hide anything from this scan). */
-const NAME_REST = /[A-Za-z0-9_.-]*/y;
+/** A name that is a prefix if `:` follows it (PN_PREFIX, SPARQL 1.1 §19.8; `_` for blank node labels). */
+const PREFIX_NAME = /[\p{L}_][\p{L}\p{N}_.\-\u00B7\u0300-\u036F\u203F\u2040]*/uy;
 // A local name ends at whitespace, punctuation and the path and expression operators (`:a/:b`
 // is a path of two names); those characters may only appear escaped (`\/`).
 const PN_LOCAL = /(?:\\.|[^\s{}()[\],;<>"'#/|^*+?!=&\\])*/y;
@@ -40,6 +42,7 @@ function at(re: RegExp, text: string, i: number): string | undefined {
 
 /** ASCII letter or `_` (what `/[A-Za-z_]/` tests), by char code. */
 const isWordStart = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+const LETTER = /\p{L}/u;
 const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 
 /** Operators that chain (each a node of the expression or path tree); two-character ones count once. */
@@ -58,6 +61,9 @@ type Frame = { kind: 'expr' | 'group' | 'list'; clause: Clause };
 type Clause = 'pattern' | 'select' | 'modifiers';
 /** The last significant token: an operand ends with it (so `<` is less-than in an expression), a keyword, a name, or punctuation. */
 type Last = { kind: 'operand' | 'name' | 'kw' | 'other'; kw?: string };
+const OPERAND: Last = { kind: 'operand' };
+const NAME: Last = { kind: 'name' };
+const OTHER: Last = { kind: 'other' };
 
 const CLAUSE_OF = new Map<string, Clause>([
   ['SELECT', 'select'],
@@ -104,7 +110,7 @@ function opened(top: Frame, last: Last, before: Last): Frame['kind'] {
  */
 export function* tokens(text: string, maxDepth: number, seen: { depth: number }, chain: ChainMeter): Generator<Token> {
   const frames: Frame[] = [{ kind: 'group', clause: 'pattern' }];
-  let last: Last = { kind: 'other' };
+  let last: Last = OTHER;
   let before: Last = last;
   const note = (next: Last) => {
     before = last;
@@ -125,13 +131,13 @@ export function* tokens(text: string, maxDepth: number, seen: { depth: number },
       while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
     } else if (c === '"' || c === "'") {
       const s = at(STRING, text, i);
-      if (!s) throw new QueryRefusal('syntax', `unterminated string at offset ${i}`);
+      if (!s) throw new QueryRefusal('syntax', 'unterminated string', i);
       i += s.length;
-      note({ kind: 'operand' });
+      note(OPERAND);
     } else if (c === '<' && !lessThan(top, last) && (iri = at(IRIREF, text, i)) !== undefined) {
       yield { t: 'iri', v: iri.slice(1, -1), start: i, end: i + iri.length };
       i += iri.length;
-      note({ kind: 'name' });
+      note(NAME);
     } else if (c === '{' || c === '(' || c === '[') {
       if (frames.length > maxDepth) throw new QueryRefusal('depth', `query nesting deeper than ${maxDepth} levels (the server's MAX_QUERY_DEPTH)`);
       if (c === '{' && top.clause === 'select') top.clause = 'pattern'; // the WHERE group ends the SELECT clause
@@ -140,51 +146,53 @@ export function* tokens(text: string, maxDepth: number, seen: { depth: number },
       if (frames.length - 1 > seen.depth) seen.depth = frames.length - 1;
       chain.open(c);
       i++;
-      note({ kind: 'other' });
+      note(OTHER);
     } else if (c === '}' || c === ')' || c === ']') {
       if (frames.length > 1) frames.pop();
       chain.close();
       i++;
       // `( … )` and `EXISTS { … }` complete an operand.
-      note({ kind: c === ']' ? 'other' : 'operand' });
+      note(c === ']' ? OTHER : OPERAND);
     } else if (c === '?' || c === '$') {
       i += 1 + (at(VARNAME, text, i + 1)?.length ?? 0);
-      note({ kind: 'operand' });
+      note(OPERAND);
     } else if (c === '@') {
       i += 1 + (at(LANGTAG, text, i + 1)?.length ?? 0);
-      note({ kind: 'operand' });
+      note(OPERAND);
     } else if (isDigit(code) || (c === '.' && isDigit(text.charCodeAt(i + 1)))) {
       i += at(NUMBER, text, i)!.length;
-      note({ kind: 'operand' });
-    } else if (isWordStart(code) || c === ':') {
+      note(OPERAND);
+    } else if (isWordStart(code) || c === ':' || (code > 127 && LETTER.test(c))) {
       const start = i;
       let prefix = c === ':' ? '' : undefined;
       if (c !== ':' && i >= noPrefixUntil) {
-        const word = at(WORD, text, i)!;
-        const name = word + (at(NAME_REST, text, i + word.length) ?? '');
+        const name = at(PREFIX_NAME, text, i) ?? '';
         if (text[i + name.length] === ':') prefix = name;
         else noPrefixUntil = i + name.length;
       }
+      const word = prefix === undefined && isWordStart(code) ? at(WORD, text, i)! : undefined;
       if (prefix !== undefined) {
         i += prefix.length + 1;
         const local = at(PN_LOCAL, text, i) ?? '';
         i += local.length;
         yield { t: 'pname', v: `${prefix}:${local.replace(/\.+$/, '')}`, start, end: i };
-        note({ kind: 'name' });
-      } else {
-        const w = at(WORD, text, i)!;
-        i += w.length;
-        const kw = w.toUpperCase();
+        note(NAME);
+      } else if (word !== undefined) {
+        i += word.length;
+        const kw = word.toUpperCase();
         const clause = CLAUSE_OF.get(kw);
         if (top.kind === 'group' && clause) top.clause = clause;
         yield { t: 'kw', v: kw, start, end: i };
-        note(kw === 'TRUE' || kw === 'FALSE' ? { kind: 'operand' } : { kind: 'kw', kw });
+        note(kw === 'TRUE' || kw === 'FALSE' ? OPERAND : { kind: 'kw', kw });
+      } else {
+        i++; // a letter outside ASCII that starts no prefix: not SPARQL here, and hides nothing
+        note(OTHER);
       }
     } else {
       if (OPERATORS.has(c)) chain.unit();
       else if (SEPARATORS.has(c)) chain.separator();
       i += OPERATORS.has(c) && PAIRS.has(text.slice(i, i + 2)) ? 2 : 1;
-      note({ kind: 'other' });
+      note(OTHER);
     }
   }
 }

@@ -3,7 +3,9 @@ import { createHash } from 'node:crypto';
 import { getHeapStatistics } from 'node:v8';
 import type { MessagePort } from 'node:worker_threads';
 import { compress, MIN_COMPRESSED_BODY, variantTag, type ContentCoding } from '../compression.js';
+import { failureReply } from './fault.js';
 import { formatByKey } from './formats.js';
+import { xmlSafe } from './xml.js';
 import type { Evaluation, QueryJob, QueryOutcome, WorkerReply } from './types.js';
 
 const encoder = new TextEncoder();
@@ -46,6 +48,30 @@ export function encodeOutcome({ body, rows }: Evaluation, mediaType: string, cod
 export function postOutcome(port: MessagePort, id: number, evaluation: Evaluation, job: Pick<QueryJob, 'format' | 'coding'>): void {
   const outcome = encodeOutcome(evaluation, formatByKey(job.format).mediaType, job.coding);
   port.postMessage({ id, ok: true, outcome, memory: engineMemory() } satisfies WorkerReply, [outcome.body.buffer]);
+}
+
+/**
+ * Answers job `id` in a worker: its evaluation (an XML answer made safe, see `xmlSafe`) or its
+ * failure (see `failureReply`), with the worker's engine memory. Both engines' workers end a job here.
+ *
+ * @example
+ * port.on('message', ({ id, job }) => void settle(port, id, job, () => evaluate(store, job), isSyntax));
+ */
+export async function settle(
+  port: MessagePort,
+  id: number,
+  job: Pick<QueryJob, 'format' | 'coding'>,
+  evaluate: () => Evaluation | Promise<Evaluation>,
+  isSyntax: (message: string) => boolean,
+): Promise<void> {
+  let evaluation: Evaluation;
+  try {
+    evaluation = xmlSafe(await evaluate(), job.format);
+  } catch (e) {
+    port.postMessage({ ...failureReply(id, e, isSyntax), memory: engineMemory() } satisfies WorkerReply);
+    return;
+  }
+  postOutcome(port, id, evaluation, job);
 }
 
 /**

@@ -5,9 +5,7 @@ import oxigraph from 'oxigraph';
 import type { FormatKey } from './formats.js';
 import { fromNTriples, graphOutputOptions } from './graph-output.js';
 import { rowsOverLimit } from './rows.js';
-import { failureReply } from './fault.js';
-import { xmlSafe } from './xml.js';
-import { engineMemory, postOutcome } from './outcome.js';
+import { engineMemory, settle } from './outcome.js';
 import type { Evaluation, QueryJob, WorkerInit, WorkerReply, WorkerRequest } from './types.js';
 import { EngineError } from './types.js';
 
@@ -63,19 +61,9 @@ function evaluate(store: oxigraph.Store, job: QueryJob): Evaluation | Promise<Ev
 /** Oxigraph's parser reports "error at <line>:<column>: …"; anything else is an evaluation error. */
 const isSyntax = (message: string): boolean => /^error at \d+:\d+/.test(message);
 
-async function reply(store: oxigraph.Store, { id, job }: WorkerRequest): Promise<void> {
-  let evaluation: Evaluation;
-  try {
-    evaluation = xmlSafe(await evaluate(store, job), job.format);
-  } catch (e) {
-    return send({ ...failureReply(id, e, isSyntax), memory: engineMemory() });
-  }
-  postOutcome(port, id, evaluation, job);
-}
-
 try {
   const store = loadStore();
-  port.on('message', (req: WorkerRequest) => void reply(store, req));
+  port.on('message', ({ id, job }: WorkerRequest) => void settle(port, id, job, () => evaluate(store, job), isSyntax));
   send({ ready: true, memory: engineMemory() });
 } catch (e) {
   send({ ready: false, error: e instanceof Error ? e.message : String(e) });

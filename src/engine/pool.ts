@@ -66,7 +66,15 @@ export class WorkerPool {
   private readonly firstReady: Promise<void>;
   private settleReady!: { resolve: () => void; reject: (e: Error) => void };
 
+  /** The options' defaults, resolved once. */
+  private readonly maxWaitMs: number;
+  private readonly memoryLimitBytes: number;
+  private readonly recycleBytes: number;
+
   constructor(private readonly options: PoolOptions) {
+    this.maxWaitMs = options.maxWaitMs ?? options.timeoutMs + 10_000;
+    this.memoryLimitBytes = options.memoryLimitBytes ?? 2048 * MiB;
+    this.recycleBytes = options.recycleBytes ?? 256 * MiB;
     this.firstReady = new Promise((resolve, reject) => (this.settleReady = { resolve, reject }));
     this.firstReady.catch(() => undefined); // observed by ready(); avoid an unhandled rejection
     // One worker first, the rest once it is ready: on a small machine the first one then loads
@@ -104,7 +112,7 @@ export class WorkerPool {
 
   private enqueue(pending: Pending, withdrawal: Withdrawal | undefined): void {
     const signal = typeof withdrawal === 'function' ? withdrawal() : withdrawal;
-    const wait = this.options.maxWaitMs ?? this.options.timeoutMs + 10_000;
+    const wait = this.maxWaitMs;
     const withdraw = (error: EngineError) => {
       const index = this.queue.indexOf(pending);
       if (index < 0) return;
@@ -169,8 +177,7 @@ export class WorkerPool {
     if (msg.ok) current.pending.resolve(msg.outcome);
     else current.pending.reject(new EngineError(msg.kind, msg.message));
     // The engine's memory never shrinks: a worker that grew much is replaced, which frees it.
-    const recycle = this.options.recycleBytes ?? 256 * MiB;
-    if (msg.memory !== undefined && slot.baseline !== undefined && msg.memory - slot.baseline > recycle) {
+    if (msg.memory !== undefined && slot.baseline !== undefined && msg.memory - slot.baseline > this.recycleBytes) {
       return this.replace(slot, new EngineError('closed', 'worker recycled'));
     }
     this.drain(slot);
@@ -222,7 +229,7 @@ export class WorkerPool {
   private checkMemory(): void {
     const running = this.slots.filter((s) => s.current);
     if (running.length === 0) return this.stopWatch();
-    const limit = this.options.memoryLimitBytes ?? 2048 * MiB;
+    const limit = this.memoryLimitBytes;
     if (process.memoryUsage.rss() <= limit) return;
     const error = new EngineError('memory', `the query was cancelled: the server's memory passed its limit of ${Math.round(limit / MiB)} MiB (MEMORY_LIMIT_MB)`);
     for (const slot of running) this.replace(slot, error);

@@ -9,8 +9,6 @@ import { CONTEXT_PATH, JSONLD_CONTEXT } from './context.js';
 /** Formats of a single RDF document (no datasets): Turtle, N-Triples, JSON-LD, RDF/XML. */
 export const DOCUMENT_FORMATS: readonly ResultFormat[] = GRAPH_FORMATS.filter((f) => ['ttl', 'nt', 'jsonld', 'rdf'].includes(f.key));
 
-/** File extension of each document format, for `…/4.4.ttl` URLs. */
-export const EXTENSIONS: Record<string, FormatKey> = { ttl: 'ttl', nt: 'nt', jsonld: 'jsonld', rdf: 'rdf' };
 
 type AnyTerm = { termType: string; value: string; language?: string; datatype?: { value: string } };
 type AnyQuad = { subject: AnyTerm; predicate: AnyTerm; object: AnyTerm };

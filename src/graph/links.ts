@@ -31,7 +31,7 @@ export const CURATOR = DEFAULT_BASE + 'org/livskvalitet-lod';
  * When: prov:generatedAtTime ranges over xsd:dateTime (PROV-O), so the release date at midnight UTC,
  * a constant, never the clock (two builds give the same bytes).
  */
-export const GENERATED_AT = `${RELEASE.modified}T00:00:00Z`;
+const GENERATED_AT = `${RELEASE.modified}T00:00:00Z`;
 
 /** Checks one row and says exactly what is wrong with it. */
 function checkRow(row: Record<string, string>, where: string): LinkRow {

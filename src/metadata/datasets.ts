@@ -37,7 +37,7 @@ export const DATASET_TEXT: Record<DatasetKey, { title: Bilingual; description: B
  * Our namespace for name-based UUIDs: the UUID v5 of the default base IRI
  * (`https://w3id.org/helsingborg-livskvalitet/`) in RFC 9562's URL namespace, written out so it never moves.
  */
-export const UUID_NAMESPACE = 'a229d9f4-70fd-5ed5-850b-c00042780e72';
+const UUID_NAMESPACE = 'a229d9f4-70fd-5ed5-850b-c00042780e72';
 
 /**
  * A name-based UUID, version 5 (SHA-1; RFC 9562 §5.5).
@@ -51,11 +51,17 @@ export function uuidV5(name: string, namespace: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
+/** The identifiers the datasets were first published with (on the default base), kept as they were. */
+const FIRST_UUIDS: Readonly<Record<string, string>> = {
+  'https://w3id.org/helsingborg-livskvalitet/dataset/lkp': '53542058-9bc1-4396-a6e5-948a92473bc4',
+  'https://w3id.org/helsingborg-livskvalitet/dataset/links': '8550aded-775a-4ea8-b533-11186c4dbafb',
+};
+
 /**
  * The dcterms:identifier of a dataset. dataportal.se deduplicates datasets by a UUID identifier before
- * their IRI, so it must not change between builds; it is derived from the dataset's IRI (UUID v5 in
- * UUID_NAMESPACE), so the same deployment always gets the same UUID and a deployment on another BASE
- * gets its own instead of claiming ours.
- * @example datasetUuid('https://w3id.org/helsingborg-livskvalitet/dataset/lkp')
+ * their IRI, so it must not change between builds: our datasets keep the UUIDs they were first
+ * published with, and a dataset on another BASE gets one derived from its IRI (UUID v5 in
+ * UUID_NAMESPACE), the same at every build, instead of claiming ours.
+ * @example datasetUuid('https://w3id.org/helsingborg-livskvalitet/dataset/lkp') // '53542058-9bc1-4396-a6e5-948a92473bc4'
  */
-export const datasetUuid = (datasetIri: string): string => uuidV5(datasetIri, UUID_NAMESPACE);
+export const datasetUuid = (datasetIri: string): string => FIRST_UUIDS[datasetIri] ?? uuidV5(datasetIri, UUID_NAMESPACE);

@@ -12,6 +12,7 @@ import { conditional } from './middleware/conditional.js';
 import { cors } from './middleware/cors.js';
 import { methods } from './middleware/methods.js';
 import { notFoundResponder } from './not-found.js';
+import { pageData } from './page-data.js';
 import { responseCache } from './middleware/response-cache.js';
 import { createQueryService } from './query-service.js';
 import { dumpRoutes } from './routes/dumps.js';
@@ -19,7 +20,7 @@ import { metadataRoutes } from './routes/metadata.js';
 import { resourceRoutes } from './routes/resource.js';
 import { sparqlNodeQuery, sparqlQueryRoute, sparqlRoutes } from './routes/sparql.js';
 import { uiRoutes } from './routes/ui.js';
-import { DEFAULT_LIMITS, type Limits } from './settings.js';
+import { DEFAULT_LIMITS, engineLimits, type Limits } from './settings.js';
 
 export interface AppOptions {
   /** A built dataset directory (dist/ or test/fixtures/dist). */
@@ -68,8 +69,7 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 const NOSNIFF = { 'X-Content-Type-Options': 'nosniff' };
 
 /** Whether `err` is a client's abort (the connection closed while its request body was read). */
-const clientAborted = (err: Error & { code?: string }, req: Request): boolean =>
-  err.code === 'ECONNRESET' || err.code === 'ERR_STREAM_PREMATURE_CLOSE' || req.signal.aborted;
+const clientAborted = (err: Error & { code?: string }): boolean => err.code === 'ECONNRESET' || err.code === 'ERR_STREAM_PREMATURE_CLOSE';
 
 /** An error answer with the headers of every answer (an HTTPException not made by httpError may lack them). */
 function withEveryAnswer(res: Response): Response {
@@ -96,10 +96,7 @@ export async function createApp(options: AppOptions): Promise<ServerApp> {
           engine: options.engine ?? 'oxigraph',
           distDir: options.distDir,
           base: options.base,
-          workers: limits.workers,
-          maxQueue: limits.maxQueue,
-          timeoutMs: limits.timeoutMs,
-          memoryLimitBytes: limits.memoryLimitMb * 1024 * 1024,
+          ...engineLimits(limits),
         });
   let dataset: Dataset;
   try {
@@ -131,20 +128,14 @@ export async function createApp(options: AppOptions): Promise<ServerApp> {
     if (err instanceof HTTPException && err.status === 404) return withEveryAnswer(notFound(c, err.message, err.getResponse()));
     if (err instanceof HTTPException) return withEveryAnswer(err.getResponse());
     // A client that went away before its body arrived is no server error: nothing to log, and nobody reads the answer.
-    if (clientAborted(err, c.req.raw)) return httpError(400, 'the request was cut off before its body arrived').getResponse();
+    if (clientAborted(err)) return httpError(400, 'the request was cut off before its body arrived').getResponse();
     console.error(err);
     return httpError(500, 'internal error').getResponse();
   });
   const fetch: ServerApp['fetch'] = (req, env) => responses.match(req, env?.incoming) ?? app.fetch(req, env);
   const serveQuery = sparqlNodeQuery({ answer, limits, cache: responses, headers: EVERY_ANSWER });
-  const html = { headers: { accept: 'text/html' } };
-  const steps: Array<() => unknown> = [
-    () => dataset.store,
-    () => dataset.metadata,
-    () => app.request('/', html), // the site model, the programme's facts, the landing page's markup
-    () => app.request('/catalog', { headers: { accept: 'text/turtle' } }), // the resource index (every BASE has a catalogue)
-    () => loadJsonLd(), // resource pages embed their JSON-LD
-  ];
+  // The pages' data (see page-data.ts), then the JSON-LD library: resource pages embed their JSON-LD.
+  const steps: Array<() => unknown> = [...pageData(dataset).steps(), loadJsonLd];
   try {
     await engine.ready();
   } catch (e) {

@@ -4,7 +4,7 @@
  * Map-backed LRU: `get` refreshes an entry, `set` evicts the oldest entries beyond either bound.
  * An entry's size is `sizeOf(value)` plus its key's (two bytes a UTF-16 code unit): keys built
  * from request targets and headers can be tens of kilobytes, and they are held as long as the
- * value. A value larger than `maxBytes` is not stored.
+ * value. An entry larger than `maxBytes` (key included) is not stored.
  *
  * @example
  * const cache = new LruCache<string>(100, 1e6, (v) => v.length);
@@ -30,11 +30,6 @@ export class LruCache<V> {
     this.entries.delete(key);
     this.entries.set(key, entry);
     return entry.value;
-  }
-
-  /** Bytes the entries take, keys included. */
-  get byteSize(): number {
-    return this.bytes;
   }
 
   set(key: string, value: V): void {

@@ -1,5 +1,5 @@
 // Content negotiation as a pure function: picks one of the server's offers for an Accept header (RFC 9110 §12.5.1).
-import { GRAPH_FORMATS, SOLUTION_FORMATS } from '../engine/formats.js';
+import { ALL_FORMATS } from '../engine/formats.js';
 
 interface Range {
   type: string;
@@ -17,7 +17,7 @@ interface Range {
  */
 const ALIAS_OF: ReadonlyMap<string, readonly string[]> = (() => {
   const map = new Map<string, string[]>([['application/xhtml+xml', ['text/html']]]);
-  for (const f of [...SOLUTION_FORMATS, ...GRAPH_FORMATS]) for (const a of f.aliases) map.set(a, [...(map.get(a) ?? []), f.mediaType]);
+  for (const f of ALL_FORMATS) for (const a of f.aliases) map.set(a, [...(map.get(a) ?? []), f.mediaType]);
   return map;
 })();
 

@@ -1,15 +1,13 @@
 // What the service's own pages are in RDF: the landing page `{BASE}` (a foaf:Document about the dataset) and its schema.org Dataset `{BASE}dataset`.
 import oxigraph from 'oxigraph';
+import { DATASET_TEXT } from '../metadata/datasets.js';
 import { metadataIris } from '../metadata/iris.js';
 import { DCTERMS, FOAF, NS, RDF, RDFS } from '../vocab.js';
 import type { Dataset } from './dataset.js';
-import { schemaOrgDataset } from './schema-org.js';
 
 /** Terms of the landing page's schema.org markup that are IRIs (as schema.org's own context has them). */
 const SCHEMA_CONTEXT = { '@vocab': NS.schema, url: { '@type': '@id' }, license: { '@type': '@id' }, contentUrl: { '@type': '@id' }, sameAs: { '@type': '@id' } };
 
-/** The landing page's title, as its heading and the catalogue's dataset title have it. */
-const TITLE = { sv: 'Livskvalitetsprogrammet som länkade data', en: 'The Quality of Life Programme as Linked Data' };
 
 /**
  * The landing page's schema.org Dataset (`{base}dataset`, its DataDownloads named by the
@@ -19,18 +17,18 @@ const TITLE = { sv: 'Livskvalitetsprogrammet som länkade data', en: 'The Qualit
  * the catalogue is (rdfs:seeAlso), so that an RDF client that starts at `{base}` finds both.
  *
  * @example
- * landingGraph(dataset).match(oxigraph.namedNode(dataset.base), null, null, null).length // 5
+ * landingGraph(dataset, schemaOrgDataset(dataset)).match(oxigraph.namedNode(dataset.base), null, null, null).length // 5
  */
-export function landingGraph(dataset: Dataset): oxigraph.Store {
+export function landingGraph(dataset: Pick<Dataset, 'base'>, markup: Record<string, unknown>): oxigraph.Store {
   const { base } = dataset;
-  const markup = schemaOrgDataset(dataset);
   const store = new oxigraph.Store();
   store.load(JSON.stringify({ ...markup, '@context': SCHEMA_CONTEXT }), { format: 'application/ld+json', no_transaction: true });
   const iris = metadataIris(base);
   const page = oxigraph.namedNode(iris.landingPage);
   const add = (p: string, o: oxigraph.NamedNode | oxigraph.Literal) => store.add(oxigraph.quad(page, oxigraph.namedNode(p), o));
   add(RDF.type, oxigraph.namedNode(FOAF.Document));
-  for (const [lang, title] of Object.entries(TITLE)) add(DCTERMS.title, oxigraph.literal(title, lang));
+  // the landing page's title is the catalogue's dataset title
+  for (const [lang, title] of Object.entries(DATASET_TEXT.lkp.title)) add(DCTERMS.title, oxigraph.literal(title, lang));
   add(FOAF.primaryTopic, oxigraph.namedNode(iris.dataset('lkp')));
   add(RDFS.seeAlso, oxigraph.namedNode(iris.catalog));
   return store;

@@ -1,5 +1,5 @@
 // The Node HTTP server for the app: cached answers and SPARQL queries written straight to the socket, the rest through @hono/node-server; requests Node or Hono would refuse bare get a plain-text answer.
-import { createServer, maxHeaderSize as nodeMaxHeaderSize, type IncomingMessage, type Server, type ServerOptions, type ServerResponse } from 'node:http';
+import { createServer, maxHeaderSize as nodeMaxHeaderSize, STATUS_CODES, type IncomingMessage, type Server, type ServerOptions, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { getRequestListener, RequestError } from '@hono/node-server';
 import type { ServerApp } from './app.js';
@@ -12,21 +12,21 @@ const LINGER_MS = 2_000;
 /** A request line: method (a token), target, version (RFC 9112 §3). */
 const REQUEST_LINE = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+ \S+ HTTP\/\d\.\d\r?$/;
 
-/** Status, reason phrase and message for an error Node's HTTP parser or its timeouts report. */
-function refusal(error: Error & { code?: string; reason?: string; rawPacket?: Buffer }, maxHeaderSize: number): [number, string, string] {
+/** Status and message for an error Node's HTTP parser or its timeouts report. */
+function refusal(error: Error & { code?: string; reason?: string; rawPacket?: Buffer }, maxHeaderSize: number): [number, string] {
   switch (error.code) {
     case 'HPE_HEADER_OVERFLOW':
-      return [431, 'Request Header Fields Too Large', `request line and headers larger than ${maxHeaderSize} bytes; send a long query with POST`];
+      return [431, `request line and headers larger than ${maxHeaderSize} bytes; send a long query with POST`];
     case 'ERR_HTTP_REQUEST_TIMEOUT':
-      return [408, 'Request Timeout', 'the request was not received in time'];
+      return [408, 'the request was not received in time'];
     case 'HPE_CHUNK_EXTENSIONS_OVERFLOW':
-      return [413, 'Content Too Large', 'chunk extensions too large'];
+      return [413, 'chunk extensions too large'];
     case 'HPE_INVALID_METHOD':
       // RFC 9110 §15.6.2: a well-formed request line with a method the server does not know is 501, not 400.
-      if (REQUEST_LINE.test(error.rawPacket?.toString('latin1').split('\n')[0] ?? '')) return [501, 'Not Implemented', `unknown method; this server implements ${SERVER_METHODS}`];
-      return [400, 'Bad Request', `malformed HTTP request${error.reason ? `: ${error.reason}` : ''}`];
+      if (REQUEST_LINE.test(error.rawPacket?.toString('latin1').split('\n')[0] ?? '')) return [501, `unknown method; this server implements ${SERVER_METHODS}`];
+      return [400, `malformed HTTP request${error.reason ? `: ${error.reason}` : ''}`];
     default:
-      return [400, 'Bad Request', `malformed HTTP request${error.reason ? `: ${error.reason}` : ''}`];
+      return [400, `malformed HTTP request${error.reason ? `: ${error.reason}` : ''}`];
   }
 }
 
@@ -37,10 +37,10 @@ function refusal(error: Error & { code?: string; reason?: string; rawPacket?: Bu
  * with the rest of the client's request unread would reset the connection, and the client might
  * never read the answer.
  */
-function answerOnSocket(socket: Duplex, status: number, reason: string, message: string): void {
+function answerOnSocket(socket: Duplex, status: number, message: string): void {
   const body = Buffer.from(`${message}\n`);
   const head = [
-    `HTTP/1.1 ${status} ${reason}`,
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}`,
     'Content-Type: text/plain; charset=utf-8',
     `Content-Length: ${body.byteLength}`,
     ...Object.entries(EVERY_ANSWER).map(([name, value]) => `${name}: ${value}`),
@@ -141,7 +141,7 @@ export function createNodeServer(server: Pick<ServerApp, 'fetch' | 'serveCached'
   });
   http.on('clientError', answerClientErrors(options.maxHeaderSize ?? nodeMaxHeaderSize));
   // Without these listeners Node drops a CONNECT's connection and answers an unknown Expect with a bare 417.
-  http.on('connect', (_req: IncomingMessage, socket: Duplex) => answerOnSocket(socket, 501, 'Not Implemented', 'CONNECT is not supported: this server is no proxy'));
+  http.on('connect', (_req: IncomingMessage, socket: Duplex) => answerOnSocket(socket, 501, 'CONNECT is not supported: this server is no proxy'));
   http.on('checkExpectation', (req: IncomingMessage, res: ServerResponse) => {
     res.setHeader('Connection', 'close');
     writeDirect(res, { status: 417, message: `Expect: ${JSON.stringify(clip(req.headers.expect ?? '', 60))} is not supported (only 100-continue is)` });

@@ -5,6 +5,8 @@ import { negotiate } from './conneg.js';
 import type { Dataset } from './dataset.js';
 import { langOf } from './html/i18n.js';
 import { notFoundPage } from './html/not-found.js';
+import { once } from './once.js';
+import { pageData } from './page-data.js';
 import { iriPath } from './uri-path.js';
 
 /** The pages and documents at fixed paths (see routes/ui.ts and routes/metadata.ts). */
@@ -15,19 +17,16 @@ const EXTENSION = /\.(html|ttl|nt|jsonld|rdf)$/i;
 
 /**
  * Every page path the service answers that a typo could miss, lower-cased → as written: the
- * fixed pages, each IRI of ours that the data or the metadata describes (hash IRIs by their
- * document) and the SDG lens pages.
+ * fixed pages, each IRI of ours that the data, the metadata or the landing markup describes (hash
+ * IRIs by their document; from the resource route's subject index) and the SDG lens pages.
  */
 function knownPaths(dataset: Dataset): Map<string, string> {
   const paths = new Map<string, string>(FIXED_PAGES.map((p) => [p.toLowerCase(), p]));
   const add = (path: string) => paths.set(path.toLowerCase(), path);
-  for (const store of [dataset.store, dataset.metadata]) {
-    for (const q of store.match(null, null, null, null)) {
-      const iri = q.subject.value.split('#')[0]!;
-      if (q.subject.termType !== 'NamedNode') continue;
-      if (iri.startsWith(dataset.base)) add(`/${iri.slice(dataset.base.length)}`);
-      else if (iri.startsWith(NS.sdg) && /^[\w.]+$/.test(iri.slice(NS.sdg.length))) add(`/sdg/${iri.slice(NS.sdg.length)}`);
-    }
+  for (const subject of pageData(dataset).resources().index.subjects) {
+    const iri = subject.split('#')[0]!;
+    if (iri.startsWith(dataset.base)) add(`/${iri.slice(dataset.base.length)}`);
+    else if (iri.startsWith(NS.sdg) && /^[\w.]+$/.test(iri.slice(NS.sdg.length))) add(`/sdg/${iri.slice(NS.sdg.length)}`);
   }
   return paths;
 }
@@ -56,28 +55,27 @@ function searchTerm(path: string): string {
  * Creates the 404 responder. A client that prefers HTML over plain text (a browser) gets the 404
  * page in the site's layout and its language (`?lang=en`), with the likely address where a
  * trailing slash or the letter case was all that was wrong, and a search link; any other client
- * the plain-text reason as before (`plain`, or one made from `reason`). Both vary by Accept and
- * carry `Access-Control-Allow-Origin: *`. The table of known paths is built on the first 404.
+ * the plain-text reason as before (`plain`, or one made from `reason`). Both vary by Accept (the
+ * app adds the CORS headers). The table of known paths is built on the first 404 for a browser.
  *
  * @example
  * const notFound = notFoundResponder(dataset);
  * app.notFound((c) => notFound(c, 'not found'));
  */
 export function notFoundResponder(dataset: Dataset): (c: Context, reason: string, plain?: Response) => Response {
-  let known: Map<string, string> | undefined;
+  const known = once(() => knownPaths(dataset));
   return (c, reason, plain) => {
-    const headers = { 'Access-Control-Allow-Origin': '*', Vary: 'Accept' };
+    const headers = { Vary: 'Accept' };
     if (negotiate(c.req.header('accept'), ['text/plain', 'text/html']) !== 'text/html') {
       const res = plain ?? new Response(`${reason}\n`, { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
       for (const [name, value] of Object.entries(headers)) res.headers.set(name, value);
       return res;
     }
-    known ??= knownPaths(dataset);
     const url = c.req.url;
     const start = url.indexOf('/', url.indexOf('//') + 2);
     const path = url.slice(start).split('?')[0]!;
     const lang = langOf(c.req.query('lang'));
-    const suggestion = likely(path, known);
+    const suggestion = likely(path, known());
     const body = notFoundPage({ path, reason, suggestions: suggestion ? [suggestion] : [], searchTerm: searchTerm(path) }, lang);
     return new Response(body, { status: 404, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Language': lang, ...headers } });
   };

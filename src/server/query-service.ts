@@ -1,7 +1,7 @@
 // Answers one SPARQL protocol request: pre-checks, local-graph policy, format choice, cache, engine.
 import { CODINGS, type ContentCoding } from '../compression.js';
 import { analyseQuery, QueryRefusal, withoutDatasetClauses } from '../engine/analyse.js';
-import { findFormat, formatsFor, GRAPH_FORMATS, SOLUTION_FORMATS, type QueryForm, type ResultFormat } from '../engine/formats.js';
+import { findFormat, formatsFor, type QueryForm, type ResultFormat, ALL_FORMATS } from '../engine/formats.js';
 import { EngineError, type Engine, type QueryJob } from '../engine/types.js';
 import { LruCache } from './cache.js';
 import { negotiate } from './conneg.js';
@@ -14,8 +14,11 @@ export interface ProtocolRequest {
   query: string;
   defaultGraphs: string[];
   namedGraphs: string[];
-  /** Aborted when the client goes away: a query still waiting for a worker is then dropped. */
-  signal?: AbortSignal;
+  /**
+   * How to learn that the client went away: a signal, made only if the query has to wait for a
+   * worker (most never do); a query still waiting is dropped when every client asking for it is gone.
+   */
+  signal?: () => AbortSignal | undefined;
 }
 
 export interface QueryAnswer {
@@ -31,27 +34,18 @@ export interface QueryAnswer {
 /** Answers a protocol request for a client's Accept, `?format=` and Accept-Encoding. */
 export type QueryService = (req: ProtocolRequest, accept: string | undefined, format?: string, acceptEncoding?: string) => Promise<QueryAnswer>;
 
-/** A QueryService that also tells how much its caches hold. */
-export type CachingQueryService = QueryService & {
-  /** Bytes the answer caches hold, keys included (at most `limits.cacheBytes` for answers plus as much for the request index). */
-  readonly cachedBytes: number;
-};
-
-/** Every result format of the endpoint, whatever the query form. */
-const ALL_FORMATS = [...SOLUTION_FORMATS, ...GRAPH_FORMATS];
-
 /**
  * Picks the result format from `?format=` (if given: 400 if it names none for this query form,
  * saying so when it is a format of another form) or the Accept header (406 if none fits).
  */
-export function chooseFormat(formats: readonly ResultFormat[], accept: string | undefined, format?: string, form?: QueryForm): ResultFormat {
+export function chooseFormat(formats: readonly ResultFormat[], accept: string | undefined, format: string | undefined, form: QueryForm): ResultFormat {
   const chosen = format
     ? findFormat(formats, format)
     : findFormat(formats, negotiate(accept, formats.flatMap((f) => [f.mediaType, ...f.aliases])) ?? '');
   if (chosen) return chosen;
-  if (format !== undefined) throw form && findFormat(ALL_FORMATS, format) ? formatNotFor(format, `${form} answers`, formats) : unknownFormat(format, formats);
+  if (format !== undefined) throw findFormat(ALL_FORMATS, format) ? formatNotFor(format, `${form} answers`, formats) : unknownFormat(format, formats);
   const offered = formats.map((f) => f.mediaType).join(', ');
-  throw httpError(406, `cannot answer this ${form ? `${form} ` : ''}query as ${clip(accept ?? '')}; available: ${offered}`);
+  throw httpError(406, `cannot answer this ${form} query as ${clip(accept ?? '')}; available: ${offered}`);
 }
 
 /**
@@ -90,13 +84,11 @@ export function engineHttpError(e: EngineError, query = '') {
 }
 
 /**
- * One evaluation that identical requests in flight share. It is withdrawn (if it still waits for
- * a worker) only when every client waiting for it has gone; the clients' signals are looked at
- * only then, when the engine asks for the evaluation's own (see `Withdrawal`).
+ * The clients waiting for one evaluation that identical requests in flight share. It is withdrawn
+ * (if it still waits for a worker) only when every one of them has gone; their signals are asked
+ * for only then, when the engine asks for the evaluation's own (see `Withdrawal`).
  */
-interface Shared {
-  answer: Promise<QueryAnswer>;
-  /** Each client's signal, read when needed (a Node request makes its own only when asked). */
+interface Waiters {
   clients: Array<() => AbortSignal | undefined>;
   /** Made when the engine has to queue the evaluation: aborted once every client has gone. */
   controller?: AbortController;
@@ -105,34 +97,35 @@ interface Shared {
   kept: boolean;
 }
 
+const NO_SIGNAL = (): undefined => undefined;
+
 /** Counts `client` in once the evaluation has a signal of its own. */
-function watch(shared: Shared, client: () => AbortSignal | undefined): void {
+function watch(waiters: Waiters, client: () => AbortSignal | undefined): void {
   const signal = client();
   if (!signal) {
-    shared.kept = true;
+    waiters.kept = true;
     return;
   }
   const leave = () => {
-    if (++shared.gone === shared.clients.length && !shared.kept) shared.controller!.abort();
+    if (++waiters.gone === waiters.clients.length && !waiters.kept) waiters.controller!.abort();
   };
   if (signal.aborted) leave();
   else signal.addEventListener('abort', leave, { once: true });
 }
 
-/** The evaluation's signal, made on first request from the engine. */
-function signalOf(shared: Shared): AbortSignal {
-  if (!shared.controller) {
-    shared.controller = new AbortController();
-    for (const client of shared.clients) watch(shared, client);
+/** The evaluation's signal, made on the engine's first request for it. */
+function signalOf(waiters: Waiters): AbortSignal {
+  if (!waiters.controller) {
+    waiters.controller = new AbortController();
+    for (const client of waiters.clients) watch(waiters, client);
   }
-  return shared.controller.signal;
+  return waiters.controller.signal;
 }
 
-/** Waits for a shared evaluation as one more client. */
-function join(shared: Shared, client: () => AbortSignal | undefined): Promise<QueryAnswer> {
-  shared.clients.push(client);
-  if (shared.controller) watch(shared, client);
-  return shared.answer;
+/** One more client waits for the evaluation. */
+function join(waiters: Waiters, client: () => AbortSignal | undefined): void {
+  waiters.clients.push(client);
+  if (waiters.controller) watch(waiters, client);
 }
 
 /**
@@ -143,12 +136,12 @@ function join(shared: Shared, client: () => AbortSignal | undefined): Promise<Qu
  * const answer = createQueryService(engine, new Set(['https://…/graph/x']), DEFAULT_LIMITS);
  * const { body, contentType, etag } = await answer({ query: 'ASK {}', defaultGraphs: [], namedGraphs: [] }, 'application/json'); // body: UTF-8 bytes
  */
-export function createQueryService(engine: Engine, graphs: Set<string>, limits: Limits): CachingQueryService {
+export function createQueryService(engine: Engine, graphs: Set<string>, limits: Limits): QueryService {
   // One answer may use at most an eighth of the budget (as in the response cache), so that a
   // single huge answer cannot push every other one out.
   const maxAnswer = limits.cacheBytes / 8;
   const cache = new LruCache<QueryAnswer>(limits.cacheEntries, limits.cacheBytes, (a) => a.body.byteLength);
-  const inFlight = new Map<string, Shared>();
+  const inFlight = new Map<string, { answer: Promise<QueryAnswer>; waiters: Waiters }>();
 
   const evaluate = async (job: QueryJob, format: ResultFormat, signal: () => AbortSignal): Promise<QueryAnswer> => {
     try {
@@ -186,7 +179,7 @@ export function createQueryService(engine: Engine, graphs: Set<string>, limits: 
       analysis = analyseQuery(req.query, limits.maxQueryDepth, limits.maxQueryChain);
     } catch (e) {
       if (e instanceof QueryRefusal) {
-        throw httpError(REFUSAL_STATUS[e.kind], e.kind === 'syntax' ? `syntax error: ${readablePrecheckError(e.message, req.query)}` : e.message);
+        throw httpError(REFUSAL_STATUS[e.kind], e.kind === 'syntax' ? `syntax error: ${readablePrecheckError(e, req.query)}` : e.message);
       }
       throw e;
     }
@@ -207,14 +200,18 @@ export function createQueryService(engine: Engine, graphs: Set<string>, limits: 
     const key = JSON.stringify([req.query, format.key, coding ?? '', req.defaultGraphs, req.namedGraphs]);
     const hit = cache.get(key);
     if (hit) return { key, result: hit };
+    const client = req.signal ?? NO_SIGNAL;
     const shared = inFlight.get(key);
-    const client = () => req.signal;
-    if (shared) return { key, result: await join(shared, client) };
-    const evaluation: Shared = { answer: Promise.resolve() as unknown as Promise<QueryAnswer>, clients: [], gone: 0, kept: false };
-    evaluation.answer = evaluate(job, format, () => signalOf(evaluation));
+    if (shared) {
+      join(shared.waiters, client);
+      return { key, result: await shared.answer };
+    }
+    const waiters: Waiters = { clients: [], gone: 0, kept: false };
+    const evaluation = { answer: evaluate(job, format, () => signalOf(waiters)), waiters };
     inFlight.set(key, evaluation);
+    join(waiters, client);
     try {
-      const result = await join(evaluation, client);
+      const result = await evaluation.answer;
       if (result.body.byteLength <= maxAnswer) cache.set(key, result);
       return { key, result };
     } finally {
@@ -222,7 +219,7 @@ export function createQueryService(engine: Engine, graphs: Set<string>, limits: 
     }
   };
 
-  const service: QueryService = async (req, accept, formatParam, acceptEncoding) => {
+  return async (req, accept, formatParam, acceptEncoding) => {
     const raw = JSON.stringify([req.query, accept ?? '', formatParam ?? '', acceptEncoding ?? '', req.defaultGraphs, req.namedGraphs]);
     const known = byRequest.get(raw);
     const hit = known === undefined ? undefined : cache.get(known);
@@ -231,5 +228,4 @@ export function createQueryService(engine: Engine, graphs: Set<string>, limits: 
     byRequest.set(raw, key);
     return result;
   };
-  return Object.defineProperty(service, 'cachedBytes', { get: () => cache.byteSize + byRequest.byteSize }) as CachingQueryService;
 }

@@ -58,8 +58,9 @@ function hostOf(hosts: readonly string[], httpVersion: string, fallback: string)
  *   the path and query, and its authority replaces Host; any other target that is not a path
  *   (`file:///etc/passwd`, `sparql`) is 400;
  * - Host: 400 if missing in HTTP/1.1, repeated, or not a host name or IP address with a port up
- *   to 65535; lower-cased (so every client's answers share cache keys); `fallback` (the
- *   server's authority) stands in for an empty Host and HTTP/1.0's missing one.
+ *   to 65535; lower-cased (the response cache's fast path takes lower-case hosts only, so
+ *   `LOCALHOST` is answered as `localhost` is); `fallback` (the server's authority) stands in
+ *   for an empty Host and HTTP/1.0's missing one.
  *
  * @example
  * checkTarget({ method: 'GET', target: 'http://example.org/sparql?query=x', httpVersion: '1.1', hosts: [] }, 'localhost')

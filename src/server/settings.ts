@@ -51,6 +51,19 @@ export const DEFAULT_LIMITS: Limits = {
 };
 
 /**
+ * The engine options these limits set (what `createEngine` takes besides the engine and the data).
+ *
+ * @example
+ * createEngine({ engine: 'oxigraph', distDir: 'dist', ...engineLimits(DEFAULT_LIMITS) })
+ */
+export const engineLimits = (limits: Limits) => ({
+  workers: limits.workers,
+  maxQueue: limits.maxQueue,
+  timeoutMs: limits.timeoutMs,
+  memoryLimitBytes: limits.memoryLimitMb * 1024 * 1024,
+});
+
+/**
  * The Node server's `maxHeaderSize` (request line plus headers, in bytes) for these limits: room
  * for a GET whose query is `maxQueryLength` characters of ASCII even if every one is
  * percent-encoded (3 bytes each), plus 16 KiB for the rest of the URL and the headers (Node's

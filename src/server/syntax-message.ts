@@ -1,23 +1,10 @@
 // Rewrites the SPARQL parser's and the pre-check's error messages into something a person can act on.
+import { ChainMeter } from '../engine/chain.js';
+import { QueryRefusal, tokens } from '../engine/lexer.js';
 import { NS, type Prefix } from '../vocab.js';
 
 /** A bracketed character class in a parser message (`['A' ..= 'Z' | '\u{00C0}'..='\u{00D6}']`, `['.']`, `[_]`). */
 const CLASS = /\[(?:'(?:\\.|[^'\\])*'|[^\]'])*\]/g;
-
-/** A prefix name (PN_PREFIX, SPARQL 1.1 §19.8), or a keyword. */
-const NAME = /\p{L}[\p{L}\p{N}_.\-\u00B7\u0300-\u036F\u203F\u2040]*/uy;
-/** A local name after the colon (PN_LOCAL: it may hold colons, %-escapes and \-escapes). */
-const LOCAL = /(?:[\p{L}\p{N}_.\-:\u00B7\u0300-\u036F\u203F\u2040]|%[0-9A-Fa-f]{2}|\\.)*/uy;
-const IRIREF = /<[^<>"{}|^`\\\u0000-\u0020]*>/y;
-const STRING = /'''(?:[^'\\]|\\.|'(?!''))*'''|"""(?:[^"\\]|\\.|"(?!""))*"""|'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*"/y;
-/** A variable (`?x`, `$x`) or a language tag (`@sv`). */
-const VARIABLE_OR_TAG = /[?$@][\p{L}\p{N}_-]*/uy;
-
-/** The match of a sticky regex at `i`, or the empty string. */
-function at(re: RegExp, text: string, i: number): string {
-  re.lastIndex = i;
-  return re.exec(text)?.[0] ?? '';
-}
 
 interface PrefixedName {
   prefix: string;
@@ -25,32 +12,26 @@ interface PrefixedName {
   start: number;
 }
 
-/** The prefixed names a query uses outside strings, IRIs and comments, and the prefixes its PREFIX lines declare. */
+/**
+ * The prefixed names a query uses outside strings, IRIs and comments, and the prefixes its PREFIX
+ * lines declare, as the pre-check's lexer reads them (so both agree on what is a name); up to
+ * where the lexer stops, if the query is broken (an unterminated string).
+ */
 function prefixedNames(query: string): { used: PrefixedName[]; declared: Set<string> } {
   const used: PrefixedName[] = [];
   const declared = new Set<string>();
   let afterPrefix = false; // the last token was the keyword PREFIX
-  for (let i = 0; i < query.length; ) {
-    const c = query[i]!;
-    if (c === '#') {
-      const nl = query.indexOf('\n', i);
-      i = nl < 0 ? query.length : nl + 1;
-      continue;
+  try {
+    for (const token of tokens(query, Infinity, { depth: 0 }, new ChainMeter())) {
+      if (token.t === 'pname') {
+        const prefix = token.v.slice(0, token.v.indexOf(':'));
+        if (afterPrefix) declared.add(prefix);
+        else if (prefix !== '_') used.push({ prefix, start: token.start }); // `_:b` is a blank node
+      }
+      afterPrefix = token.t === 'kw' && token.v === 'PREFIX';
     }
-    if (/\s/.test(c)) {
-      i++;
-      continue;
-    }
-    const name = at(NAME, query, i);
-    if (query[i + name.length] === ':') {
-      const end = i + name.length + 1;
-      if (afterPrefix) declared.add(name);
-      else if (name !== '' || query[i - 1] !== '_') used.push({ prefix: name, start: i });
-      i = end + at(LOCAL, query, end).length;
-    } else if (name !== '') i += name.length;
-    else if (c === '"' || c === "'") i += at(STRING, query, i).length || query.length; // unterminated: the rest is the string
-    else i += at(c === '<' ? IRIREF : VARIABLE_OR_TAG, query, i).length || 1;
-    afterPrefix = name.toUpperCase() === 'PREFIX';
+  } catch (e) {
+    if (!(e instanceof QueryRefusal)) throw e;
   }
   return { used, declared };
 }
@@ -130,14 +111,12 @@ export function readableSyntaxError(message: string, query: string): string {
 
 /**
  * Rewrites a syntax refusal of the lexical pre-check (engine/analyse.ts) like the parser's
- * errors: a position given as a string offset becomes `error at line:column`, and an undeclared
- * prefix gets the PREFIX line that fixes it.
+ * errors: an undeclared prefix gets the PREFIX line that fixes it, and a refusal at one place
+ * says where, as `error at line:column`.
  *
  * @example
- * readablePrecheckError('unterminated string at offset 19', 'SELECT * {\n  ?s ?p "abc }') // 'error at 2:9: unterminated string'
+ * readablePrecheckError(new QueryRefusal('syntax', 'unterminated string', 19), 'SELECT * {\n  ?s ?p "abc }') // 'error at 2:9: unterminated string'
  */
-export function readablePrecheckError(message: string, query: string): string {
-  if (message.startsWith('undeclared prefix')) return undeclaredPrefix(query) ?? message;
-  const offset = / at offset (\d+)$/.exec(message);
-  return offset ? `error at ${lineColumn(query, Number(offset[1]))}: ${message.slice(0, offset.index)}` : message;
+export function readablePrecheckError(refusal: QueryRefusal, query: string): string {
+  return undeclaredPrefix(query) ?? (refusal.offset === undefined ? refusal.message : `error at ${lineColumn(query, refusal.offset)}: ${refusal.message}`);
 }

@@ -2,7 +2,7 @@
 import N3 from 'n3';
 import { describe, expect, it } from 'vitest';
 import { DATASET_KEYS, computeDcat, datasetUuid, metadataIris, uuidV5, validateDcat } from '../../src/metadata/index.js';
-import { EU_AUTHORITY, HELSINGBORG, IANA_MEDIA_TYPES, LICENSE, NS, PUBLISHER_TYPE } from '../../src/vocab.js';
+import { DEFAULT_BASE, EU_AUTHORITY, HELSINGBORG, IANA_MEDIA_TYPES, LICENSE, NS, PUBLISHER_TYPE } from '../../src/vocab.js';
 import { BASE, MANIFEST, instances, nquads, objects, one } from './helpers.js';
 
 const dcat = (l: string) => NS.dcat + l;
@@ -107,14 +107,17 @@ describe('computeDcat: DCAT-AP-SE and dataportal.se rules', () => {
     expect(instances(quads, dcat('Distribution'))).not.toContain(iris.distribution('manifest.json'));
   });
 
-  it('identifies each dataset by a UUID v5 of its IRI: stable from build to build, another for another base', () => {
+  it('keeps the UUIDs our datasets were first published with, and gives a dataset on another base a UUID v5 of its IRI', () => {
     expect(uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe('2ed6657d-e927-568b-95e1-2665a8aea6a2'); // RFC 9562's DNS-namespace example
+    const first = computeDcat({ base: DEFAULT_BASE, manifest: MANIFEST });
+    expect(one(first, `${DEFAULT_BASE}dataset/lkp`, dct('identifier'))).toBe('53542058-9bc1-4396-a6e5-948a92473bc4');
+    expect(one(first, `${DEFAULT_BASE}dataset/links`, dct('identifier'))).toBe('8550aded-775a-4ea8-b533-11186c4dbafb');
     const other = computeDcat({ base: 'https://data.example.se/', manifest: MANIFEST });
     for (const key of DATASET_KEYS) {
       const ours = one(quads, iris.dataset(key), dct('identifier'));
       const theirs = one(other, `https://data.example.se/dataset/${key}`, dct('identifier'));
-      expect(ours).toBe(datasetUuid(iris.dataset(key)));
       expect(one(build(), iris.dataset(key), dct('identifier'))).toBe(ours);
+      expect(ours).toBe(datasetUuid(iris.dataset(key)));
       expect(theirs).not.toBe(ours);
       for (const id of [ours, theirs]) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     }

@@ -79,3 +79,14 @@ describe('GET {BASE} by a browser', () => {
     expect(a).toBe(b);
   });
 });
+
+describe('/index.html, the landing page by name', () => {
+  const app = useApp();
+  it('answers ?format= like every other document URL: Turtle for ttl, 400 for an unknown format', async () => {
+    const ttl = await app.current.app.request('/index.html?format=ttl');
+    expect(ttl.status).toBe(200);
+    expect(ttl.headers.get('content-type')).toMatch(/^text\/turtle/);
+    expect((await app.current.app.request('/index.html?format=xyz')).status).toBe(400);
+    expect((await app.current.app.request('/index.html')).headers.get('content-type')).toMatch(/^text\/html/);
+  });
+});

@@ -1,7 +1,5 @@
 // `npm start` as shipped: src/cli/start.mjs compiles the server and its query workers to .build/server/ and runs them.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../src/graph/config.js';
 import { FIXTURE_DIST, sparqlUrl } from './helpers.js';
@@ -36,10 +34,6 @@ afterAll(async () => {
 });
 
 describe('npm start (the compiled server)', () => {
-  it('runs from .build/server/, query workers included', () => {
-    for (const file of ['serve.mjs', 'oxigraph-worker.mjs', 'comunica-worker.mjs']) expect(existsSync(path.join(ROOT, '.build/server', file)), file).toBe(true);
-  });
-
   it('answers a query in a compiled worker, and a graph query through its lazily loaded document writer', async () => {
     const ask = await fetch(`${origin}${sparqlUrl('ASK { ?s ?p ?o }')}`);
     expect(ask.status).toBe(200);

@@ -1,6 +1,7 @@
 // The parser's syntax errors, rewritten for people: undeclared prefixes named, character classes in words.
 import oxigraph from 'oxigraph';
 import { describe, expect, it } from 'vitest';
+import { analyseQuery, QueryRefusal } from '../../src/engine/analyse.js';
 import { readablePrecheckError, readableSyntaxError } from '../../src/server/syntax-message.js';
 
 const store = new oxigraph.Store();
@@ -48,17 +49,26 @@ describe('readableSyntaxError', () => {
     // Declared prefixes, blank nodes, and colons in strings, IRIs, comments, local names and language tags are no undeclared prefix.
     'PREFIX : <http://e/> PREFIX ex: <http://e/> SELECT * { :a ex:b:c _:x . ?s ?p "12:00", <http://e/x:y> # z:w\n FILTER(?a < ?b) } GROUP BY ?x',
     "PREFIX ex: <http://e/> SELECT * { ?s ex:p 'a:b'@sv-SE, ex:a\\:b, '''x:y''' . } LIMIT -1",
+    // An IRI with a \u escape, and a comment ended by a carriage return, as Oxigraph reads them.
+    'ASK { <http://x/\\u0041:b> <http://p> ?o # c:d\r ',
   ])('leaves the parser\'s message when every prefix is declared: %s', (query) => {
     expect(readableSyntaxError(oxigraphMessage(query), query)).not.toMatch(/undeclared/);
   });
 
   it.each([
-    ['unterminated string at offset 19', 'SELECT * {\n  ?s ?p "abc }', 'error at 2:9: unterminated string'],
-    ['unterminated string at offset 3', '😀😀"', 'error at 1:3: unterminated string'],
-    ['undeclared prefix in ex:g', 'SELECT * FROM ex:g {}', 'error at 1:15: undeclared prefix "ex:" (declare it first: PREFIX ex: <…>)'],
-    ['FROM must be followed by an IRI', 'SELECT * FROM {}', 'FROM must be followed by an IRI'],
-  ])('readablePrecheckError(%j)', (message, query, expected) => {
-    expect(readablePrecheckError(message, query)).toBe(expected);
+    ['SELECT * {\n  ?s ?p "abc }', 'error at 2:9: unterminated string'],
+    ['😀😀"', 'error at 1:3: unterminated string'],
+    ['SELECT * FROM ex:g {}', 'error at 1:15: undeclared prefix "ex:" (declare it first: PREFIX ex: <…>)'],
+    ['SELECT * FROM {}', 'FROM must be followed by an IRI'],
+  ])('readablePrecheckError of the refusal of %j', (query, expected) => {
+    let refusal: unknown;
+    try {
+      analyseQuery(query, 64);
+    } catch (e) {
+      refusal = e;
+    }
+    expect(refusal).toBeInstanceOf(QueryRefusal);
+    expect(readablePrecheckError(refusal as QueryRefusal, query)).toBe(expected);
   });
 
   it('returns messages it does not recognise unchanged', () => {

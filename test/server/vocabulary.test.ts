@@ -1,6 +1,6 @@
 // The ontology's page (/def, /def/0.1.0): a section per term of ontology/lkpo.ttl whose id is the local name, so every /def#Term link lands on it.
 import { readFileSync } from 'node:fs';
-import { Parser } from 'n3';
+import { Parser, Writer } from 'n3';
 import { describe, expect, it } from 'vitest';
 import { cfg } from '../helpers.js';
 import { pageGetter, useApp } from './helpers.js';
@@ -71,7 +71,10 @@ describe('the vocabulary page', () => {
     expect([...hrefs].filter((id) => !anchors.has(id))).toEqual([]);
   });
 
-  it('keeps the ontology\'s RDF as it was: the page embeds the same JSON-LD as /def.jsonld', async () => {
+  it('keeps the ontology\'s RDF as it was: /def holds every triple of ontology/lkpo.ttl, and the page embeds the same JSON-LD as /def.jsonld', async () => {
+    const line = (q: { subject: unknown; predicate: unknown; object: unknown }) => new Writer({ format: 'N-Triples' }).quadToString(q.subject as never, q.predicate as never, q.object as never).trim();
+    const served = new Set(new Parser({ format: 'N-Triples' }).parse(await (await app.current.app.request('/def.nt')).text()).map(line));
+    expect(quads.map(line).filter((l) => !served.has(l))).toEqual([]);
     const html = await page('/def');
     const embedded = /<script type="application\/ld\+json">\n([\s\S]*?)\n<\/script>/.exec(html)![1]!;
     const jsonld = await (await app.current.app.request('/def.jsonld')).text();

@@ -6,6 +6,7 @@ import type { Lang, Text } from './i18n.js';
 import { esc, page } from './layout.js';
 import type { PageLinks } from './resource.js';
 import { formatsNav } from './resource.js';
+import { labelIn } from './terms.js';
 
 const t = (lang: Lang, sv: string, en: string) => (lang === 'sv' ? sv : en);
 
@@ -53,7 +54,7 @@ function term(v: TermView, lang: Lang): string {
 }
 
 function header(v: VocabularyView, lang: Lang): string {
-  const title = v.titles[lang] ?? v.titles.en ?? v.titles.sv ?? v.iri;
+  const title = labelIn(v.titles, lang, v.iri);
   const link = (r: Ref | undefined) => (r ? `<a href="${esc(r.href)}">${esc(r.href === r.iri ? r.iri : r.label)}</a>` : '');
   const facts = [
     `<dt>IRI</dt><dd><code class="iri">${esc(v.iri)}</code></dd>`,
@@ -63,7 +64,7 @@ function header(v: VocabularyView, lang: Lang): string {
     v.creator ? `<dt>${t(lang, 'Upphov', 'Creator')}</dt><dd>${link(v.creator)}</dd>` : '',
     v.license ? `<dt>${t(lang, 'Licens', 'Licence')}</dt><dd>${link(v.license)}</dd>` : '',
   ];
-  return `<h1>${v.titles[lang] !== undefined ? esc(title) : `<span lang="en">${esc(title)}</span>`}</h1>
+  return `<h1>${title.lang === lang || title.lang === '' ? esc(title.label) : `<span lang="${esc(title.lang)}">${esc(title.label)}</span>`}</h1>
 ${bilingual(v.descriptions, lang)}
 <dl>${facts.filter(Boolean).join('\n')}</dl>`;
 }
@@ -83,5 +84,5 @@ export function vocabularyPage(v: VocabularyView, links: PageLinks, lang: Lang =
     .join('\n')}</nav>`;
   const sections = groups.map((g) => `<section><h2>${esc(g.title)}</h2>\n${g.terms.map((x) => term(x, lang)).join('\n')}</section>`);
   const body = [header(v, lang), contents, ...sections, formatsNav(links, lang)].join('\n');
-  return page({ title: v.titles[lang] ?? v.titles.en ?? v.iri, body, lang, ...links });
+  return page({ title: labelIn(v.titles, lang, v.iri).label, body, lang, ...links });
 }

@@ -12,14 +12,12 @@ interface Encoded {
   gzip?: Buffer;
 }
 
-const isText = (mediaType: string) => /^text\/|json|xml|turtle|trig|n-triples|n-quads/.test(mediaType);
-
 /**
- * Files that are compressed already (`dataset.ttl.gz` is application/gzip): they are sent as
- * they are, never with a Content-Encoding. Coding them again would only make them larger, and the
- * Content-Length would no longer be the dcat:byteSize the catalogue states.
+ * Text files: only these are gzip-coded for a client that accepts it. The `.gz` files
+ * (application/gzip) are sent as they are, never with a Content-Encoding: coding them again
+ * would only make them larger, and the Content-Length would no longer be the catalogue's dcat:byteSize.
  */
-const isCompressed = (mediaType: string) => /^application\/(gzip|x-gzip|zip|zstd|x-bzip2|x-xz|x-brotli)$/.test(mediaType);
+const isText = (mediaType: string) => /^text\/|json|xml|turtle|trig|n-triples|n-quads/.test(mediaType);
 
 /**
  * Mounts GET /download/:file. Files are read once and kept in memory (the dataset is small and
@@ -41,13 +39,13 @@ export function dumpRoutes({ dataset }: { dataset: Dataset }): Hono {
     const file = files.get(c.req.param('file'));
     if (!file) throw httpError(404, `no such download; available: ${[...files.keys()].join(', ')}`);
     const encoded = load(file.name);
-    const compressed = isCompressed(file.mediaType);
-    const gzip = !compressed && acceptsGzip(c.req.header('accept-encoding'));
+    const text = isText(file.mediaType);
+    const gzip = text && acceptsGzip(c.req.header('accept-encoding'));
     if (gzip) encoded.gzip ??= gzipSync(encoded.plain);
     const body = gzip ? encoded.gzip! : encoded.plain;
     const etag = `"${file.sha256.slice(0, 32)}"`;
     const headers: Record<string, string> = {
-      'Content-Type': isText(file.mediaType) ? `${file.mediaType}; charset=utf-8` : file.mediaType,
+      'Content-Type': text ? `${file.mediaType}; charset=utf-8` : file.mediaType,
       'Content-Length': String(body.length),
       // the same variant tag as every other gzip answer of the service (`"…-gzip"`)
       ETag: gzip ? variantTag(etag, 'gzip') : etag,
@@ -56,7 +54,7 @@ export function dumpRoutes({ dataset }: { dataset: Dataset }): Hono {
       'Content-Disposition': `inline; filename="${file.name}"`,
     };
     // a compressed file is the same bytes whatever the request's Accept-Encoding: nothing to vary on
-    if (!compressed) headers.Vary = 'Accept-Encoding';
+    if (text) headers.Vary = 'Accept-Encoding';
     if (gzip) headers['Content-Encoding'] = 'gzip';
     return c.body(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length), 200, headers);
   });

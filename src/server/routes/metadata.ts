@@ -11,7 +11,8 @@ import { esc } from '../html/layout.js';
 import { etagOf, httpDate, httpError, unknownFormat } from '../http.js';
 import { DOCUMENT_FORMATS, serialize } from '../../graph/documents.js';
 import { linkMatrix } from '../site/matrix.js';
-import { siteModel } from '../site/model.js';
+import { pageData } from '../page-data.js';
+import { subjectIndex } from '../describe.js';
 
 /** Document formats with the given one first (the default for `*\/*`). */
 const preferring = (key: string): ResultFormat[] => [...DOCUMENT_FORMATS].sort((a, b) => Number(b.key === key) - Number(a.key === key));
@@ -23,7 +24,7 @@ const preferring = (key: string): ResultFormat[] => [...DOCUMENT_FORMATS].sort((
  * disallows it), /search (a form) or the thin indicator pages.
  */
 function sitePages(dataset: Dataset): string[] {
-  const model = siteModel(dataset);
+  const model = pageData(dataset).model();
   const matrix = linkMatrix(model);
   const cells = matrix.groups.flatMap(({ focusAreas }) =>
     focusAreas.flatMap((f) => matrix.goals.filter((g) => matrix.cell(f.notation ?? '', g.number)?.links.length).map((g) => `/matrix/${f.notation}/${g.number}`)),
@@ -33,12 +34,9 @@ function sitePages(dataset: Dataset): string[] {
 }
 
 function sitemap(dataset: Dataset): string {
-  const subjects = new Set<string>();
-  for (const q of dataset.store.match(null, null, null, null)) {
-    if (q.subject.termType === 'NamedNode' && q.subject.value.startsWith(dataset.base) && !q.subject.value.includes('#')) subjects.add(q.subject.value);
-  }
+  const subjects = [...subjectIndex(dataset.store).subjects].filter((s) => s.startsWith(dataset.base) && !s.includes('#'));
   const pages = sitePages(dataset).map((path) => dataset.base + path.slice(1));
-  const urls = [...new Set([dataset.base, ...pages, ...[...subjects].sort()])].map((u) => `<url><loc>${esc(u)}</loc></url>`);
+  const urls = [...new Set([dataset.base, ...pages, ...subjects.sort()])].map((u) => `<url><loc>${esc(u)}</loc></url>`);
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
 }
 

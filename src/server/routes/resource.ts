@@ -1,16 +1,14 @@
 // Linked Data for every IRI under BASE (200 + Content-Location), and the SDG lens pages at /sdg/<code>.
 import { Hono, type Context } from 'hono';
-import oxigraph from 'oxigraph';
-import { NS, OWL } from '../../vocab.js';
+import { NS } from '../../vocab.js';
 import { LruCache } from '../cache.js';
 import type { Dataset } from '../dataset.js';
-import { describe, isDescribed, subjectIndex, union, type Source } from '../describe.js';
+import { describe, isDescribed } from '../describe.js';
 import { langOf, type Lang } from '../html/i18n.js';
 import { lensPage, resourcePage, type PageLinks } from '../html/resource.js';
 import { vocabularyPage } from '../html/vocabulary.js';
 import { etagOf, httpDate, httpError } from '../http.js';
-import { landingGraph } from '../landing-rdf.js';
-import { once } from '../once.js';
+import { pageData } from '../page-data.js';
 import { ALL, alternatesOf, chooseKey, documentUrl, linkHeader, ROOT_PATH, type Key } from '../representation.js';
 import { iriPath } from '../uri-path.js';
 import { DOCUMENT_FORMATS, serialize } from '../../graph/documents.js';
@@ -46,12 +44,6 @@ interface Target {
 const EXT: Record<string, Key> = { html: 'html', ttl: 'ttl', nt: 'nt', jsonld: 'jsonld', rdf: 'rdf' };
 const SDG_CODE = /^(\d{1,2}(\.[0-9a-z]{1,2})?|C[0-9a-z]{6,8})$/i;
 
-/** Version IRI → ontology IRI (`…/def/0.1.0` → `…/def`), for ontologies of ours that name their version. */
-function versionIris(source: Source, base: string): Map<string, string> {
-  const versions = source.match(null, oxigraph.namedNode(OWL.versionIRI), null, null);
-  return new Map(versions.filter((q) => q.object.value.startsWith(base)).map((q) => [q.object.value, q.subject.value]));
-}
-
 function splitExt(path: string): [string, Key | undefined] {
   const m = /\.([a-z]+)$/.exec(path);
   const key = m ? EXT[m[1]!] : undefined;
@@ -67,12 +59,7 @@ function splitExt(path: string): [string, Key | undefined] {
 export function resourceRoutes({ dataset }: { dataset: Dataset }): Hono {
   const { base } = dataset;
   // the data, the harvest metadata and the landing page's markup: every IRI of ours that anything names
-  // (read on first use: see `once`)
-  const data = once(() => {
-    const stores = [dataset.store, dataset.metadata, landingGraph(dataset)];
-    const store = union(...stores);
-    return { store, index: subjectIndex(...stores), versions: versionIris(store, base) };
-  });
+  const data = pageData(dataset).resources;
   const cache = new LruCache<Rep>(5_000, 64 * 1024 * 1024, (r) => r.body.length * 2);
   const known = (iri: string) => isDescribed(data().index, iri) || data().versions.has(iri);
 
@@ -106,12 +93,12 @@ export function resourceRoutes({ dataset }: { dataset: Dataset }): Hono {
     }
     const jsonld = (await cached(t, 'jsonld')).body;
     const links = { ...linksOf(t), jsonld, path: t.path };
-    const page = (): string => {
-      if (isOntology(store, t.iri)) return vocabularyPage(vocabularyView(store, base, t.iri, index.hashes.get(t.iri) ?? new Set(), lang), links, lang);
+    let body: string;
+    if (isOntology(store, t.iri)) body = vocabularyPage(vocabularyView(store, base, t.iri, index.hashes.get(t.iri) ?? new Set(), lang), links, lang);
+    else {
       const view = resourceView(store, base, t.iri, lang);
-      return t.lens ? lensPage(view, sdgTargets(store, t.iri).map((x) => resourceView(store, base, x, lang)), links, lang) : resourcePage(view, links, lang);
-    };
-    const body = page();
+      body = t.lens ? lensPage(view, sdgTargets(store, t.iri).map((x) => resourceView(store, base, x, lang)), links, lang) : resourcePage(view, links, lang);
+    }
     return { body, contentType: 'text/html; charset=utf-8', etag: etagOf(body) };
   };
 

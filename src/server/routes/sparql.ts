@@ -9,7 +9,7 @@ import type { Dataset } from '../dataset.js';
 import { etagOf, httpDate, httpError, unknownFormat } from '../http.js';
 import { withBytes, type ResponseCache } from '../middleware/response-cache.js';
 import { postKind, queryFromPost, queryFromUrl, type QueryRequest } from '../protocol.js';
-import type { ProtocolRequest, QueryAnswer, QueryService } from '../query-service.js';
+import type { QueryAnswer, QueryService } from '../query-service.js';
 import { DOCUMENT_FORMATS, serialize } from '../../graph/documents.js';
 import { DESCRIPTION_OFFERS, serviceDescription } from '../service-description.js';
 import type { Limits } from '../settings.js';
@@ -36,7 +36,7 @@ const answerHeaders = (result: QueryAnswer): Record<string, string> => ({
 const responder =
   (answer: QueryService) =>
   async (c: Context, { request, format }: QueryRequest): Promise<Response> => {
-    const result = await answer(withSignal(request, () => c.req.raw.signal), c.req.header('accept'), format, c.req.header('accept-encoding'));
+    const result = await answer({ ...request, signal: () => c.req.raw.signal }, c.req.header('accept'), format, c.req.header('accept-encoding'));
     return withBytes(c.body(result.body, 200, answerHeaders(result)), result.body);
   };
 
@@ -68,12 +68,6 @@ export interface SparqlNodeDeps {
   cache: ResponseCache;
   /** Headers every answer carries (what the app's CORS middleware adds; errors made by `httpError` carry them too). */
   headers: Readonly<Record<string, string>>;
-}
-
-/** `request` with a `signal` made on first read (the query service reads it only if the query has to wait for a worker). */
-function withSignal(request: ProtocolRequest, make: () => AbortSignal): ProtocolRequest {
-  let signal: AbortSignal | undefined;
-  return Object.defineProperty({ ...request }, 'signal', { get: () => (signal ??= make()), enumerable: true });
 }
 
 /** A signal that aborts if the connection closes before `res` is finished (the client went away). */
@@ -110,7 +104,7 @@ async function writeError(res: ServerResponse, e: unknown): Promise<void> {
 export function sparqlNodeQuery({ answer, limits, cache, headers }: SparqlNodeDeps): (req: IncomingMessage, res: ServerResponse) => boolean {
   const respond = async (req: IncomingMessage, res: ServerResponse, { request, format }: QueryRequest): Promise<void> => {
     try {
-      const result = await answer(withSignal(request, () => closed(res)), req.headers.accept, format, req.headers['accept-encoding']);
+      const result = await answer({ ...request, signal: () => closed(res) }, req.headers.accept, format, req.headers['accept-encoding']);
       cache.send(req, res, { ...headers, ...answerHeaders(result) }, result.body);
     } catch (e) {
       await writeError(res, e);

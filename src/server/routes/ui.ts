@@ -12,13 +12,12 @@ import { queryPage } from '../html/sparql.js';
 import { etagOf, httpDate, httpError } from '../http.js';
 import { DESCRIPTION_OFFERS } from '../service-description.js';
 import { alternatesOf, chooseKey, documentUrl, linkHeader, ROOT_PATH } from '../representation.js';
-import { schemaOrgDataset } from '../schema-org.js';
 import { once } from '../once.js';
+import { pageData } from '../page-data.js';
 import { ASSETS } from '../site/assets.js';
 import { loadExamples } from '../site/examples.js';
 import { programmeFacts } from '../site/facts.js';
 import { linkMatrix } from '../site/matrix.js';
-import { siteModel } from '../site/model.js';
 import { overview } from '../site/overview.js';
 import { buildSearchIndex } from '../site/search.js';
 
@@ -38,8 +37,9 @@ const SEARCH_OFFERS = ['application/json', 'text/html'];
  */
 export function uiRoutes({ dataset }: { dataset: Dataset }): Hono {
   // Built when a page first needs it (or the server's warm-up asks), not before the server listens.
+  const data = pageData(dataset);
   const site = once(() => {
-    const model = siteModel(dataset);
+    const model = data.model();
     return { model, index: buildSearchIndex(model, dataset.store), matrix: linkMatrix(model), network: overview(model), goalCoverage: coverage(model) };
   });
   const examples = loadExamples();
@@ -70,16 +70,17 @@ export function uiRoutes({ dataset }: { dataset: Dataset }): Hono {
   // `{BASE}` is a resource like the others (the catalogue names it): the landing page is its HTML
   // representation, named /index.html like /lkp/2016/4.4.3.html; its RDF comes from the resource route.
   const rootLink = linkHeader(dataset.base, alternatesOf(ROOT_PATH));
-  const schemaOrg = once(() => schemaOrgDataset(dataset));
+
   const landing = (c: Context) =>
     html(
       c,
       '/',
-      (lang) => landingPage({ manifest: dataset.manifest, base: dataset.base, schemaOrg: schemaOrg(), model: site().model, facts: programmeFacts(dataset.store, dataset.base, lang) }, lang),
+      (lang) => landingPage({ manifest: dataset.manifest, base: dataset.base, schemaOrg: data.schemaOrg(), model: data.model(), facts: programmeFacts(dataset.store, dataset.base, lang) }, lang),
       (lang) => ({ 'Content-Location': documentUrl(ROOT_PATH, 'html', lang), Vary: 'Accept', Link: rootLink }),
     );
   app.get('/', (c, next) => (chooseKey(c.req.query('format'), undefined, c.req.header('accept')) === 'html' ? landing(c) : next()));
-  app.get(`${ROOT_PATH}.html`, landing);
+  // `?format=` wins over the extension here too (as on every resource): `/index.html?format=ttl` is the Turtle.
+  app.get(`${ROOT_PATH}.html`, (c, next) => (chooseKey(c.req.query('format'), 'html', c.req.header('accept')) === 'html' ? landing(c) : next()));
 
   app.get('/sparql', async (c, next) => {
     const params = new URL(c.req.url).searchParams;
