@@ -45,6 +45,24 @@ export function translationQuads(file: string): Quad[] {
   });
 }
 
+/**
+ * The quads of data/translations-en.ttl (English names of organisations, schemes and the RUS
+ * stances, written as Turtle) with OWN_TRANSLATION_NOTE on every subject given an English
+ * prefLabel there, as en.csv's concepts have it. An English name that is official belongs with
+ * its source in the source's own data file, not here.
+ */
+export function withOwnTranslationNotes(quads: Quad[]): Quad[] {
+  const named = new Map<string, Quad['subject']>();
+  for (const q of quads) {
+    if (q.predicate.value === SKOS.prefLabel && q.object.termType === 'Literal' && q.object.language === 'en') named.set(q.subject.value, q.subject);
+  }
+  const notes = [...named.values()].flatMap((s) => [
+    quad(s, namedNode(SKOS.editorialNote), literal(OWN_TRANSLATION_NOTE.sv, 'sv')),
+    quad(s, namedNode(SKOS.editorialNote), literal(OWN_TRANSLATION_NOTE.en, 'en')),
+  ]);
+  return [...quads, ...notes];
+}
+
 /** Describes every named graph (title, source, licence, citation) in the `about` graph. */
 function aboutQuads(base: string): Quad[] {
   const out: Quad[] = [];
@@ -82,7 +100,8 @@ export function assembleDataset(cfg: BuildConfig): Dataset {
     into('ontology', parseTurtleFile(path.join(cfg.ontologyDir, f)));
   }
   for (const f of readdirSync(cfg.dataDir).filter((f) => f.endsWith('.ttl')).sort()) {
-    into(f.replace(/\.ttl$/, ''), parseTurtleFile(path.join(cfg.dataDir, f)));
+    const quads = parseTurtleFile(path.join(cfg.dataDir, f));
+    into(f.replace(/\.ttl$/, ''), f === 'translations-en.ttl' ? withOwnTranslationNotes(quads) : quads);
   }
   into('translations-en', translationQuads(path.join(cfg.dataDir, 'translations', 'en.csv')));
   const links = readLinkTables(path.join(cfg.dataDir, 'links'));

@@ -79,6 +79,23 @@ describe('the 2016 programme', () => {
     }
   });
 
+  it('says the same of every English name in data/translations-en.ttl, and keeps an official English title with its source in the source\'s own graph', () => {
+    const union = new Store(new Parser({ format: 'N-Triples' }).parse(readFileSync(dist('dataset.nt'), 'utf8')));
+    const graph = namedNode(`${base}graph/translations-en`);
+    const named = store.getQuads(null, namedNode(SKOS.prefLabel), null, graph).filter((q) => q.object.termType === 'Literal' && q.object.language === 'en');
+    const subjects = [...new Set(named.map((q) => q.subject.value))];
+    expect(subjects.length).toBeGreaterThan(140);
+    for (const s of subjects) {
+      expect(store.getObjects(namedNode(s), namedNode(SKOS.editorialNote), graph).map((o) => o.value), s).toEqual(expect.arrayContaining([OWN_TRANSLATION_NOTE.sv, OWN_TRANSLATION_NOTE.en]));
+      expect(union.getObjects(namedNode(s), namedNode(SKOS.editorialNote), null).map((o) => o.value), s).toContain(OWN_TRANSLATION_NOTE.en);
+    }
+    for (const org of ['org/helsingborgs-stad', 'org/kommunstyrelsen', 'rus2030/1', 'treklovern/mandatperiod']) expect(subjects, org).toContain(`${base}${org}`);
+    const rus = namedNode(`${base}rus2030`);
+    expect(store.getQuads(rus, namedNode(SKOS.prefLabel), null, null).filter((q) => q.object.termType === 'Literal' && q.object.language === 'en').map((q) => [q.object.value, q.graph.value])).toEqual([['The Open Skåne 2030', `${base}graph/rus2030`]]);
+    expect(store.getObjects(rus, namedNode(`${NS.dcterms}source`), null).map((o) => o.value)).toContain('https://utveckling.skane.se/publikationer/strategier-och-planer/the-open-skane-2030---skanes-regional-development-strategy/');
+    expect(store.getObjects(rus, namedNode(SKOS.editorialNote), null).map((o) => o.value)).not.toContain(OWN_TRANSLATION_NOTE.en);
+  });
+
   it('references only what the 2016 text names (not the public-health framework of 2018), quoting §2.1 verbatim and saying where each reference comes from', () => {
     const programme = `${base}lkp/2016`;
     expect(objects(programme, `${NS.dcterms}references`).map((o) => o.value).sort()).toEqual(
