@@ -38,10 +38,7 @@ export class LruCache<V> {
     this.delete(key);
     this.entries.set(key, { value, size });
     this.bytes += size;
-    for (const [oldest] of this.entries) {
-      if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) break;
-      this.delete(oldest);
-    }
+    while (this.entries.size > this.maxEntries || this.bytes > this.maxBytes) this.delete(this.entries.keys().next().value!);
   }
 
   private delete(key: string): void {

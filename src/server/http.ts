@@ -100,6 +100,19 @@ function codingWeights(header: string): Map<string, number> {
   return weights;
 }
 
+/** Parsed Accept-Encoding headers: clients send a few distinct values, and every request asks (bounded). */
+const parsedWeights = new Map<string, Map<string, number>>();
+
+function weightsOf(header: string): Map<string, number> {
+  let weights = parsedWeights.get(header);
+  if (!weights) {
+    weights = codingWeights(header);
+    if (parsedWeights.size >= 256) parsedWeights.clear();
+    parsedWeights.set(header, weights);
+  }
+  return weights;
+}
+
 /**
  * The content coding to send, from those `offered` (in the server's order of preference), for
  * a request's Accept-Encoding header (RFC 9110 §12.5.3), or undefined for none (identity).
@@ -115,7 +128,7 @@ function codingWeights(header: string): Map<string, number> {
  */
 export function preferredEncoding<C extends ContentCoding>(header: string | undefined, offered: readonly C[]): C | undefined {
   if (!header) return undefined;
-  const weights = codingWeights(header);
+  const weights = weightsOf(header);
   let best: C | undefined;
   let bestQ = 0;
   for (const coding of offered) {
