@@ -94,6 +94,10 @@ describe('the 2016 programme', () => {
     expect(store.getQuads(rus, namedNode(SKOS.prefLabel), null, null).filter((q) => q.object.termType === 'Literal' && q.object.language === 'en').map((q) => [q.object.value, q.graph.value])).toEqual([['The Open Skåne 2030', `${base}graph/rus2030`]]);
     expect(store.getObjects(rus, namedNode(`${NS.dcterms}source`), null).map((o) => o.value)).toContain('https://utveckling.skane.se/publikationer/strategier-och-planer/the-open-skane-2030---skanes-regional-development-strategy/');
     expect(store.getObjects(rus, namedNode(SKOS.editorialNote), null).map((o) => o.value)).not.toContain(OWN_TRANSLATION_NOTE.en);
+    // The project names itself in both languages: its English name is no translation.
+    const project = namedNode(`${base}org/livskvalitet-lod`);
+    expect(store.getQuads(project, namedNode(SKOS.prefLabel), null, graph)).toEqual([]);
+    expect(store.getObjects(project, namedNode(SKOS.editorialNote), null)).toEqual([]);
   });
 
   it('references only what the 2016 text names (not the public-health framework of 2018), quoting §2.1 verbatim and saying where each reference comes from', () => {
