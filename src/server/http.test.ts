@@ -37,6 +37,16 @@ describe('preferredEncoding()', () => {
     expect(preferredEncoding('gzip, br', ['gzip', 'br'])).toBe('gzip');
     expect(preferredEncoding('br', ['gzip'])).toBeUndefined();
   });
+
+  it('answers a header it has parsed before the same way, for any offer, and reads long headers too', () => {
+    for (let round = 0; round < 2; round++) {
+      expect(preferredEncoding('br;q=0.5, gzip', BOTH)).toBe('gzip');
+      expect(preferredEncoding('br;q=0.5, gzip', ['br'])).toBe('br');
+    }
+    const long = `${Array.from({ length: 200 }, (_, i) => `x-made-up-${i};q=0.1`).join(', ')}, br;q=0.9`;
+    expect(preferredEncoding(long, BOTH)).toBe('br');
+    expect(preferredEncoding(long, BOTH)).toBe('br');
+  });
 });
 
 describe('acceptsGzip()', () => {

@@ -100,13 +100,18 @@ function codingWeights(header: string): Map<string, number> {
   return weights;
 }
 
-/** Parsed Accept-Encoding headers: clients send a few distinct values, and every request asks (bounded). */
+/**
+ * Parsed Accept-Encoding headers: clients send a few distinct values, and every request asks.
+ * Bounded in count, and only short headers are kept, so that long made-up ones cannot fill memory.
+ */
 const parsedWeights = new Map<string, Map<string, number>>();
+const MAX_KEPT_HEADER = 256;
 
 function weightsOf(header: string): Map<string, number> {
   let weights = parsedWeights.get(header);
   if (!weights) {
     weights = codingWeights(header);
+    if (header.length > MAX_KEPT_HEADER) return weights;
     if (parsedWeights.size >= 256) parsedWeights.clear();
     parsedWeights.set(header, weights);
   }
