@@ -14,7 +14,8 @@ import { buildConfig, ROOT } from '../graph/config.js';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 6);
 const STARTS = Number(process.env.BENCH_STARTS ?? 3);
-const ROUNDS = 3;
+/** Slices per throughput target, each beside its own slices of the two references (BENCH_SLICES; odd, so the paired ratio is a true median). */
+const ROUNDS = Number(process.env.BENCH_SLICES ?? 5);
 const RUNS = Number(process.env.BENCH_RUNS ?? 60);
 /** Comunica is 10–100× slower: fewer runs keep the bench short. */
 const COMUNICA_RUNS = 10;
@@ -98,6 +99,11 @@ async function load(pid: number, url: string, headers: Record<string, string>, s
 }
 
 const rate = (runs: Load[]) => runs.reduce((a, r) => a + r.requests, 0) / runs.reduce((a, r) => a + r.seconds, 0);
+/**
+ * The median over slices of target ÷ the reference slice run right beside it: a slice in which
+ * the shared VM slowed down then moves one ratio of the set, not the sums of all of them.
+ */
+const pairedRatio = (target: Load[], reference: Load[]) => median(target.map((t, r) => t.requests / reference[r]!.requests));
 const perRequest = (runs: Load[], ms: (r: Load) => number) => (1000 * runs.reduce((a, r) => a + ms(r), 0)) / runs.reduce((a, r) => a + r.requests, 0);
 const serverUs = (runs: Load[]) => perRequest(runs, (r) => r.cpu);
 const clientUs = (runs: Load[]) => perRequest(runs, (r) => r.client);
@@ -238,10 +244,11 @@ async function throughputs(base: string, bare: string, pids: { server: number; b
   for (const [label, type] of pages) rows.push([`concept page ${label} (identity)`, `${base}${FOCUS}`, { accept: type, ...identity }]);
   rows.push(['dump dataset.ttl (gzip)', `${base}/download/dataset.ttl`, { 'accept-encoding': 'gzip' }]);
   console.log(`\nThroughput (autocannon, 10 connections, ${DURATION_S} s per target in ${ROUNDS} slices, interleaved with bare-Hono slices of the same length)`);
-  console.log('  ratio: to bare Hono with the fixed 2 KB body (the target), and to bare Hono sending the same body bytes (same client work)');
+  console.log('  ratio: to bare Hono with the fixed 2 KB body (the target), and to bare Hono sending the same body bytes (same client work);');
+  console.log('  over all slices (sums), and paired: the median of the slices\' ratios, each to the reference slice run beside it');
   console.log('  CPU µs per response, server and client (autocannon), with bare Hono 2 KB\'s in brackets');
-  const cols = ['bytes', 'req/s', 'bare 2KB', 'ratio', 'same body', 'ratio', 'server µs', 'client µs'];
-  const widths = [6, 7, 8, 6, 9, 6, 10, 11];
+  const cols = ['bytes', 'req/s', 'bare 2KB', 'ratio', 'paired', 'same body', 'ratio', 'paired', 'server µs', 'client µs'];
+  const widths = [6, 7, 8, 6, 6, 9, 6, 6, 10, 11];
   console.log(`  ${'target'.padEnd(34)} ${cols.map((c, i) => c.padStart(widths[i]!)).join(' ')}`);
   const ceilings: number[] = [];
   const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(0)} %`;
@@ -265,7 +272,8 @@ async function throughputs(base: string, bare: string, pids: { server: number; b
     }
     const [rps, ceiling, same] = [rate(target), rate(reference), rate(sameBody)];
     ceilings.push(ceiling);
-    const cells = [String(bytes), rps.toFixed(0), ceiling.toFixed(0), pct(rps, ceiling), same.toFixed(0), pct(rps, same), us(serverUs(target), serverUs(reference)), us(clientUs(target), clientUs(reference))];
+    const paired = (refs: Load[]) => pct(pairedRatio(target, refs), 1);
+    const cells = [String(bytes), rps.toFixed(0), ceiling.toFixed(0), pct(rps, ceiling), paired(reference), same.toFixed(0), pct(rps, same), paired(sameBody), us(serverUs(target), serverUs(reference)), us(clientUs(target), clientUs(reference))];
     console.log(`  ${label.padEnd(34)} ${cells.map((c, i) => c.padStart(widths[i]!)).join(' ')}`);
   }
   console.log(`  bare Hono (2 KB) over the slices: median ${median(ceilings).toFixed(0)} req/s (min ${Math.min(...ceilings).toFixed(0)}, max ${Math.max(...ceilings).toFixed(0)})`);
