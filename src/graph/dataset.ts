@@ -27,6 +27,12 @@ export const OWN_TRANSLATION_NOTE = {
   en: "The English label is the project's own translation, not taken from an official source.",
 };
 
+/** The two quads (sv, en) of OWN_TRANSLATION_NOTE on `concept`. */
+const ownTranslationNote = (concept: Quad['subject']): Quad[] => [
+  quad(concept, namedNode(SKOS.editorialNote), literal(OWN_TRANSLATION_NOTE.sv, 'sv')),
+  quad(concept, namedNode(SKOS.editorialNote), literal(OWN_TRANSLATION_NOTE.en, 'en')),
+];
+
 /**
  * English labels from data/translations/en.csv (the project's own translations), each with its note.
  * @example translationQuads(path.join(cfg.dataDir, 'translations', 'en.csv'))
@@ -37,11 +43,7 @@ export function translationQuads(file: string): Quad[] {
   return rows.flatMap((r, i) => {
     if (!r.key || !r.label_en?.trim()) throw new Error(`data/translations/en.csv row ${i + 2}: key and label_en are required`);
     const concept = namedNode(keyToIri(r.key));
-    return [
-      quad(concept, namedNode(SKOS.prefLabel), literal(r.label_en.trim(), 'en')),
-      quad(concept, namedNode(SKOS.editorialNote), literal(OWN_TRANSLATION_NOTE.sv, 'sv')),
-      quad(concept, namedNode(SKOS.editorialNote), literal(OWN_TRANSLATION_NOTE.en, 'en')),
-    ];
+    return [quad(concept, namedNode(SKOS.prefLabel), literal(r.label_en.trim(), 'en')), ...ownTranslationNote(concept)];
   });
 }
 
@@ -56,11 +58,7 @@ export function withOwnTranslationNotes(quads: Quad[]): Quad[] {
   for (const q of quads) {
     if (q.predicate.value === SKOS.prefLabel && q.object.termType === 'Literal' && q.object.language === 'en') named.set(q.subject.value, q.subject);
   }
-  const notes = [...named.values()].flatMap((s) => [
-    quad(s, namedNode(SKOS.editorialNote), literal(OWN_TRANSLATION_NOTE.sv, 'sv')),
-    quad(s, namedNode(SKOS.editorialNote), literal(OWN_TRANSLATION_NOTE.en, 'en')),
-  ]);
-  return [...quads, ...notes];
+  return [...quads, ...[...named.values()].flatMap(ownTranslationNote)];
 }
 
 /** Describes every named graph (title, source, licence, citation) in the `about` graph. */

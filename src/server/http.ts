@@ -101,24 +101,6 @@ function codingWeights(header: string): Map<string, number> {
 }
 
 /**
- * Parsed Accept-Encoding headers: clients send a few distinct values, and every request asks.
- * Bounded in count, and only short headers are kept, so that long made-up ones cannot fill memory.
- */
-const parsedWeights = new Map<string, Map<string, number>>();
-const MAX_KEPT_HEADER = 256;
-
-function weightsOf(header: string): Map<string, number> {
-  let weights = parsedWeights.get(header);
-  if (!weights) {
-    weights = codingWeights(header);
-    if (header.length > MAX_KEPT_HEADER) return weights;
-    if (parsedWeights.size >= 256) parsedWeights.clear();
-    parsedWeights.set(header, weights);
-  }
-  return weights;
-}
-
-/**
  * The content coding to send, from those `offered` (in the server's order of preference), for
  * a request's Accept-Encoding header (RFC 9110 §12.5.3), or undefined for none (identity).
  * Each offered coding takes the q of its own entry, else of `*`, else 0; q=0 excludes it; the
@@ -133,7 +115,7 @@ function weightsOf(header: string): Map<string, number> {
  */
 export function preferredEncoding<C extends ContentCoding>(header: string | undefined, offered: readonly C[]): C | undefined {
   if (!header) return undefined;
-  const weights = weightsOf(header);
+  const weights = codingWeights(header);
   let best: C | undefined;
   let bestQ = 0;
   for (const coding of offered) {

@@ -1,10 +1,9 @@
 // 404s: an HTML page in the site's layout and language for browsers (with the likely address and a search link), plain text for other clients.
 import { describe, expect, it } from 'vitest';
-import { useApp } from './helpers.js';
+import { BROWSER, useApp } from './helpers.js';
 
 const server = useApp();
 const req = (path: string, headers: Record<string, string> = {}, method = 'GET') => server.current.app.request(path, { headers, method });
-const BROWSER = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 
 describe('404 for a client that prefers HTML', () => {
   it.each([

@@ -2,12 +2,11 @@
 import oxigraph from 'oxigraph';
 import { describe, expect, it } from 'vitest';
 import { cfg } from '../helpers.js';
-import { useApp } from './helpers.js';
+import { BROWSER, useApp } from './helpers.js';
 
 const app = useApp({ distDir: cfg.distDir });
 const base = cfg.base;
 const req = (path: string, headers: Record<string, string> = {}) => app.current.app.request(path, { headers });
-const BROWSER = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 const N = {
   type: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type',
   Document: 'http://xmlns.com/foaf/0.1/Document',

@@ -7,12 +7,11 @@ import { esc } from '../../src/server/html/layout.js';
 import { etagOf } from '../../src/server/http.js';
 import { loadExamples } from '../../src/server/site/examples.js';
 import { normalise } from '../../src/server/site/search.js';
-import { useApp } from './helpers.js';
+import { BROWSER, useApp } from './helpers.js';
 import { cfg, manifest as readManifest } from '../helpers.js';
 
 const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
 const server = useApp({ distDir: DIST });
-const BROWSER = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 const get = (path: string, accept = BROWSER) => server.current.app.request(path, { headers: { accept } });
 const html = async (path: string) => {
   const res = await get(path);

@@ -154,28 +154,8 @@ function headersOf(res: Response): Record<string, string> {
 
 /** `headers` with lower-case names in sorted order, as a Response's headers iterate (so both producers store the same entry). */
 function sortedHeaders(headers: Record<string, string>): Record<string, string> {
-  const names = Object.keys(headers);
-  const order = orderOf(names);
-  const sorted: Record<string, string> = {};
-  for (const [lower, i] of order) sorted[lower] = headers[names[i]!]!;
-  return sorted;
-}
-
-/** Header name lists seen (a few shapes in practice; bounded) → [lower-case name, index] in sorted order, Content-Length left out, the last of names equal but for case winning. */
-const orders = new Map<string, Array<[string, number]>>();
-
-function orderOf(names: string[]): Array<[string, number]> {
-  const key = names.join('\n');
-  let order = orders.get(key);
-  if (!order) {
-    const last = new Map<string, number>();
-    names.forEach((name, i) => last.set(name.toLowerCase(), i));
-    last.delete('content-length');
-    order = [...last].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    if (orders.size >= 256) orders.clear();
-    orders.set(key, order);
-  }
-  return order;
+  const named = Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value] as const);
+  return Object.fromEntries(named.filter(([name]) => name !== 'content-length').sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 function entryOf(headers: Record<string, string>, body: Uint8Array<ArrayBuffer>): Entry {
