@@ -159,7 +159,23 @@ async function toJsonLd(quads: N3Quad[], base: string, { focus, inlineContext }:
   return JSON.stringify({ ...doc, '@context': inlineContext ? JSONLD_CONTEXT : `${base}${CONTEXT_PATH}` }, null, 2) + '\n';
 }
 
-function toRdfXml(quads: N3Quad[]): string {
+/**
+ * XSD datatypes whose literals Oxigraph stores in a canonical form: `"5"^^xsd:nonNegativeInteger`
+ * (the catalogue's dcat:byteSize) would come back as `xsd:integer`, `"1.0"^^xsd:decimal` as `"1"`.
+ */
+const CANONICALISED = new Set(
+  ['integer', 'decimal', 'float', 'double', 'boolean', 'nonNegativeInteger', 'positiveInteger', 'nonPositiveInteger', 'negativeInteger', 'long', 'int', 'short', 'byte', 'unsignedLong', 'unsignedInt', 'unsignedShort', 'unsignedByte'].map((t) => NS.xsd + t),
+);
+
+/**
+ * RDF/XML by Oxigraph's writer, or, when a literal would not survive Oxigraph's store as written
+ * (see CANONICALISED), by the rdflib writer the dumps use (imported then, being slow to load).
+ */
+async function toRdfXml(quads: N3Quad[], base: string): Promise<string> {
+  if (quads.some((q) => q.object.termType === 'Literal' && CANONICALISED.has(q.object.datatype.value))) {
+    const { toRdfXml: writeAsIs } = await import('./rdfxml.js');
+    return writeAsIs(quads, usedPrefixes(quads, base));
+  }
   const store = new oxigraph.Store();
   store.load(write(quads, 'N-Triples'), { format: 'nt', no_transaction: true });
   return store.dump({ format: 'rdf', from_graph_name: oxigraph.defaultGraph() });
@@ -182,7 +198,7 @@ export async function serialize(quads: readonly AnyQuad[], format: FormatKey, ba
     case 'jsonld':
       return toJsonLd(sorted, base, options);
     case 'rdf':
-      return toRdfXml(sorted);
+      return toRdfXml(sorted, base);
     default:
       throw new Error(`${format} is not a single-graph document format`);
   }

@@ -7,7 +7,7 @@
 // DCAT-AP-SE 3.0.1 editor templates (diggsweden/DCAT-AP-SE, bundle.json).
 import { EU_AUTHORITY, HELSINGBORG, LICENSE, PUBLISHER_TYPE, STANDARD } from '../vocab.js';
 import { fileTypeIri, ianaIri, type FormatInfo } from './formats.js';
-import { type Bilingual, QuadSink, dct, foaf, rdfs, skos } from './rdf.js';
+import { type Bilingual, QuadSink, dct, foaf, rdfs, skos, spdx } from './rdf.js';
 
 /** EU data themes we use, with the DCAT-AP-SE labels. */
 export const THEMES = {
@@ -65,6 +65,9 @@ export function describeReferences(out: QuadSink): void {
     .add(HELSINGBORG.geonames, rdfs('label'), { sv: 'Helsingborg', en: 'Helsingborg' });
 
   for (const standard of Object.values(STANDARD)) out.type(standard, dct('Standard'));
+
+  // SPDX defines the algorithm as an individual of spdx:ChecksumAlgorithm; dcat-ap-SHACL.ttl checks its class.
+  out.type(spdx('checksumAlgorithm_sha256'), spdx('ChecksumAlgorithm'));
 }
 
 /**

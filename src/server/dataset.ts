@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writer } from 'n3';
 import oxigraph from 'oxigraph';
+import { ExactStore, exactQuads } from './exact-store.js';
 import { once } from './once.js';
 import { serviceDescription } from './service-description.js';
 
@@ -33,26 +34,18 @@ export interface Dataset {
    * kept apart from `store` (the dumps and the SPARQL endpoint hold the data only), read by the
    * resource route so that the catalogue's and VoID's IRIs dereference too.
    */
-  readonly metadata: oxigraph.Store;
+  readonly metadata: ExactStore;
   /** The DCAT catalogue alone (dcat.ttl; VoID titles the same dataset differently): what the landing page's schema.org markup repeats. */
-  readonly catalogue: oxigraph.Store;
+  readonly catalogue: ExactStore;
 }
 
-/** A Turtle file of dist/ as a store (empty when the build did not write it). */
-function loadTurtle(path: string): oxigraph.Store {
-  const store = new oxigraph.Store();
-  if (existsSync(path)) store.load(readFileSync(path), { format: 'ttl', no_transaction: true });
-  return store;
-}
+/** The quads of a Turtle file of dist/, exactly as written (none when the build did not write it). */
+const turtleOf = (path: string): oxigraph.Quad[] => (existsSync(path) ? exactQuads(readFileSync(path, 'utf8'), 'ttl') : []);
 
 /** The catalogue and VoID as built, plus the endpoint's service description. */
-function loadMetadata(dataset: Dataset): oxigraph.Store {
-  const store = new oxigraph.Store(dataset.catalogue.match(null, null, null, null));
-  const voidPath = join(dataset.distDir, 'void.ttl');
-  if (existsSync(voidPath)) store.load(readFileSync(voidPath), { format: 'ttl', no_transaction: true });
+function loadMetadata(dataset: Dataset): ExactStore {
   const sd = new Writer({ format: 'N-Triples' }).quadsToString(serviceDescription(dataset));
-  store.load(sd, { format: 'nt', no_transaction: true });
-  return store;
+  return new ExactStore([...dataset.catalogue.match(null, null, null, null), ...turtleOf(join(dataset.distDir, 'void.ttl')), ...exactQuads(sd, 'nt')]);
 }
 
 
@@ -90,7 +83,7 @@ export function loadDataset(distDir: string, base?: string, startedAt: Date = ne
     loaded.load(readFileSync(nq), { format: 'nq', no_transaction: true, lenient: true });
     return loaded;
   });
-  const catalogue = once(() => loadTurtle(join(distDir, 'dcat.ttl')));
+  const catalogue = once(() => new ExactStore(turtleOf(join(distDir, 'dcat.ttl'))));
   const modified = new Date(manifest.modified);
   const released = Number.isNaN(modified.getTime()) ? startedAt : modified;
   const dataset: Dataset = {

@@ -1,6 +1,7 @@
 // Reads what the dataset says about one IRI with store.match (never spliced SPARQL): its document's triples.
 import oxigraph from 'oxigraph';
 import { LKPO, SKOS, RDFS, DCTERMS } from '../vocab.js';
+import { ExactStore } from './exact-store.js';
 
 type Quad = oxigraph.Quad;
 const node = (iri: string) => oxigraph.namedNode(iri);
@@ -30,7 +31,8 @@ export interface SubjectIndex {
 const SUBJECTS = 'SELECT DISTINCT ?s WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } FILTER(isIRI(?s)) }';
 
 /** The IRIs that are subjects in `store`. */
-function subjectsOf(store: oxigraph.Store): string[] {
+function subjectsOf(store: oxigraph.Store | ExactStore): string[] {
+  if (store instanceof ExactStore) return store.subjects();
   const tsv = String(store.query(SUBJECTS, { results_format: 'tsv' }));
   // A header line, then one `<iri>` a line (an IRI holds neither `>` nor a line break).
   return tsv
@@ -46,7 +48,7 @@ function subjectsOf(store: oxigraph.Store): string[] {
  * @example
  * subjectIndex(dataset.store, dataset.metadata).subjects.has(`${base}catalog`) // true
  */
-export function subjectIndex(...stores: oxigraph.Store[]): SubjectIndex {
+export function subjectIndex(...stores: Array<oxigraph.Store | ExactStore>): SubjectIndex {
   const subjects = new Set<string>();
   const hashes = new Map<string, Set<string>>();
   for (const iri of stores.flatMap(subjectsOf)) {

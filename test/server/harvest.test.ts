@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { Parser } from 'n3';
+import { Parser, type Quad } from 'n3';
 import { describe, expect, it } from 'vitest';
 import { parseRdfXml } from '../../src/graph/rdfxml.js';
 import { validateDcat } from '../../src/metadata/index.js';
@@ -10,6 +10,11 @@ import { cfg, dist, manifest } from '../helpers.js';
 import { useApp } from './helpers.js';
 
 const app = useApp({ distDir: cfg.distDir });
+
+/** A triple as an N-Triples line: literals with their exact lexical form and datatype. */
+const line = (q: Quad): string => `${termText(q.subject)} ${termText(q.predicate)} ${termText(q.object)}`;
+const termText = (t: Quad['object']): string =>
+  t.termType === 'Literal' ? `${JSON.stringify(t.value)}${t.language ? `@${t.language}` : `^^<${t.datatype.value}>`}` : t.termType === 'NamedNode' ? `<${t.value}>` : `_:${t.value}`;
 
 describe('harvest metadata of the real dataset', () => {
   it('serves at /datasets/dcat the RDF/XML the build validated, and it conforms to DCAT-AP 3.0.1 (0 violations)', async () => {
@@ -22,6 +27,22 @@ describe('harvest metadata of the real dataset', () => {
     expect(quads.some((q) => q.subject.termType === 'BlankNode' || q.object.termType === 'BlankNode')).toBe(false);
     const report = await validateDcat(quads);
     expect(report.violations).toEqual([]);
+  });
+
+  it('serves the same catalogue, literal for literal, in Turtle, N-Triples and JSON-LD, and its IRIs\' documents keep the datatypes (dcat:byteSize an xsd:nonNegativeInteger)', async () => {
+    const asBuilt = new Set(new Parser().parse(readFileSync(dist('dcat.ttl'), 'utf8')).map(line));
+    expect([...asBuilt].some((l) => l.includes('"^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger>'))).toBe(true);
+    for (const [accept, format] of [['text/turtle', 'Turtle'], ['application/n-triples', 'N-Triples']] as const) {
+      const res = await app.current.app.request('/datasets/dcat', { headers: { accept } });
+      expect(new Set(new Parser({ format, baseIRI: cfg.base }).parse(await res.text()).map(line)), accept).toEqual(asBuilt);
+    }
+    const jsonld = await app.current.app.request('/datasets/dcat', { headers: { accept: 'application/ld+json' } });
+    expect(await jsonld.text()).toContain('"type": "xsd:nonNegativeInteger"');
+    const distribution = await app.current.app.request('/distribution/dataset.ttl', { headers: { accept: 'application/n-triples' } });
+    expect(distribution.status).toBe(200);
+    const ownLines = new Parser({ format: 'N-Triples' }).parse(await distribution.text()).map(line).filter((l) => l.includes('#byteSize>'));
+    expect(ownLines).toHaveLength(1);
+    expect(asBuilt).toContain(ownLines[0]);
   });
 
   it.each(manifest().files.map((f) => [f.name, f] as const))('/download/%s serves the bytes whose size and checksum the catalogue states', async (name, file) => {

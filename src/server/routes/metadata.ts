@@ -2,11 +2,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
-import oxigraph from 'oxigraph';
 import { findFormat, type ResultFormat } from '../../engine/formats.js';
 import { negotiate } from '../conneg.js';
 import { CONTEXT_DOCUMENT, CONTEXT_PATH } from '../context.js';
 import type { Dataset } from '../dataset.js';
+import { exactQuads } from '../exact-store.js';
 import { esc } from '../html/layout.js';
 import { etagOf, httpDate, httpError, unknownFormat } from '../http.js';
 import { DOCUMENT_FORMATS, serialize } from '../../graph/documents.js';
@@ -66,9 +66,8 @@ export function metadataRoutes({ dataset }: { dataset: Dataset }): Hono {
       rendered.set(key, { body, etag: etagOf(body) });
     }
     if (!rendered.has(key)) {
-      const store = new oxigraph.Store();
-      store.load(readFileSync(join(dataset.distDir, file)), { format: 'ttl', no_transaction: true });
-      const body = await serialize(store.match(null, null, null, null), format.key, dataset.base);
+      // parsed, never stored in Oxigraph, which would rewrite "5"^^xsd:nonNegativeInteger as xsd:integer (see ExactStore)
+      const body = await serialize(exactQuads(readFileSync(join(dataset.distDir, file), 'utf8'), 'ttl'), format.key, dataset.base);
       rendered.set(key, { body, etag: etagOf(body) });
     }
     const { body, etag } = rendered.get(key)!;
