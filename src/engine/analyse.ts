@@ -92,8 +92,9 @@ export function analyseQuery(text: string, maxDepth: number, maxChain: number = 
     } else if (form && tok.v === 'FROM') {
       let target = it.next().value as Token | undefined;
       const named = target?.t === 'kw' && target.v === 'NAMED';
+      const after = named ? target!.end : tok.end;
       if (named) target = it.next().value as Token | undefined;
-      if (!target || target.t === 'kw') throw new QueryRefusal('syntax', 'FROM must be followed by an IRI');
+      if (!target || target.t === 'kw') throw new QueryRefusal('syntax', `FROM${named ? ' NAMED' : ''} must be followed by an IRI`, target?.start ?? after);
       (named ? out.fromNamed : out.from).push(resolve(target, prefixes, base));
       out.datasetClauses.push([tok.start, target.end]);
     }

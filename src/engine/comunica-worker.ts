@@ -30,7 +30,7 @@ const denyFetch = async (input: unknown): Promise<Response> => {
  * graphs (default-graph-uri / named-graph-uri), a store holding exactly that dataset.
  */
 function sourceFor(store: Store, job: QueryJob, cache: Map<string, Store>): { source: Store; union: boolean } {
-  if (!job.defaultGraphs?.length && !job.namedGraphs?.length) return { source: store, union: !job.queryDataset };
+  if (!job.defaultGraphs?.length && !job.namedGraphs?.length) return { source: store, union: true };
   // A graph named twice is the same dataset: the key is the sorted distinct lists.
   const distinct = (graphs: string[] | undefined) => [...new Set(graphs ?? [])].sort();
   const [defaults, named] = [distinct(job.defaultGraphs), distinct(job.namedGraphs)];

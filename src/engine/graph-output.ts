@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import oxigraph from 'oxigraph';
 import type { FormatKey } from './formats.js';
+import { EngineError } from './types.js';
 
 /**
  * Largest result written as compacted JSON-LD. Compaction (jsonld.js) takes about 0.12 ms a
@@ -31,11 +32,42 @@ export async function fromNTriples(nt: string, format: FormatKey, options: Graph
   if (format === 'nt') return nt;
   const store = new oxigraph.Store();
   store.load(nt, { format: 'nt', no_transaction: true });
-  const readable = format === 'ttl' || format === 'trig' || (format === 'jsonld' && store.size <= MAX_COMPACTED_TRIPLES);
+  if (format === 'rdf') checkRdfXmlNames(store);
+  // RDF 1.2 triple terms (`<<( s p o )>>`, only in object position): Oxigraph writes them in Turtle,
+  // TriG and RDF/XML; JSON-LD 1.1 has no way to write them.
+  const tripleTerms = nt.includes('<<(') && store.match(null, null, null, null).some((q) => q.object.termType === 'Quad');
+  if (tripleTerms && format === 'jsonld') throw new EngineError('format', 'the answer holds RDF 1.2 triple terms, which JSON-LD cannot carry; ask for Turtle, N-Triples or N-Quads');
+  const readable = !tripleTerms && (format === 'ttl' || format === 'trig' || (format === 'jsonld' && store.size <= MAX_COMPACTED_TRIPLES));
   if (!readable) return store.dump({ format, from_graph_name: oxigraph.defaultGraph() });
   const { serialize } = await import('../graph/documents.js');
   // A Turtle document is a TriG document whose triples are all in the default graph.
   return serialize(store.match(null, null, null, null), format === 'jsonld' ? 'jsonld' : 'ttl', options.base, { inlineContext: true });
+}
+
+/** XML's NameStartChar without the colon, and the rest of NameChar: an element name is an NCName. */
+const NAME_START = 'A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}';
+const NCNAME_AT_END = new RegExp(`[${NAME_START}][${NAME_START}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F\\u2040]*$`, 'u');
+const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
+
+/**
+ * RDF/XML writes each property, and each class a node is typed with, as an element name: a
+ * namespace plus an NCName taken from the end of the IRI. An IRI that does not end in one
+ * (`http://example.org/123`, `urn:x:1`, `http://example.org/`) cannot be written, and Oxigraph's
+ * writer would then emit an element without a local name, which no XML parser reads: refused
+ * (EngineError 'format', answered 406) instead.
+ */
+function checkRdfXmlNames(store: oxigraph.Store): void {
+  const seen = new Set<string>();
+  for (const q of store.match(null, null, null, null)) {
+    const names = q.predicate.value === RDF_TYPE && q.object.termType === 'NamedNode' ? [q.predicate.value, q.object.value] : [q.predicate.value];
+    for (const iri of names) {
+      if (seen.has(iri)) continue;
+      seen.add(iri);
+      if (!NCNAME_AT_END.test(iri)) {
+        throw new EngineError('format', `the answer uses <${iri}> as a property or class, which RDF/XML cannot write as an element name (the IRI does not end in an XML name); ask for Turtle, N-Triples or JSON-LD`);
+      }
+    }
+  }
 }
 
 /**

@@ -22,17 +22,16 @@ function loadStore(): oxigraph.Store {
 }
 
 /**
- * The query's dataset: protocol graph parameters win over FROM clauses (SPARQL 1.1 Protocol
- * §2.1.4), FROM clauses over the union default graph (which Oxigraph would otherwise let win).
+ * The query's dataset: the graphs the job names (the protocol's, or else the query's FROM clauses,
+ * which the service has taken out of the text), or the union default graph when it names none.
  */
-function datasetOptions(job: QueryJob) {
-  const options: Parameters<oxigraph.Store['query']>[1] = { use_default_graph_as_union: !job.queryDataset };
-  if (job.defaultGraphs?.length || job.namedGraphs?.length) {
-    options.use_default_graph_as_union = false;
-    options.default_graph = (job.defaultGraphs ?? []).map((g) => oxigraph.namedNode(g));
-    options.named_graphs = (job.namedGraphs ?? []).map((g) => oxigraph.namedNode(g));
-  }
-  return options;
+function datasetOptions(job: QueryJob): Parameters<oxigraph.Store['query']>[1] {
+  if (!job.defaultGraphs?.length && !job.namedGraphs?.length) return { use_default_graph_as_union: true };
+  return {
+    use_default_graph_as_union: false,
+    default_graph: (job.defaultGraphs ?? []).map((g) => oxigraph.namedNode(g)),
+    named_graphs: (job.namedGraphs ?? []).map((g) => oxigraph.namedNode(g)),
+  };
 }
 
 /** Throws EngineError('rows') when the serialized result has more rows than the job allows. */

@@ -9,11 +9,12 @@ export interface QueryJob {
   query: string;
   form: QueryForm;
   format: FormatKey;
-  /** Whether the query text has FROM / FROM NAMED clauses (then the union default graph is not used). */
-  queryDataset?: boolean;
-  /** Protocol `default-graph-uri` values; when given they replace the query's own FROM clauses. */
+  /**
+   * The default graph's graphs: the protocol's `default-graph-uri` values, or else the query's FROM
+   * clauses (taken out of `query`), each once. With neither list given, the default graph is the union.
+   */
   defaultGraphs?: string[];
-  /** Protocol `named-graph-uri` values. */
+  /** The named graphs: `named-graph-uri` values, or else the query's FROM NAMED clauses, each once. */
   namedGraphs?: string[];
   /** Maximum solutions (SELECT) or triples (CONSTRUCT/DESCRIBE); 0 means unlimited. */
   maxRows: number;

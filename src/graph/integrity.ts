@@ -80,3 +80,28 @@ export function skosProblems(quads: Quad[]): Problem[] {
   for (const c of broader.keys()) visit(c, []);
   return problems;
 }
+
+/**
+ * Triples that stand in more than one named graph. The endpoint's default graph is the union of the
+ * named graphs, and Oxigraph's union yields such a triple once per graph (COUNT would count it twice),
+ * so the build keeps every triple in one graph.
+ * @example repeatedTriples(quads) // []
+ */
+export function repeatedTriples(quads: Quad[]): Problem[] {
+  const graphsOf = new Map<string, string[]>();
+  for (const q of quads) {
+    const key = `${q.subject.termType}\u0000${q.subject.value}\u0000${q.predicate.value}\u0000${termKey(q.object)}`;
+    graphsOf.set(key, [...(graphsOf.get(key) ?? []), q.graph.value]);
+  }
+  const problems: Problem[] = [];
+  for (const [key, graphs] of graphsOf) {
+    if (graphs.length < 2) continue;
+    const [, subject, predicate, object] = key.split('\u0000');
+    problems.push({ check: 'repeated', subject: subject!, message: `<${predicate}> ${object} stands in ${graphs.length} graphs (${graphs.map((g) => `<${g}>`).join(', ')}); the union default graph would count it ${graphs.length} times` });
+  }
+  return problems;
+}
+
+/** An object term as text that tells IRIs, blank nodes and literals (with language or datatype) apart. */
+const termKey = (o: Quad['object']): string =>
+  o.termType === 'Literal' ? `"${o.value}"${o.language ? `@${o.language}` : `^^<${o.datatype.value}>`}` : o.termType === 'NamedNode' ? `<${o.value}>` : `_:${o.value}`;

@@ -53,6 +53,12 @@ describe('queryFromUrl', () => {
     expect(queryFromUrl(search, 100)).toEqual(expected);
   });
 
+  it('counts the limit in characters, not UTF-16 units: 100 emoji are 100 characters', () => {
+    const emoji = '😀'.repeat(96);
+    expect(queryFromUrl(`query=${encodeURIComponent(`ASK${emoji}#`)}`, 100)?.request.query).toBe(`ASK${emoji}#`);
+    expect(refusal(() => queryFromUrl(`query=${encodeURIComponent(`ASK${emoji}##`)}`, 100))).toEqual([414, 'query longer than 100 characters']);
+  });
+
   it.each([
     ['query=ASK%7B%7D&query=ASK%7BFILTER(false)%7D', 400, /^2 query parameters; send exactly one \(SPARQL 1\.1 Protocol §2\.1: a request carries exactly one query\)$/],
     ['query=ASK%7B%7D&format=csv&format=json', 400, /^2 format parameters; send exactly one$/],

@@ -34,6 +34,9 @@ export interface QueryAnswer {
 /** Answers a protocol request for a client's Accept, `?format=` and Accept-Encoding. */
 export type QueryService = (req: ProtocolRequest, accept: string | undefined, format?: string, acceptEncoding?: string) => Promise<QueryAnswer>;
 
+/** Why ASK has no CSV or TSV answer: W3C defines those formats for SELECT results only. */
+const ASK_TABLES = ' (the W3C\'s CSV and TSV result formats are defined for SELECT results only)';
+
 /**
  * Picks the result format from `?format=` (if given: 400 if it names none for this query form,
  * saying so when it is a format of another form) or the Accept header (406 if none fits).
@@ -43,9 +46,14 @@ export function chooseFormat(formats: readonly ResultFormat[], accept: string | 
     ? findFormat(formats, format)
     : findFormat(formats, negotiate(accept, formats.flatMap((f) => [f.mediaType, ...f.aliases])) ?? '');
   if (chosen) return chosen;
-  if (format !== undefined) throw findFormat(ALL_FORMATS, format) ? formatNotFor(format, `${form} answers`, formats) : unknownFormat(format, formats);
+  if (format !== undefined) {
+    const known = findFormat(ALL_FORMATS, format);
+    if (!known) throw unknownFormat(format, formats);
+    throw formatNotFor(format, `${form} answers${form === 'ASK' && (known.key === 'csv' || known.key === 'tsv') ? ASK_TABLES : ''}`, formats);
+  }
   const offered = formats.map((f) => f.mediaType).join(', ');
-  throw httpError(406, `cannot answer this ${form} query as ${clip(accept ?? '')}; available: ${offered}`);
+  const why = form === 'ASK' && /csv|tab-separated/i.test(accept ?? '') ? ASK_TABLES : '';
+  throw httpError(406, `cannot answer this ${form} query as ${clip(accept ?? '')}${why}; available: ${offered}`);
 }
 
 /**
@@ -183,14 +191,16 @@ export function createQueryService(engine: Engine, graphs: Set<string>, limits: 
       }
       throw e;
     }
-    checkGraphs([...analysis.from, ...analysis.fromNamed, ...req.defaultGraphs, ...req.namedGraphs], graphs);
-    const format = formatFor(analysis.form, accept, formatParam);
+    // The protocol's graphs replace the query's FROM / FROM NAMED (SPARQL 1.1 Protocol §2.1.4), so only the
+    // graphs in use are checked; the engine gets them as lists, each graph once (a merge is a set).
     const protocolDataset = req.defaultGraphs.length + req.namedGraphs.length > 0;
+    const [defaults, named] = protocolDataset ? [req.defaultGraphs, req.namedGraphs] : [analysis.from, analysis.fromNamed];
+    checkGraphs([...defaults, ...named], graphs);
+    const format = formatFor(analysis.form, accept, formatParam);
     const job: QueryJob = {
-      defaultGraphs: req.defaultGraphs,
-      namedGraphs: req.namedGraphs,
-      query: protocolDataset ? withoutDatasetClauses(req.query, analysis.datasetClauses) : req.query,
-      queryDataset: analysis.datasetClauses.length > 0 && !protocolDataset,
+      defaultGraphs: [...new Set(defaults)],
+      namedGraphs: [...new Set(named)],
+      query: analysis.datasetClauses.length > 0 ? withoutDatasetClauses(req.query, analysis.datasetClauses) : req.query,
       form: analysis.form,
       format: format.key,
       maxRows: limits.maxRows,

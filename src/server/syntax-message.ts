@@ -12,14 +12,24 @@ interface PrefixedName {
   start: number;
 }
 
+interface Scan {
+  /** The prefixed names the query uses, in order. */
+  used: PrefixedName[];
+  /** The prefixes its PREFIX lines declare. */
+  declared: Set<string>;
+  /** Whether it assigns variables with BIND or VALUES. */
+  assigns: boolean;
+}
+
 /**
  * The prefixed names a query uses outside strings, IRIs and comments, and the prefixes its PREFIX
  * lines declare, as the pre-check's lexer reads them (so both agree on what is a name); up to
  * where the lexer stops, if the query is broken (an unterminated string).
  */
-function prefixedNames(query: string): { used: PrefixedName[]; declared: Set<string> } {
+function scan(query: string): Scan {
   const used: PrefixedName[] = [];
   const declared = new Set<string>();
+  let assigns = false;
   let afterPrefix = false; // the last token was the keyword PREFIX
   try {
     for (const token of tokens(query, Infinity, { depth: 0 }, new ChainMeter())) {
@@ -28,12 +38,13 @@ function prefixedNames(query: string): { used: PrefixedName[]; declared: Set<str
         if (afterPrefix) declared.add(prefix);
         else if (prefix !== '_') used.push({ prefix, start: token.start }); // `_:b` is a blank node
       }
+      if (token.t === 'kw' && (token.v === 'BIND' || token.v === 'VALUES')) assigns = true;
       afterPrefix = token.t === 'kw' && token.v === 'PREFIX';
     }
   } catch (e) {
     if (!(e instanceof QueryRefusal)) throw e;
   }
-  return { used, declared };
+  return { used, declared, assigns };
 }
 
 /**
@@ -53,8 +64,7 @@ export function lineColumn(text: string, offset: number): string {
 const declaration = (prefix: string): string => `PREFIX ${prefix}: <${Object.hasOwn(NS, prefix) ? NS[prefix as Prefix] : '…'}>`;
 
 /** The message for the first prefixed name whose prefix the query does not declare, if there is one. */
-function undeclaredPrefix(query: string): string | undefined {
-  const { used, declared } = prefixedNames(query);
+function undeclaredPrefix(query: string, { used, declared }: Scan = scan(query)): string | undefined {
   const name = used.find((n) => !declared.has(n.prefix));
   if (!name) return undefined;
   return `error at ${lineColumn(query, name.start)}: undeclared prefix "${name.prefix}:" (declare it first: ${declaration(name.prefix)})`;
@@ -69,8 +79,14 @@ function describe(item: string): string | undefined {
   return item.startsWith('[') ? 'a name character' : item;
 }
 
-/** Oxigraph lists its semantic checks among the expected tokens, as sentences ("Duplicated variable name in SELECT"). */
-const isSentence = (item: string): boolean => /^[A-Z][a-z]+ .* /.test(item);
+/** Oxigraph lists its semantic checks among the expected tokens, as sentences ("Duplicated variable name in SELECT", "IRI parsing failed"). */
+const isSentence = (item: string): boolean => /^[A-Z][A-Za-z]* \S+ /.test(item);
+
+/** Oxigraph's message for an IRI it cannot read. */
+const BAD_IRI = /^error at \d+:\d+: expected (?:one of )?IRI parsing failed/;
+
+/** A sentence continued after a colon: its first letter lower-cased, unless the word is an acronym ("IRI"). */
+const continued = (sentence: string): string => (/^[A-Z][A-Z]/.test(sentence) ? sentence : sentence[0]!.toLowerCase() + sentence.slice(1));
 
 /**
  * Rewrites a SPARQL syntax error for people. The first prefixed name whose prefix the query does
@@ -92,7 +108,9 @@ export function readableSyntaxError(message: string, query: string): string {
   // Wherever a prefixed name stands (a triple, an expression, a function call, a datatype), the
   // parser reports an undeclared prefix only at some positions, and elsewhere lists what it
   // expected instead ("expected ENCODE_FOR_URI"): so every prefixed name is checked.
-  const undeclared = undeclaredPrefix(query);
+  const scanned = scan(query);
+  // An IRI the parser could not read (`<http://a b>`) reads to the lexer as a prefixed name: the parser is right.
+  const undeclared = BAD_IRI.test(message) ? undefined : undeclaredPrefix(query, scanned);
   if (undeclared) return undeclared;
   const head = /^(error at \d+:\d+): expected (?:one of )?([\s\S]*)$/.exec(message);
   if (!head) return message;
@@ -102,9 +120,13 @@ export function readableSyntaxError(message: string, query: string): string {
   const words = items.map((i) => i.replace(/\u0000/g, '').replace(/\u0001/g, ',').trim()).map(describe);
   const unique = [...new Set(words.filter((w): w is string => w !== undefined && w !== ''))];
   const sentences = unique.filter(isSentence);
-  if (sentences.length > 0) return `${where}: ${sentences.map((m) => m[0]!.toLowerCase() + m.slice(1)).join('; ')}`;
+  if (sentences.length > 0) {
+    const hint = BAD_IRI.test(message) ? ' (an IRI in <…> holds no spaces and none of the characters <>"{}|^`\\)' : '';
+    return `${where}: ${sentences.map(continued).join('; ')}${hint}`;
+  }
   if (unique.length === 0) {
-    return `${where}: not valid SPARQL here (the parser gives no detail; a common cause is BIND or VALUES assigning a variable that is already in scope)`;
+    const hint = scanned.assigns ? '; a common cause is BIND or VALUES assigning a variable that is already in scope' : '';
+    return `${where}: not valid SPARQL here (the parser gives no detail${hint})`;
   }
   return `${where}: expected ${unique.length > 1 ? 'one of ' : ''}${unique.join(', ')}`;
 }

@@ -3,9 +3,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DataFactory, Parser, Store } from 'n3';
+import oxigraph from 'oxigraph';
 import { parse } from 'csv-parse/sync';
 import { LKPO, NS, PROV, RDF, SDGO, SKOS } from '../../src/vocab.js';
-import { danglingIris, skosProblems } from '../../src/graph/integrity.js';
+import { danglingIris, repeatedTriples, skosProblems } from '../../src/graph/integrity.js';
 import { loadShapes, validateShacl } from '../../src/graph/shacl.js';
 import { normalizeSpace } from '../../src/graph/seed-programme.js';
 import { OWN_TRANSLATION_NOTE } from '../../src/graph/dataset.js';
@@ -352,6 +353,25 @@ describe('integrity', () => {
       perLang.set(k, (perLang.get(k) ?? 0) + 1);
     }
     expect([...perLang].filter(([, n]) => n > 1)).toEqual([]);
+  });
+
+  it('keeps every triple in one named graph, so that the union default graph counts it once', () => {
+    expect(repeatedTriples(quads)).toEqual([]);
+    const g = (name: string) => namedNode(`${base}graph/${name}`);
+    const [s, p, o] = [namedNode(`${base}x`), namedNode(SKOS.prefLabel), DataFactory.literal('x', 'sv')];
+    const twice = repeatedTriples([DataFactory.quad(s, p, o, g('a')), DataFactory.quad(s, p, o, g('b')), DataFactory.quad(s, p, DataFactory.literal('x', 'en'), g('c'))]);
+    expect(twice.map((x) => [x.subject, x.message])).toEqual([[`${base}x`, expect.stringMatching(/stands in 2 graphs .*graph\/a>, <.*graph\/b>\); the union default graph would count it 2 times/)]]);
+  });
+
+  it('holds only literals that Oxigraph stores as written, so the endpoint answers with the data as built', () => {
+    // Oxigraph keeps numbers in a canonical form ("05"^^xsd:integer → "5", xsd:nonNegativeInteger → xsd:integer).
+    const nq = readFileSync(dist('dataset.nq'), 'utf8');
+    const stored = new oxigraph.Store();
+    stored.load(nq, { format: 'nq' });
+    const asBuilt = new Set(nq.split('\n').filter(Boolean));
+    const changed = stored.dump({ format: 'nq' }).split('\n').filter((l) => l && !asBuilt.has(l));
+    expect(changed).toEqual([]);
+    expect(stored.size).toBe(asBuilt.size);
   });
 
   it('has no blank nodes', () => {

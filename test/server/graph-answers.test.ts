@@ -111,4 +111,38 @@ describe.each(['oxigraph', 'comunica'] as const)('XML answers stay well-formed, 
     }
     expect((await get('SELECT ?x { BIND("a\\u0001b" AS ?x) }', 'json')).status).toBe(200);
   });
+
+  it('refuse, with 406 naming the IRI, RDF/XML for a property or class whose IRI ends in no XML name', async () => {
+    for (const [iri, triple] of [
+      ['http://example.org/123', '<http://example.org/s> <http://example.org/123> 1'],
+      ['urn:x:1', '<http://example.org/s> <urn:x:1> 1'],
+      ['http://example.org/9', '<http://example.org/s> a <http://example.org/9>'],
+    ]) {
+      const res = await get(`CONSTRUCT { ${triple} } WHERE {}`, 'rdf');
+      expect(res.status, iri).toBe(406);
+      expect(await res.text()).toMatch(new RegExp(`<${iri!.replace(/[.]/g, '\\.')}> as a property or class, which RDF/XML cannot write as an element name`));
+      expect((await get(`CONSTRUCT { ${triple} } WHERE {}`, 'ttl')).status, iri).toBe(200);
+    }
+    const named = await get('CONSTRUCT { <http://example.org/s> <http://example.org/b1> 1 ; a <http://example.org/T> } WHERE {}', 'rdf');
+    expect(named.status).toBe(200);
+    expect(oxigraph.parse(await named.text(), { format: 'rdf' })).toHaveLength(2);
+  });
+});
+
+describe('RDF 1.2 triple terms in a graph answer', () => {
+  const nt = '<http://example.org/s> <http://example.org/p> <<( <http://example.org/a> <http://example.org/b> <http://example.org/c> )>> .\n';
+  const options = { base: BASE };
+
+  it('are written by Oxigraph in Turtle, TriG, N-Quads and RDF/XML, the same triple read back', async () => {
+    for (const format of ['ttl', 'trig', 'nq', 'rdf'] as const) {
+      const body = await fromNTriples(nt, format, options);
+      expect(triples(body, format), format).toEqual(triples(nt, 'nt'));
+    }
+  });
+
+  it('are refused in JSON-LD, which cannot carry them, with a message that names the formats that can', async () => {
+    await expect(fromNTriples(nt, 'jsonld', options)).rejects.toThrow(/RDF 1\.2 triple terms, which JSON-LD cannot carry; ask for Turtle, N-Triples or N-Quads/);
+    // a string that only looks like one is no triple term
+    expect(JSON.parse(await fromNTriples('<http://example.org/s> <http://example.org/p> "<<( x" .\n', 'jsonld', options))).toMatchObject({ '@context': expect.anything() });
+  });
 });

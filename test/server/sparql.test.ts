@@ -81,7 +81,8 @@ describe.each(['oxigraph', 'comunica'] as const)('%s engine', (engine) => {
     ])('%#: a format of another query form (%s) is 400 saying it is not one for %s answers', async (query, format, form, list) => {
       const res = await req(sparqlUrl(query, { format }));
       expect(res.status).toBe(400);
-      expect(await res.text()).toContain(`${format} is not a format for ${form} answers; ?format= takes one of: ${list}`);
+      const why = form === 'ASK' ? " (the W3C's CSV and TSV result formats are defined for SELECT results only)" : '';
+      expect(await res.text()).toContain(`${format} is not a format for ${form} answers${why}; ?format= takes one of: ${list}`);
     });
 
     it('does not echo a long Accept header in full', async () => {
@@ -139,6 +140,13 @@ describe.each(['oxigraph', 'comunica'] as const)('%s engine', (engine) => {
       ['default-graph-uri', ALL, { 'default-graph-uri': G('links') }, 17],
       ['default-graph-uri overrides FROM', `SELECT (COUNT(*) AS ?n) FROM <${G('sdg')}> WHERE { ?s ?p ?o }`, { 'default-graph-uri': G('links') }, 17],
       ['named-graph-uri', 'SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }', { 'named-graph-uri': [G('sdg'), G('links')] }, 27],
+      // the default graph is a merge, a set: a graph named twice counts once
+      ['FROM the same graph twice', `SELECT (COUNT(*) AS ?n) FROM <${G('sdg')}> FROM <${G('sdg')}> WHERE { ?s ?p ?o }`, {}, 10],
+      ['FROM NAMED the same graph twice', `SELECT (COUNT(*) AS ?n) FROM NAMED <${G('sdg')}> FROM NAMED <${G('sdg')}> WHERE { GRAPH ?g { ?s ?p ?o } }`, {}, 10],
+      ['default-graph-uri twice', ALL, { 'default-graph-uri': [G('links'), G('links')] }, 17],
+      ['named-graph-uri twice', 'SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }', { 'named-graph-uri': [G('sdg'), G('sdg')] }, 10],
+      // the protocol's dataset replaces the query's, which is then not looked at (SPARQL 1.1 Protocol §2.1.4)
+      ['default-graph-uri overrides a FROM this dataset lacks', 'SELECT (COUNT(*) AS ?n) FROM <http://example.org/elsewhere> WHERE { ?s ?p ?o }', { 'default-graph-uri': G('links') }, 17],
     ])('%s', async (_name, query, extra, expected) => {
       expect(await count(query, extra)).toBe(expected);
     });
@@ -165,7 +173,7 @@ describe.each(['oxigraph', 'comunica'] as const)('%s engine', (engine) => {
       ['too many rows', 400, sparqlUrl('SELECT * { ?s ?p ?o }'), undefined, /more than the limit of 50/],
       ['unacceptable Accept', 406, sparqlUrl(CONCEPTS), { headers: { accept: 'image/png' } }, /available/],
       ['text/* for CONSTRUCT without Turtle (no text type left)', 406, sparqlUrl(CONSTRUCT), { headers: { accept: 'text/turtle;q=0, text/*' } }, /available/],
-      ['CSV for ASK', 406, sparqlUrl('ASK {}'), { headers: { accept: 'text/csv' } }, /available/],
+      ['CSV for ASK', 406, sparqlUrl('ASK {}'), { headers: { accept: 'text/csv' } }, /defined for SELECT results only\); available/],
       ['wrong Content-Type', 415, '/sparql', { method: 'POST', body: CONCEPTS, headers: { 'content-type': 'text/plain' } }, /sparql-query/],
       ['POST without query', 400, '/sparql', { method: 'POST', body: 'x=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, /missing/],
       ['PUT', 405, '/sparql', { method: 'PUT', body: CONCEPTS }, /^PUT is not allowed here; allowed: GET, HEAD, POST, OPTIONS\n$/],

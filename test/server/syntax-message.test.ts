@@ -33,6 +33,12 @@ describe('readableSyntaxError', () => {
     ['SELECT ?x { ?x ?p ?o } LIMIT -1', 'error at 1:30: expected one of HAVING, OFFSET, OPTIONAL, VALUES, a digit'],
     ['SELECT (1 AS ?x) (2 AS ?x) {}', 'error at 1:30: duplicated variable name in SELECT'],
     ['SELECT (COUNT(*) AS ?c) ?s WHERE { ?s ?p ?o }', 'error at 1:46: the SELECT contains a variable that is unbound'],
+    // an IRI the parser cannot read is no prefixed name, though the lexer reads `http:` or `urn:x` in it
+    ['SELECT * { ?s <http://a b> ?o }', 'error at 1:27: IRI parsing failed (an IRI in <…> holds no spaces and none of the characters <>"{}|^`\\)'],
+    ['SELECT * { ?s <urn:x y> ?o . ?s foo:bar ?o }', 'error at 1:24: IRI parsing failed (an IRI in <…> holds no spaces and none of the characters <>"{}|^`\\)'],
+    // the hint about BIND and VALUES only where the query has one
+    ['SELECT * WHERE { ?s ?p ?o }}', 'error at 1:29: not valid SPARQL here (the parser gives no detail)'],
+    ['SELECT * { BIND(1 AS ?x) BIND(2 AS ?x) }', 'error at 1:41: not valid SPARQL here (the parser gives no detail; a common cause is BIND or VALUES assigning a variable that is already in scope)'],
   ])('%j', (query, expected) => {
     expect(readableSyntaxError(oxigraphMessage(query), query)).toBe(expected);
   });
@@ -59,7 +65,9 @@ describe('readableSyntaxError', () => {
     ['SELECT * {\n  ?s ?p "abc }', 'error at 2:9: unterminated string'],
     ['😀😀"', 'error at 1:3: unterminated string'],
     ['SELECT * FROM ex:g {}', 'error at 1:15: undeclared prefix "ex:" (declare it first: PREFIX ex: <…>)'],
-    ['SELECT * FROM {}', 'FROM must be followed by an IRI'],
+    ['SELECT * FROM {}', 'error at 1:14: FROM must be followed by an IRI'],
+    ['SELECT * FROM NAMED\n', 'error at 1:20: FROM NAMED must be followed by an IRI'],
+    ['SELECT * FROM SELECT', 'error at 1:15: FROM must be followed by an IRI'],
   ])('readablePrecheckError of the refusal of %j', (query, expected) => {
     let refusal: unknown;
     try {
