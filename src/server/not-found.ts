@@ -1,5 +1,6 @@
 // 404 answers: an HTML page in the site's layout and language for clients that prefer HTML (with the likely address), the plain-text reason for others.
 import type { Context } from 'hono';
+import { CONTEXT_PATH } from '../graph/context.js';
 import { NS } from '../vocab.js';
 import { negotiate } from './conneg.js';
 import type { Dataset } from './dataset.js';
@@ -7,6 +8,7 @@ import { langOf } from './html/i18n.js';
 import { notFoundPage } from './html/not-found.js';
 import { once } from './once.js';
 import { pageData } from './page-data.js';
+import { sitePages } from './routes/metadata.js';
 import { iriPath } from './uri-path.js';
 
 /** The pages and documents at fixed paths (see routes/ui.ts and routes/metadata.ts). */
@@ -17,12 +19,16 @@ const EXTENSION = /\.(html|ttl|nt|jsonld|rdf)$/i;
 
 /**
  * Every page path the service answers that a typo could miss, lower-cased → as written: the
- * fixed pages, each IRI of ours that the data, the metadata or the landing markup describes (hash
+ * fixed pages, the versioned context, the downloads, the sitemap's site pages (matrix cells, SDG
+ * lens pages), each IRI of ours that the data, the metadata or the landing markup describes (hash
  * IRIs by their document; from the resource route's subject index) and the SDG lens pages.
  */
 function knownPaths(dataset: Dataset): Map<string, string> {
   const paths = new Map<string, string>(FIXED_PAGES.map((p) => [p.toLowerCase(), p]));
   const add = (path: string) => paths.set(path.toLowerCase(), path);
+  add(`/${CONTEXT_PATH}`);
+  for (const file of dataset.manifest.files) add(`/download/${file.name}`);
+  for (const page of sitePages(dataset)) add(page);
   for (const subject of pageData(dataset).resources().index.subjects) {
     const iri = subject.split('#')[0]!;
     if (iri.startsWith(dataset.base)) add(`/${iri.slice(dataset.base.length)}`);
@@ -39,9 +45,11 @@ function knownPaths(dataset: Dataset): Map<string, string> {
 function likely(path: string, known: Map<string, string>): string | undefined {
   const iri = iriPath(path) ?? path;
   const trimmed = iri.length > 1 ? iri.replace(/\/+$/, '') || '/' : iri;
+  // a path known as it is (a download, the context), else a resource with a document extension
+  const whole = known.get(trimmed.toLowerCase());
   const ext = EXTENSION.exec(trimmed)?.[0] ?? '';
-  const hit = known.get(trimmed.slice(0, trimmed.length - ext.length).toLowerCase());
-  const suggestion = hit === undefined ? undefined : hit + ext.toLowerCase();
+  const hit = whole === undefined ? known.get(trimmed.slice(0, trimmed.length - ext.length).toLowerCase()) : undefined;
+  const suggestion = whole ?? (hit === undefined ? undefined : hit + ext.toLowerCase());
   return suggestion === iri ? undefined : suggestion;
 }
 

@@ -18,6 +18,20 @@ describe('checkTarget', () => {
     expect(check(target, hosts)).toEqual({ url, host });
   });
 
+  it.each([
+    ['/lkp/2016/%2E%2E/2016/4.4.3', '/lkp/2016/4.4.3'],
+    ['/lkp/2016/../2016/4.4.3.ttl?lang=en', '/lkp/2016/4.4.3.ttl?lang=en'],
+    ['/./lkp/%2e/2016', '/lkp/2016'],
+    ['/lkp/2016/..', '/lkp/'],
+  ])('redirects a GET of %s, whose dot-segments RFC 3986 removes, to %s', (target, location) => {
+    expect(check(target)).toEqual({ answer: { status: 301, message: `moved permanently to ${location}`, headers: { Location: location } } });
+  });
+
+  it('leaves dots that are no segment, and a POST, as they are', () => {
+    for (const target of ['/lkp/2016/4.4.3', '/a..b/.c/d.', '/sparql?query=..%2F..']) expect(check(target)).toEqual({ url: target, host: 'localhost:3000' });
+    expect(check('/sparql/../sparql', undefined, 'POST')).toEqual({ url: '/sparql/../sparql', host: 'localhost:3000' });
+  });
+
   it('gives HTTP/1.0 without Host the server’s authority', () => {
     expect(check('/lkp/2016/4.4.3', [], 'GET', '1.0')).toEqual({ url: '/lkp/2016/4.4.3', host: 'localhost' });
   });

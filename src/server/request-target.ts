@@ -1,5 +1,6 @@
 // Checks a request's target and Host (RFC 9112 §3.2) before any cache or route sees it: answers for what no route should, absolute-form made origin-form, Host normalised.
 import { clip } from './http.js';
+import { normalPath } from './uri-path.js';
 
 /** An answer given without the app (a refusal, or `OPTIONS *`): status, plain-text message, extra headers. */
 export interface DirectAnswer {
@@ -29,6 +30,21 @@ export const SERVER_METHODS = 'GET, HEAD, POST, OPTIONS';
 
 /** uri-host [ ":" port ] (RFC 9110 §7.2): a name or IPv4 address, or an IPv6 literal. */
 const HOST = /^(\[[0-9a-f:.]+\]|[a-z0-9._-]+)(?::(\d{0,5}))?$/i;
+
+/** A `.` or `..` path segment, written or percent-encoded (`%2e`), which RFC 3986 §5.2.4 removes. */
+const DOT_SEGMENT = /\/(?:\.|%2e){1,2}(?=\/|\?|$)/i;
+
+/**
+ * The target with its dot-segments removed and in normal form (RFC 3986 §5.2.4, §6.2.2), when it
+ * has any: `/lkp/2016/%2E%2E/2016/4.4.3` → `/lkp/2016/4.4.3`; else undefined. The URL parser
+ * would resolve them silently, and a resource would answer under many spellings.
+ */
+function withoutDotSegments(target: string): string | undefined {
+  const query = target.indexOf('?');
+  const path = query < 0 ? target : target.slice(0, query);
+  if (!DOT_SEGMENT.test(path)) return undefined;
+  return normalPath(new URL(path, 'http://host').pathname) + (query < 0 ? '' : target.slice(query));
+}
 
 const refuse = (message: string, status = 400): { answer: DirectAnswer } => ({ answer: { status, message } });
 
@@ -77,7 +93,9 @@ export function checkTarget({ method, target, httpVersion, hosts }: RequestLine,
   }
   if (target.startsWith('/')) {
     const host = hostOf(hosts, httpVersion, fallback);
-    return 'answer' in host ? host : { url: target, host: host.host };
+    if ('answer' in host) return host;
+    const moved = (method === 'GET' || method === 'HEAD') && withoutDotSegments(target);
+    return moved ? { answer: { status: 301, message: `moved permanently to ${moved}`, headers: { Location: moved } } } : { url: target, host: host.host };
   }
   let url: URL | undefined;
   try {

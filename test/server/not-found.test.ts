@@ -11,6 +11,9 @@ describe('404 for a client that prefers HTML', () => {
     ['/LKP/2016/4.4.3', '/lkp/2016/4.4.3', '4.4.3'],
     ['/Lkp/2016/4.4.3.TTL', '/lkp/2016/4.4.3.ttl', '4.4.3'],
     ['/MATRIX/', '/matrix', 'MATRIX'],
+    ['/download/dataset.ttl/', '/download/dataset.ttl', 'dataset'],
+    ['/Download/DATASET.TTL', '/download/dataset.ttl', 'DATASET'],
+    ['/context/v1.jsonld/', '/context/v1.jsonld', 'v1'],
     ['/nope', undefined, 'nope'],
   ])('%s: a page saying what was not found, suggesting %s and a search', async (path, suggestion, term) => {
     const res = await req(path, { accept: BROWSER });

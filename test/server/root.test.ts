@@ -50,6 +50,9 @@ describe('GET {BASE} by an RDF client', () => {
     ['/?format=xyz', {}, 400],
     ['/', { accept: 'image/png' }, 406],
     ['/index', {}, 404],
+    // the root's documents are /index.<ext>: `/.ttl` names none
+    ['/.ttl', {}, 404],
+    ['/.html', {}, 404],
   ])('%s %j → %i', async (path, headers, status) => {
     expect((await req(path, headers)).status).toBe(status);
   });

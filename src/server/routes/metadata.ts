@@ -23,7 +23,7 @@ const preferring = (key: string): ResultFormat[] => [...DOCUMENT_FORMATS].sort((
  * of each SDG goal and target (the ones /sdg and the matrix lead to). Not /sparql (robots.txt
  * disallows it), /search (a form) or the thin indicator pages.
  */
-function sitePages(dataset: Dataset): string[] {
+export function sitePages(dataset: Dataset): string[] {
   const model = pageData(dataset).model();
   const matrix = linkMatrix(model);
   const cells = matrix.groups.flatMap(({ focusAreas }) =>

@@ -77,6 +77,8 @@ export function resourceRoutes({ dataset }: { dataset: Dataset }): Hono {
       if (!SDG_CODE.test(code) || !isSdgConcept(data().store, NS.sdg + code)) throw httpError(404, `the UN SDG KOS has no goal, target or indicator "${code}" (goals are 1–17, targets e.g. 13.2, indicators e.g. C130201)`);
       return { iri: NS.sdg + code, path: `/sdg/${code}`, canonical: base + `sdg/${code}`, lens: true, ext: splitExt(path)[1] };
     }
+    // `/.ttl` names no document: the root's are /index.<ext>
+    if (bare === '/') return undefined;
     const iri = base + bare.slice(1);
     if (!known(iri)) return undefined;
     return { iri: data().versions.get(iri) ?? iri, path: bare, canonical: iri, lens: false, ext };
