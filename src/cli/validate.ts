@@ -1,23 +1,47 @@
 // `npm run validate -- file.ttl [more.ttl …]`: checks another programme's Turtle against our SHACL shapes.
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import type { Quad } from '@rdfjs/types';
 import { ROOT } from '../graph/config.js';
+import { skosProblems } from '../graph/integrity.js';
 import { parseTurtleFile } from '../graph/rdf-io.js';
 import { loadShapes, validateShacl } from '../graph/shacl.js';
 
 /**
- * Validates the given Turtle files together; returns the process exit code (1 on a violation).
+ * What the shapes need besides a programme's own files: our ontology (the lkpo classes are
+ * subclasses of skos:Concept, which `sh:class` follows) and the UN SDG KOS (the targets a link
+ * points at must be described). Read from ontology/ and data/sdg.ttl; never reported on.
+ */
+function background(): Quad[] {
+  const ontology = readdirSync(path.join(ROOT, 'ontology')).filter((f) => f.endsWith('.ttl') && f !== 'shapes.ttl');
+  return [...ontology.map((f) => path.join(ROOT, 'ontology', f)), path.join(ROOT, 'data', 'sdg.ttl')].flatMap((f) => parseTurtleFile(f));
+}
+
+/**
+ * Validates the given Turtle files together, with our ontology and the UN SDG KOS as background,
+ * against the SHACL shapes, and checks their notations and skos:broader cycles (as the build does);
+ * returns the process exit code (1 on a violation or a SKOS problem).
  * @example await validateFiles(['my-programme.ttl', 'my-links.ttl'])
  */
 export async function validateFiles(files: string[], print: (line: string) => void = console.log): Promise<number> {
   if (!files.length) {
-    print('usage: npm run validate -- <file.ttl> [more.ttl …]   (validated together against ontology/shapes.ttl)');
+    print('usage: npm run validate -- <file.ttl> [more.ttl …]   (validated together against ontology/shapes.ttl, with our ontology and the UN SDG KOS)');
     return 2;
   }
   const quads = files.flatMap((f) => parseTurtleFile(path.resolve(f)));
-  const report = await validateShacl(loadShapes(path.join(ROOT, 'ontology', 'shapes.ttl')), quads);
-  for (const r of [...report.violations, ...report.warnings]) print(`${r.severity}: <${r.focusNode}>${r.path ? ` ${r.path}` : ''}: ${r.message}`);
-  print(`${quads.length} triples: ${report.violations.length} violation(s), ${report.warnings.length} warning(s)`);
-  return report.violations.length ? 1 : 0;
+  const context = background();
+  const report = await validateShacl(loadShapes(path.join(ROOT, 'ontology', 'shapes.ttl')), [...quads, ...context]);
+  const own = new Set(quads.map((q) => q.subject.value));
+  const results = [...report.violations, ...report.warnings].filter((r) => own.has(r.focusNode));
+  for (const r of results) print(`${r.severity}: <${r.focusNode}>${r.path ? ` ${r.path}` : ''}: ${r.message}`);
+  // what SHACL cannot say: a notation used twice in a scheme, a cycle of skos:broader (the shapes already
+  // ask each level for its broader or topConceptOf; a concept of another scheme may stand alone)
+  const skos = skosProblems([...quads, ...context]).filter((p) => own.has(p.subject) && p.check !== 'orphan');
+  for (const p of skos) print(`SKOS (${p.check}): <${p.subject}>: ${p.message}`);
+  const shaclViolations = results.filter((r) => r.severity === 'Violation').length;
+  const violations = shaclViolations + skos.length;
+  print(`${quads.length} triples: ${violations} violation(s), ${results.length - shaclViolations} warning(s)`);
+  return violations ? 1 : 0;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DataFactory, Parser, Store } from 'n3';
 import oxigraph from 'oxigraph';
 import { parse } from 'csv-parse/sync';
-import { LKPO, NS, PROV, RDF, SDGO, SKOS } from '../../src/vocab.js';
+import { LKPO, LKPO_NS, NS, PROV, RDF, SDGO, SKOS } from '../../src/vocab.js';
 import { danglingIris, repeatedTriples, skosProblems } from '../../src/graph/integrity.js';
 import { loadShapes, validateShacl } from '../../src/graph/shacl.js';
 import { normalizeSpace } from '../../src/graph/seed-programme.js';
@@ -372,6 +372,21 @@ describe('integrity', () => {
     const changed = stored.dump({ format: 'nq' }).split('\n').filter((l) => l && !asBuilt.has(l));
     expect(changed).toEqual([]);
     expect(stored.size).toBe(asBuilt.size);
+  });
+
+  it('uses each property of our ontology only on subjects of its rdfs:domain (or a subclass), so RDFS reasoning infers no wrong type', () => {
+    const sub = new Map<string, string[]>();
+    for (const q of store.getQuads(null, namedNode(`${NS.rdfs}subClassOf`), null, null)) sub.set(q.subject.value, [...(sub.get(q.subject.value) ?? []), q.object.value]);
+    const isA = (cls: string, target: string, seen = new Set<string>()): boolean =>
+      cls === target || (!seen.has(cls) && (seen.add(cls), (sub.get(cls) ?? []).some((c) => isA(c, target, seen))));
+    const wrong: string[] = [];
+    for (const d of store.getQuads(null, namedNode(`${NS.rdfs}domain`), null, null).filter((q) => q.subject.value.startsWith(LKPO_NS))) {
+      for (const use of store.getQuads(null, d.subject, null, null)) {
+        const types = store.getObjects(use.subject, namedNode(RDF.type), null).map((t) => t.value);
+        if (!types.some((t) => isA(t, d.object.value))) wrong.push(`<${use.subject.value}> ${d.subject.value} (domain ${d.object.value})`);
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 
   it('has no blank nodes', () => {
