@@ -87,8 +87,10 @@ const expectations: Record<string, (rows: Row[]) => void> = {
     expect(rows).toContainEqual(expect.objectContaining({ directionNotation: '4.3', visionArea: 'Den pulserande staden', basis: expect.stringMatching(/#stated$/) }));
   },
   'search-labels.rq': (rows) => {
-    expect(rows.map((r) => r.notation)).toContain('4.4.3.2');
-    expect(rows.every((r) => r.label!.toLowerCase().includes('cykel'))).toBe(true);
+    // labels and texts: priority 4.4.3.2 by its label, focus area 4.4.3 by its introduction only
+    expect(rows.map((r) => r.notation)).toEqual(expect.arrayContaining(['4.4.3.2', '4.4.3']));
+    expect(rows.find((r) => r.notation === '4.4.3')?.foundIn).toBe('introduction');
+    expect(rows.every((r) => /^(prefLabel|altLabel|definition|introduction|challenges)( |$)/.test(r.foundIn!))).toBe(true);
   },
   'close-matches-with-target-text.rq': (rows) => {
     expect(rows).toHaveLength(prioritySdg.filter((l) => l.strength === 'close').length);

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { QueryEngine } from '@comunica/query-sparql';
 import { Parser, Store } from 'n3';
 import { buildConfig } from '../graph/config.js';
+import { undeclaredPrefix } from '../server/syntax-message.js';
 
 const USAGE = `usage: npm run query -- [options] (QUERY | -f file.rq)
 
@@ -16,18 +17,23 @@ Runs a SPARQL query with Comunica over this dataset plus any sources you add.
                              https://…                              → any RDF document or TPF/QPF interface
   -e, --endpoint <url>     use our live endpoint (e.g. https://…/sparql) instead of the local dist/ dump
       --no-local           do not include this dataset at all
-  -o, --format <type>      table (default), application/sparql-results+json, text/csv, text/turtle, …
+  -o, --format <type>      text/csv (default for SELECT), table (values cut at 50 characters),
+                           application/sparql-results+json, text/turtle (default for CONSTRUCT), …
   -h, --help
 
 example:
-  npm run query -- -f queries/sdg-coverage.rq -s sparql@https://query.wikidata.org/sparql`;
+  npm run query -- -f queries/sdg-coverage-per-goal.rq -s sparql@https://query.wikidata.org/sparql`;
 
 const N3_FORMATS: Record<string, string> = { '.ttl': 'Turtle', '.nt': 'N-Triples', '.nq': 'N-Quads', '.trig': 'TriG' };
 
 function loadFile(path: string): Store {
   const format = N3_FORMATS[extname(path)];
   if (!format) throw new Error(`unsupported local file type ${extname(path)} (use .ttl, .nt, .nq or .trig)`);
-  return new Store(new Parser({ format }).parse(readFileSync(path, 'utf8')));
+  try {
+    return new Store(new Parser({ format }).parse(readFileSync(path, 'utf8')));
+  } catch (e) {
+    throw new Error(`${path}: ${(e as Error).message}`);
+  }
 }
 
 /** Turns one --source argument into a Comunica source. */
@@ -61,16 +67,26 @@ async function main(): Promise<void> {
     sources.unshift(local);
   }
   if (sources.length === 0) throw new Error('no sources: drop --no-local or add --source');
+  // Comunica would fill in prefixes of its own (skos: as the 2008 draft namespace, …): an
+  // undeclared prefix is an error here, as on the endpoint.
+  const undeclared = undeclaredPrefix(query);
+  if (undeclared) throw new Error(`syntax error: ${undeclared}`);
   const engine = new QueryEngine();
   const result = await engine.query(query, { sources, unionDefaultGraph: true, '@comunica/bus-query-operation:readOnly': true } as never);
-  const defaults = { quads: 'text/turtle', bindings: 'table', boolean: 'simple', void: 'simple' } as const;
+  const defaults = { quads: 'text/turtle', bindings: 'text/csv', boolean: 'simple', void: 'simple' } as const;
   const format = values.format ?? defaults[result.resultType];
   const { data } = await engine.resultToString(result, format);
-  data.pipe(process.stdout);
-  await new Promise((resolve, reject) => data.on('end', resolve).on('error', reject));
+  // the whole answer first, so that a source failing midway leaves no partial answer on stdout
+  const chunks: string[] = [];
+  await new Promise((resolve, reject) => data.on('data', (c: Buffer | string) => chunks.push(String(c))).on('end', resolve).on('error', reject));
+  process.stdout.write(chunks.join(''));
 }
 
-main().catch((e: Error) => {
-  console.error(`query failed: ${e.message}`);
+// `| head` closes the pipe early: stop quietly.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code === 'EPIPE' ? 0 : 1));
+
+main().catch((e: Error & { cause?: { message?: string; code?: string } }) => {
+  const cause = e.cause?.code ?? e.cause?.message;
+  console.error(`query failed: ${e.message}${cause ? ` (${cause})` : ''}`);
   process.exit(1);
 });

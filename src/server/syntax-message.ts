@@ -63,8 +63,11 @@ export function lineColumn(text: string, offset: number): string {
 /** The PREFIX line that declares `prefix`: with its namespace if it is one of the usual ones. */
 const declaration = (prefix: string): string => `PREFIX ${prefix}: <${Object.hasOwn(NS, prefix) ? NS[prefix as Prefix] : '…'}>`;
 
-/** The message for the first prefixed name whose prefix the query does not declare, if there is one. */
-function undeclaredPrefix(query: string, { used, declared }: Scan = scan(query)): string | undefined {
+/**
+ * The message for the first prefixed name whose prefix the query does not declare, if there is one.
+ * @example undeclaredPrefix('SELECT * { ?s skos:prefLabel ?l }') // 'error at 1:15: undeclared prefix "skos:" (declare it first: PREFIX skos: <http://www.w3.org/2004/02/skos/core#>)'
+ */
+export function undeclaredPrefix(query: string, { used, declared }: Scan = scan(query)): string | undefined {
   const name = used.find((n) => !declared.has(n.prefix));
   if (!name) return undefined;
   return `error at ${lineColumn(query, name.start)}: undeclared prefix "${name.prefix}:" (declare it first: ${declaration(name.prefix)})`;
