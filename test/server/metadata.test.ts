@@ -62,6 +62,17 @@ describe('metadata documents', () => {
     expect(triples(await res.text(), format).length).toBeGreaterThan(3);
   });
 
+  it.each(['/def/shapes', '/def/shapes.ttl'])('%s is the SHACL shapes at their own IRI, as written in ontology/shapes.ttl', async (path) => {
+    const res = await req(path, { headers: { accept: 'text/turtle, */*;q=0.1' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/turtle; charset=utf-8');
+    const body = await res.text();
+    expect(body).toBe(readFileSync(join(FIXTURE_DIST, '..', '..', '..', 'ontology', 'shapes.ttl'), 'utf8'));
+    expect(triples(body, 'ttl').some((q) => q.subject.value === `${BASE}def/shapes`)).toBe(true);
+    expect((await req(path, { headers: { 'if-none-match': res.headers.get('etag')! } })).status).toBe(304);
+    expect((await req(path, { headers: { accept: 'application/ld+json' } })).status).toBe(406);
+  });
+
   it.each(['/context.jsonld', '/context/v1.jsonld'])('%s is the JSON-LD context', async (path) => {
     const res = await req(path);
     expect(res.headers.get('content-type')).toBe('application/ld+json; charset=utf-8');

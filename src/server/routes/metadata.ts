@@ -9,7 +9,9 @@ import type { Dataset } from '../dataset.js';
 import { exactQuads } from '../exact-store.js';
 import { esc } from '../html/layout.js';
 import { etagOf, httpDate, httpError, unknownFormat } from '../http.js';
+import { ROOT } from '../../graph/config.js';
 import { DOCUMENT_FORMATS, serialize } from '../../graph/documents.js';
+import { DEFAULT_BASE } from '../../vocab.js';
 import { linkMatrix } from '../site/matrix.js';
 import { pageData } from '../page-data.js';
 import { subjectIndex } from '../describe.js';
@@ -95,5 +97,19 @@ export function metadataRoutes({ dataset }: { dataset: Dataset }): Hono {
     return c.body(body, 200, { 'Content-Type': 'application/xml; charset=utf-8', ETag: etag, 'Last-Modified': lastModified });
   });
   app.get('/robots.txt', (c) => c.text(robots));
+
+  // The SHACL shapes at their own IRI ({DEFAULT_BASE}def/shapes, their `#` names included), where the
+  // ontology is served (under the default BASE): ontology/shapes.ttl as written, Turtle only (its
+  // nested blank nodes are the shapes' structure).
+  if (dataset.base === DEFAULT_BASE) {
+    const shapes = readFileSync(join(ROOT, 'ontology', 'shapes.ttl'), 'utf8');
+    const headers = { 'Content-Type': 'text/turtle; charset=utf-8', ETag: etagOf(shapes), 'Last-Modified': lastModified, Vary: 'Accept' };
+    const serveShapes = (c: Context) => {
+      if (!negotiate(c.req.header('accept'), ['text/turtle'])) throw httpError(406, 'the shapes are published as Turtle only; available: text/turtle');
+      return c.body(shapes, 200, headers);
+    };
+    app.get('/def/shapes', serveShapes);
+    app.get('/def/shapes.ttl', serveShapes);
+  }
   return app;
 }
