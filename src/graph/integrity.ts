@@ -1,6 +1,7 @@
 // Checks that SHACL cannot express well: dangling IRIs, unknown terms, SKOS hierarchy and notation rules.
 import type { Quad } from '@rdfjs/types';
 import { DOCUMENT_PREDICATES, EXTERNAL_NAMESPACES, NS, RDF, SKOS } from '../vocab.js';
+import { termToTurtle } from './turtle.js';
 
 export interface Problem {
   check: string;
@@ -88,20 +89,18 @@ export function skosProblems(quads: Quad[]): Problem[] {
  * @example repeatedTriples(quads) // []
  */
 export function repeatedTriples(quads: Quad[]): Problem[] {
-  const graphsOf = new Map<string, string[]>();
+  const graphsOf = new Map<string, { quad: Quad; graphs: string[] }>();
   for (const q of quads) {
-    const key = `${q.subject.termType}\u0000${q.subject.value}\u0000${q.predicate.value}\u0000${termKey(q.object)}`;
-    graphsOf.set(key, [...(graphsOf.get(key) ?? []), q.graph.value]);
+    const key = [q.subject, q.predicate, q.object].map((t) => termToTurtle(t, {})).join(' ');
+    const seen = graphsOf.get(key);
+    if (seen) seen.graphs.push(q.graph.value);
+    else graphsOf.set(key, { quad: q, graphs: [q.graph.value] });
   }
-  const problems: Problem[] = [];
-  for (const [key, graphs] of graphsOf) {
-    if (graphs.length < 2) continue;
-    const [, subject, predicate, object] = key.split('\u0000');
-    problems.push({ check: 'repeated', subject: subject!, message: `<${predicate}> ${object} stands in ${graphs.length} graphs (${graphs.map((g) => `<${g}>`).join(', ')}); the union default graph would count it ${graphs.length} times` });
-  }
-  return problems;
+  return [...graphsOf.values()]
+    .filter(({ graphs }) => graphs.length > 1)
+    .map(({ quad, graphs }) => ({
+      check: 'repeated',
+      subject: quad.subject.value,
+      message: `<${quad.predicate.value}> ${termToTurtle(quad.object, {})} stands in ${graphs.length} graphs (${graphs.map((g) => `<${g}>`).join(', ')}); the union default graph would count it ${graphs.length} times`,
+    }));
 }
-
-/** An object term as text that tells IRIs, blank nodes and literals (with language or datatype) apart. */
-const termKey = (o: Quad['object']): string =>
-  o.termType === 'Literal' ? `"${o.value}"${o.language ? `@${o.language}` : `^^<${o.datatype.value}>`}` : o.termType === 'NamedNode' ? `<${o.value}>` : `_:${o.value}`;

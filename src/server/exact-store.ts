@@ -3,15 +3,9 @@ import oxigraph from 'oxigraph';
 
 type Pattern = Parameters<oxigraph.Store['match']>;
 
-/** A term as a string that tells IRIs, blank nodes, literals (with language or datatype) and the default graph apart. */
-function keyOf(term: oxigraph.Term): string {
-  if (term.termType !== 'Literal') return `${term.termType} ${term.value}`;
-  return `Literal ${term.language ? `@${term.language}` : term.datatype.value} ${term.value}`;
-}
-
 interface Entry {
   quad: oxigraph.Quad;
-  /** The keys (keyOf) of predicate, object and graph, computed once: reading a term's fields crosses into WebAssembly. */
+  /** Predicate, object and graph in N-Triples form, computed once: each read of a term crosses into WebAssembly. */
   p: string;
   o: string;
   g: string;
@@ -37,9 +31,9 @@ export class ExactStore {
   constructor(quads: Iterable<oxigraph.Quad>) {
     const seen = new Set<string>();
     for (const quad of quads) {
-      const s = keyOf(quad.subject);
-      const entry = { quad, p: keyOf(quad.predicate), o: keyOf(quad.object), g: keyOf(quad.graph) };
-      const key = `${s}\u0000${entry.p}\u0000${entry.o}\u0000${entry.g}`;
+      const s = quad.subject.toString();
+      const entry = { quad, p: quad.predicate.toString(), o: quad.object.toString(), g: quad.graph.toString() };
+      const key = `${s} ${entry.p} ${entry.o} ${entry.g}`;
       if (seen.has(key)) continue;
       seen.add(key);
       this.#entries.push(entry);
@@ -58,8 +52,8 @@ export class ExactStore {
   }
 
   match(...[subject, predicate, object, graph]: Pattern): oxigraph.Quad[] {
-    const [o, p, g] = [object && keyOf(object), predicate && keyOf(predicate), graph && keyOf(graph)];
-    const candidates = subject ? (this.#bySubject.get(keyOf(subject)) ?? []) : o ? (this.#byObject.get(o) ?? []) : this.#entries;
+    const [o, p, g] = [object?.toString(), predicate?.toString(), graph?.toString()];
+    const candidates = subject ? (this.#bySubject.get(subject.toString()) ?? []) : o ? (this.#byObject.get(o) ?? []) : this.#entries;
     const out: oxigraph.Quad[] = [];
     for (const e of candidates) if ((!p || e.p === p) && (!o || e.o === o) && (!g || e.g === g)) out.push(e.quad);
     return out;

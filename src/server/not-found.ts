@@ -7,8 +7,7 @@ import type { Dataset } from './dataset.js';
 import { langOf } from './html/i18n.js';
 import { notFoundPage } from './html/not-found.js';
 import { once } from './once.js';
-import { pageData } from './page-data.js';
-import { sitePages } from './routes/metadata.js';
+import { pageData, sitePages } from './page-data.js';
 import { iriPath } from './uri-path.js';
 
 /** The pages and documents at fixed paths (see routes/ui.ts and routes/metadata.ts). */
@@ -19,9 +18,9 @@ const EXTENSION = /\.(html|ttl|nt|jsonld|rdf)$/i;
 
 /**
  * Every page path the service answers that a typo could miss, lower-cased → as written: the
- * fixed pages, the versioned context, the downloads, the sitemap's site pages (matrix cells, SDG
- * lens pages), each IRI of ours that the data, the metadata or the landing markup describes (hash
- * IRIs by their document; from the resource route's subject index) and the SDG lens pages.
+ * fixed pages, the versioned context, the downloads, the sitemap's site pages (matrix cells),
+ * each IRI of ours that the data, the metadata or the landing markup describes (hash IRIs by their
+ * document; from the resource route's subject index) and the SDG lens pages.
  */
 function knownPaths(dataset: Dataset): Map<string, string> {
   const paths = new Map<string, string>(FIXED_PAGES.map((p) => [p.toLowerCase(), p]));

@@ -6,6 +6,7 @@ import { subjectIndex, union, type Source, type SubjectIndex } from './describe.
 import { landingGraph } from './landing-rdf.js';
 import { once } from './once.js';
 import { schemaOrgDataset } from './schema-org.js';
+import { linkMatrix } from './site/matrix.js';
 import { siteModel, type SiteModel } from './site/model.js';
 
 export interface PageData {
@@ -49,4 +50,20 @@ export function pageData(dataset: Dataset): PageData {
   data = { model, schemaOrg, resources, steps: () => [() => dataset.store, () => dataset.metadata, model, schemaOrg, resources] };
   built.set(dataset, data);
   return data;
+}
+
+/**
+ * The site's pages for people besides the resource pages (see routes/ui.ts and the SDG lens in
+ * routes/resource.ts): the overview pages, each matrix cell that counts a link, and the lens page
+ * of each SDG goal and target (the ones /sdg and the matrix lead to). Not /sparql (robots.txt
+ * disallows it), /search (a form) or the thin indicator pages.
+ */
+export function sitePages(dataset: Dataset): string[] {
+  const model = pageData(dataset).model();
+  const matrix = linkMatrix(model);
+  const cells = matrix.groups.flatMap(({ focusAreas }) =>
+    focusAreas.flatMap((f) => matrix.goals.filter((g) => matrix.cell(f.notation ?? '', g.number)?.links.length).map((g) => `/matrix/${f.notation}/${g.number}`)),
+  );
+  const lenses = model.goals.flatMap((g) => [g.concept.href, ...g.targets.map((t) => t.href)]);
+  return ['/matrix', '/overview', '/sdg', ...cells, ...lenses];
 }

@@ -70,17 +70,10 @@ function single(name: string, ...sources: Params[]): string | undefined {
   return values[0];
 }
 
-/** The characters (code points) of `text`: an emoji is one character, though two UTF-16 units. */
-function characters(text: string): number {
-  let n = 0;
-  for (const _ of text) n++;
-  return n;
-}
-
 /** The query request of `query` with the graph parameters of `graphs` (length and emptiness checked). */
 function requestOf(query: string, graphs: Params, format: string | undefined, maxLength: number, tooLong: 413 | 414): QueryRequest {
-  // UTF-16 units are never fewer than characters: only a query long in units is counted again.
-  if (query.length > maxLength && characters(query) > maxLength) throw httpError(tooLong, `query longer than ${maxLength} characters`);
+  // Counted in characters (an emoji is one, though two UTF-16 units); units are never fewer, so only a long query is counted again.
+  if (query.length > maxLength && [...query].length > maxLength) throw httpError(tooLong, `query longer than ${maxLength} characters`);
   if (!query.trim()) throw httpError(400, 'the query is empty');
   const request = { query, defaultGraphs: graphs.get('default-graph-uri') ?? [], namedGraphs: graphs.get('named-graph-uri') ?? [] };
   return format ? { request, format } : { request };

@@ -9,31 +9,15 @@ import type { Dataset } from '../dataset.js';
 import { exactQuads } from '../exact-store.js';
 import { esc } from '../html/layout.js';
 import { etagOf, httpDate, httpError, unknownFormat } from '../http.js';
+import { once } from '../once.js';
 import { ROOT } from '../../graph/config.js';
 import { DOCUMENT_FORMATS, serialize } from '../../graph/documents.js';
 import { DEFAULT_BASE } from '../../vocab.js';
-import { linkMatrix } from '../site/matrix.js';
-import { pageData } from '../page-data.js';
+import { sitePages } from '../page-data.js';
 import { subjectIndex } from '../describe.js';
 
 /** Document formats with the given one first (the default for `*\/*`). */
 const preferring = (key: string): ResultFormat[] => [...DOCUMENT_FORMATS].sort((a, b) => Number(b.key === key) - Number(a.key === key));
-
-/**
- * The site's pages for people besides the resource pages (see routes/ui.ts and the SDG lens in
- * routes/resource.ts): the overview pages, each matrix cell that counts a link, and the lens page
- * of each SDG goal and target (the ones /sdg and the matrix lead to). Not /sparql (robots.txt
- * disallows it), /search (a form) or the thin indicator pages.
- */
-export function sitePages(dataset: Dataset): string[] {
-  const model = pageData(dataset).model();
-  const matrix = linkMatrix(model);
-  const cells = matrix.groups.flatMap(({ focusAreas }) =>
-    focusAreas.flatMap((f) => matrix.goals.filter((g) => matrix.cell(f.notation ?? '', g.number)?.links.length).map((g) => `/matrix/${f.notation}/${g.number}`)),
-  );
-  const lenses = model.goals.flatMap((g) => [g.concept.href, ...g.targets.map((t) => t.href)]);
-  return ['/matrix', '/overview', '/sdg', ...cells, ...lenses];
-}
 
 function sitemap(dataset: Dataset): string {
   const subjects = [...subjectIndex(dataset.store).subjects].filter((s) => s.startsWith(dataset.base) && !s.includes('#'));
@@ -102,11 +86,10 @@ export function metadataRoutes({ dataset }: { dataset: Dataset }): Hono {
   // ontology is served (under the default BASE): ontology/shapes.ttl as written, Turtle only (its
   // nested blank nodes are the shapes' structure).
   if (dataset.base === DEFAULT_BASE) {
-    const shapes = readFileSync(join(ROOT, 'ontology', 'shapes.ttl'), 'utf8');
-    const headers = { 'Content-Type': 'text/turtle; charset=utf-8', ETag: etagOf(shapes), 'Last-Modified': lastModified, Vary: 'Accept' };
+    const shapes = once(() => readFileSync(join(ROOT, 'ontology', 'shapes.ttl'), 'utf8'));
     const serveShapes = (c: Context) => {
       if (!negotiate(c.req.header('accept'), ['text/turtle'])) throw httpError(406, 'the shapes are published as Turtle only; available: text/turtle');
-      return c.body(shapes, 200, headers);
+      return c.body(shapes(), 200, { 'Content-Type': 'text/turtle; charset=utf-8', ETag: etagOf(shapes()), 'Last-Modified': lastModified, Vary: 'Accept' });
     };
     app.get('/def/shapes', serveShapes);
     app.get('/def/shapes.ttl', serveShapes);
