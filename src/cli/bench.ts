@@ -1,11 +1,11 @@
 // `npm run bench`: latency per query (HTTP vs in-process Oxigraph and Comunica), throughput, start-up, peak RSS.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { get as httpGet } from 'node:http';
+import { createServer, get as httpGet } from 'node:http';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { QueryEngine } from '@comunica/query-sparql-rdfjs';
-import { serve } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import autocannon from 'autocannon';
 import { Hono } from 'hono';
 import { Parser, Store as N3Store } from 'n3';
@@ -203,26 +203,39 @@ async function latencies(base: string, bare: string, distDir: string): Promise<n
   return overheads;
 }
 
-/** A GET's status, headers and body bytes exactly as sent (node:http does not decode a Content-Encoding, fetch would). */
-function rawGet(url: string, headers: Record<string, string>): Promise<{ type: string; coding: string | undefined; body: Buffer }> {
+/** Header fields Node's server writes itself on every answer (the references get their own). */
+const NODE_OWN = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding']);
+
+/**
+ * A GET's headers and body bytes exactly as sent (node:http does not decode a Content-Encoding,
+ * fetch would): Content-Type and Content-Encoding, and every field line but Node's own as a flat
+ * [name, value, …] list.
+ */
+function rawGet(url: string, headers: Record<string, string>): Promise<{ type: string; coding: string | undefined; fields: string[]; body: Buffer }> {
   return new Promise((resolve, reject) => {
     httpGet(url, { headers }, (res) => {
       const chunks: Buffer[] = [];
+      const fields = res.rawHeaders.filter((_, i, raw) => !NODE_OWN.has(raw[i - (i % 2)]!.toLowerCase()));
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ type: res.headers['content-type'] ?? 'application/octet-stream', coding: res.headers['content-encoding'], body: Buffer.concat(chunks) }));
+      res.on('end', () => resolve({ type: res.headers['content-type'] ?? 'application/octet-stream', coding: res.headers['content-encoding'], fields, body: Buffer.concat(chunks) }));
     }).on('error', reject);
   });
 }
 
 /**
- * Each row alternates with two bare-Hono references in short slices (ROUNDS × (bare 2 KB,
- * target, bare same body)): on a shared 2-core machine the ceiling drifts by tens of percent
- * within a minute. The target ratio is to bare Hono's fixed 2 KB body. The second reference
+ * Each row alternates with three references in short slices (ROUNDS × (bare 2 KB, target, same
+ * body, same answer)): on a shared 2-core machine the ceiling drifts by tens of percent within a
+ * minute. The target ratio is to bare Hono's fixed 2 KB body. The second reference, bare Hono,
  * sends the row's own body bytes (same Content-Type and Content-Encoding, bare Hono's few
  * headers), so the client does the same work on the body: its ratio is what our server path and
- * headers cost. autocannon runs in this process and does real work per response (it decodes
- * every body into a JS string, slowest for compressed bytes), so its CPU µs per response is
- * printed beside the server's: when the client's is the larger, the row is client-bound.
+ * headers cost. The third, plain `node:http` with no framework, sends the row's whole answer as
+ * our server sent it (every header field but Node's own Date and Connection, and the same body):
+ * the fastest a Node server can send that answer, so its ratio is what our server path alone
+ * costs. It is asked with the row's own query string and request headers, so the client sends,
+ * and Node parses, the same request. autocannon runs in this process and does real work per response (its HTTP parser is
+ * JavaScript, and it decodes every body into a JS string, slowest for compressed bytes), so its
+ * CPU µs per response is printed beside the server's: when the client's is the larger, the row is
+ * client-bound.
  */
 async function throughputs(base: string, bare: string, pids: { server: number; bare: number }): Promise<void> {
   const query = loadQueries()[0]![1];
@@ -244,11 +257,12 @@ async function throughputs(base: string, bare: string, pids: { server: number; b
   for (const [label, type] of pages) rows.push([`concept page ${label} (identity)`, `${base}${FOCUS}`, { accept: type, ...identity }]);
   rows.push(['dump dataset.ttl (gzip)', `${base}/download/dataset.ttl`, { 'accept-encoding': 'gzip' }]);
   console.log(`\nThroughput (autocannon, 10 connections, ${DURATION_S} s per target in ${ROUNDS} slices, interleaved with bare-Hono slices of the same length)`);
-  console.log('  ratio: to bare Hono with the fixed 2 KB body (the target), and to bare Hono sending the same body bytes (same client work);');
+  console.log('  ratio: to bare Hono with the fixed 2 KB body (the target); to bare Hono sending the same body bytes with its few headers;');
+  console.log('  and to plain node:http sending the same answer (our header fields and body: what our server path alone costs);');
   console.log('  over all slices (sums), and paired: the median of the slices\' ratios, each to the reference slice run beside it');
   console.log('  CPU µs per response, server and client (autocannon), with bare Hono 2 KB\'s in brackets');
-  const cols = ['bytes', 'req/s', 'bare 2KB', 'ratio', 'paired', 'same body', 'ratio', 'paired', 'server µs', 'client µs'];
-  const widths = [6, 7, 8, 6, 6, 9, 6, 6, 10, 11];
+  const cols = ['bytes', 'req/s', 'bare 2KB', 'ratio', 'paired', 'same body', 'ratio', 'paired', 'same answer', 'ratio', 'paired', 'server µs', 'client µs'];
+  const widths = [6, 7, 8, 6, 6, 9, 6, 6, 11, 6, 6, 10, 11];
   console.log(`  ${'target'.padEnd(34)} ${cols.map((c, i) => c.padStart(widths[i]!)).join(' ')}`);
   const ceilings: number[] = [];
   const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(0)} %`;
@@ -260,30 +274,51 @@ async function throughputs(base: string, bare: string, pids: { server: number; b
     await fetch(`${bare}/same/${id}`, {
       method: 'PUT',
       body: new Uint8Array(first.body),
-      headers: { 'x-type': first.type, ...(first.coding ? { 'x-coding': first.coding } : {}) },
+      headers: { 'x-type': first.type, ...(first.coding ? { 'x-coding': first.coding } : {}), 'x-fields': JSON.stringify(first.fields) },
     });
     const target: Load[] = [];
     const reference: Load[] = [];
     const sameBody: Load[] = [];
+    const sameAnswer: Load[] = [];
     for (let r = 0; r < ROUNDS; r++) {
       reference.push(await load(pids.bare, `${bare}/`, {}, slice));
       target.push(await load(pids.server, url, headers, slice, vary));
       sameBody.push(await load(pids.bare, `${bare}/same/${id}`, {}, slice));
+      sameAnswer.push(await load(pids.bare, `${bare}${WHOLE}${id}${new URL(url).search}`, headers, slice));
     }
-    const [rps, ceiling, same] = [rate(target), rate(reference), rate(sameBody)];
+    const [rps, ceiling, same, whole] = [rate(target), rate(reference), rate(sameBody), rate(sameAnswer)];
     ceilings.push(ceiling);
     const paired = (refs: Load[]) => pct(pairedRatio(target, refs), 1);
-    const cells = [String(bytes), rps.toFixed(0), ceiling.toFixed(0), pct(rps, ceiling), paired(reference), same.toFixed(0), pct(rps, same), paired(sameBody), us(serverUs(target), serverUs(reference)), us(clientUs(target), clientUs(reference))];
+    const cells = [
+      String(bytes),
+      rps.toFixed(0),
+      ceiling.toFixed(0),
+      pct(rps, ceiling),
+      paired(reference),
+      same.toFixed(0),
+      pct(rps, same),
+      paired(sameBody),
+      whole.toFixed(0),
+      pct(rps, whole),
+      paired(sameAnswer),
+      us(serverUs(target), serverUs(reference)),
+      us(clientUs(target), clientUs(reference)),
+    ];
     console.log(`  ${label.padEnd(34)} ${cells.map((c, i) => c.padStart(widths[i]!)).join(' ')}`);
   }
   console.log(`  bare Hono (2 KB) over the slices: median ${median(ceilings).toFixed(0)} req/s (min ${Math.min(...ceilings).toFixed(0)}, max ${Math.max(...ceilings).toFixed(0)})`);
 }
 
+/** Path prefix of the plain `node:http` reference in the bare server. */
+const WHOLE = '/whole/';
+
 /**
  * `bench.ts --bare <port>`: the reference server: a fixed 2 KB body at /, /bytes/:n for round
  * trips, /same/:id for a body the bench stored with PUT (sent with the Content-Type and
  * Content-Encoding given as x-type and x-coding), and /sparql?query= answered by in-process
- * Oxigraph on this thread (SPARQL JSON).
+ * Oxigraph on this thread (SPARQL JSON), all through @hono/node-server; and /whole/:id, answered
+ * by plain `node:http` ahead of Hono: the stored body with the header fields given as x-fields
+ * (whatever query string and request headers come with it).
  */
 function bareServer(port: number): void {
   const body = 'x'.repeat(2048);
@@ -302,18 +337,27 @@ function bareServer(port: number): void {
     if (!sized.has(n)) sized.set(n, 'x'.repeat(n));
     return c.text(sized.get(n)!);
   });
-  const stored = new Map<string, { bytes: Uint8Array<ArrayBuffer>; headers: Record<string, string> }>();
+  const stored = new Map<string, { bytes: Uint8Array<ArrayBuffer>; headers: Record<string, string>; fields: string[] }>();
   app.put('/same/:id', async (c) => {
     const coding = c.req.header('x-coding');
     const headers: Record<string, string> = { 'content-type': c.req.header('x-type') ?? 'application/octet-stream', ...(coding ? { 'content-encoding': coding } : {}) };
-    stored.set(c.req.param('id'), { bytes: new Uint8Array(await c.req.arrayBuffer()), headers });
+    const fields = JSON.parse(c.req.header('x-fields') ?? '[]') as string[];
+    stored.set(c.req.param('id'), { bytes: new Uint8Array(await c.req.arrayBuffer()), headers, fields });
     return c.body(null, 204);
   });
   app.get('/same/:id', (c) => {
     const same = stored.get(c.req.param('id'));
     return same ? c.body(same.bytes, 200, same.headers) : c.notFound();
   });
-  serve({ fetch: app.fetch, port });
+  const hono = getRequestListener(app.fetch);
+  createServer((req, res) => {
+    const url = req.url ?? '';
+    const query = url.indexOf('?');
+    const whole = url.startsWith(WHOLE) && stored.get(url.slice(WHOLE.length, query < 0 ? undefined : query));
+    if (!whole) return void hono(req, res);
+    res.writeHead(200, whole.fields);
+    res.end(whole.bytes);
+  }).listen(port);
 }
 
 /** Starts the server as `npm start` does, STARTS times (the last one keeps running), and reports each start-up. */
