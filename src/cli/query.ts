@@ -1,10 +1,13 @@
 // `npm run query`: a researcher's federated SPARQL CLI (Comunica) over our data joined with sources they name.
 import { existsSync, readFileSync } from 'node:fs';
 import { extname } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { QueryEngine } from '@comunica/query-sparql';
 import { Parser, Store } from 'n3';
 import { buildConfig } from '../graph/config.js';
+import { CONTEXT_DOCUMENT, CONTEXT_PATH } from '../graph/context.js';
+import { loadJsonLd } from '../graph/documents.js';
 import { undeclaredPrefix } from '../server/syntax-message.js';
 
 const USAGE = `usage: npm run query -- [options] (QUERY | -f file.rq)
@@ -12,7 +15,7 @@ const USAGE = `usage: npm run query -- [options] (QUERY | -f file.rq)
 Runs a SPARQL query with Comunica over this dataset plus any sources you add.
   -f, --file <path>        read the query from a file (e.g. queries/*.rq)
   -s, --source <src>       add a source; repeatable:
-                             a local RDF file (.ttl .nt .nq .trig)  → loaded into memory
+                             a local RDF file (.ttl .nt .nq .trig .jsonld) → loaded into memory
                              sparql@https://…/sparql                → a SPARQL endpoint
                              https://…                              → any RDF document or TPF/QPF interface
   -e, --endpoint <url>     use our live endpoint (e.g. https://…/sparql) instead of the local dist/ dump
@@ -26,10 +29,45 @@ example:
 
 const N3_FORMATS: Record<string, string> = { '.ttl': 'Turtle', '.nt': 'N-Triples', '.nq': 'N-Quads', '.trig': 'TriG' };
 
-function loadFile(path: string): Store {
-  const format = N3_FORMATS[extname(path)];
-  if (!format) throw new Error(`unsupported local file type ${extname(path)} (use .ttl, .nt, .nq or .trig)`);
+/**
+ * This dataset's JSON-LD contexts by IRI (the versioned one our documents and dumps name, and
+ * /context.jsonld), so a document of ours is read without fetching its context: the IRIs are
+ * under the base (w3id.org), which the machine may not reach, and the context is here anyway.
+ */
+export function ownContexts(base: string): Map<string, object> {
+  return new Map([
+    [`${base}${CONTEXT_PATH}`, CONTEXT_DOCUMENT],
+    [`${base}context.jsonld`, CONTEXT_DOCUMENT],
+  ]);
+}
+
+/** `fetch` answering requests for `contexts` from memory, and passing every other request to `fetch`. */
+export function withOwnContexts(contexts: Map<string, object>, fetch: typeof globalThis.fetch): typeof globalThis.fetch {
+  return (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const own = contexts.get(url);
+    if (!own) return fetch(input, init);
+    return Promise.resolve(new Response(JSON.stringify(own), { headers: { 'content-type': 'application/ld+json' } }));
+  };
+}
+
+async function loadJsonLdFile(path: string, contexts: Map<string, object>, fetch: typeof globalThis.fetch): Promise<Store> {
+  const jsonld = await loadJsonLd();
+  const documentLoader = async (url: string) => {
+    const res = await withOwnContexts(contexts, fetch)(url, { headers: { accept: 'application/ld+json, application/json' } });
+    if (!res.ok) throw new Error(`context ${url}: HTTP ${res.status}`);
+    return { contextUrl: undefined, documentUrl: url, document: await res.json() };
+  };
+  const nquads = await jsonld.toRDF(JSON.parse(readFileSync(path, 'utf8')) as object, { format: 'application/n-quads', base: pathToFileURL(path).href, documentLoader });
+  return new Store(new Parser({ format: 'N-Quads' }).parse(nquads as unknown as string));
+}
+
+async function loadFile(path: string, contexts: Map<string, object>, fetch: typeof globalThis.fetch): Promise<Store> {
+  const type = extname(path);
   try {
+    if (type === '.jsonld' || type === '.json') return await loadJsonLdFile(path, contexts, fetch);
+    const format = N3_FORMATS[type];
+    if (!format) throw new Error(`unsupported local file type ${type} (use .ttl, .nt, .nq, .trig or .jsonld)`);
     return new Store(new Parser({ format }).parse(readFileSync(path, 'utf8')));
   } catch (e) {
     throw new Error(`${path}: ${(e as Error).message}`);
@@ -37,15 +75,24 @@ function loadFile(path: string): Store {
 }
 
 /** Turns one --source argument into a Comunica source. */
-export function toSource(arg: string): unknown {
+export async function toSource(arg: string, contexts: Map<string, object> = new Map(), fetch = globalThis.fetch): Promise<unknown> {
   if (arg.startsWith('sparql@')) return { type: 'sparql', value: arg.slice('sparql@'.length) };
   if (/^https?:\/\//.test(arg)) return arg;
-  if (existsSync(arg)) return loadFile(arg);
+  if (existsSync(arg)) return loadFile(arg, contexts, fetch);
   throw new Error(`source not found: ${arg}`);
 }
 
-async function main(): Promise<void> {
+/**
+ * Runs the CLI's arguments and resolves to what it prints: the whole answer (or the usage text).
+ * `fetch` is what every outbound request goes through (requests for our own JSON-LD contexts are
+ * answered from memory first).
+ *
+ * @example
+ * process.stdout.write(await runQuery(['-f', 'queries/stated-links.rq']));
+ */
+export async function runQuery(argv: string[], fetch = globalThis.fetch): Promise<string> {
   const { values, positionals } = parseArgs({
+    args: argv,
     allowPositionals: true,
     options: {
       file: { type: 'string', short: 'f' },
@@ -57,13 +104,12 @@ async function main(): Promise<void> {
     },
   });
   const query = values.file ? readFileSync(values.file, 'utf8') : positionals.join(' ');
-  if (values.help || !query.trim()) {
-    console.log(USAGE);
-    return;
-  }
-  const sources: unknown[] = (values.source ?? []).map(toSource);
+  if (values.help || !query.trim()) return `${USAGE}\n`;
+  const cfg = buildConfig();
+  const contexts = ownContexts(cfg.base);
+  const sources: unknown[] = await Promise.all((values.source ?? []).map((arg) => toSource(arg, contexts, fetch)));
   if (!values['no-local']) {
-    const local = values.endpoint ? { type: 'sparql', value: values.endpoint } : loadFile(`${buildConfig().distDir}/dataset.nq`);
+    const local = values.endpoint ? { type: 'sparql', value: values.endpoint } : await loadFile(`${cfg.distDir}/dataset.nq`, contexts, fetch);
     sources.unshift(local);
   }
   if (sources.length === 0) throw new Error('no sources: drop --no-local or add --source');
@@ -72,21 +118,25 @@ async function main(): Promise<void> {
   const undeclared = undeclaredPrefix(query);
   if (undeclared) throw new Error(`syntax error: ${undeclared}`);
   const engine = new QueryEngine();
-  const result = await engine.query(query, { sources, unionDefaultGraph: true, '@comunica/bus-query-operation:readOnly': true } as never);
+  const context = { sources, unionDefaultGraph: true, fetch: withOwnContexts(contexts, fetch), '@comunica/bus-query-operation:readOnly': true };
+  const result = await engine.query(query, context as never);
   const defaults = { quads: 'text/turtle', bindings: 'text/csv', boolean: 'simple', void: 'simple' } as const;
   const format = values.format ?? defaults[result.resultType];
   const { data } = await engine.resultToString(result, format);
   // the whole answer first, so that a source failing midway leaves no partial answer on stdout
   const chunks: string[] = [];
   await new Promise((resolve, reject) => data.on('data', (c: Buffer | string) => chunks.push(String(c))).on('end', resolve).on('error', reject));
-  process.stdout.write(chunks.join(''));
+  return chunks.join('');
 }
 
-// `| head` closes the pipe early: stop quietly.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code === 'EPIPE' ? 0 : 1));
-
-main().catch((e: Error & { cause?: { message?: string; code?: string } }) => {
-  const cause = e.cause?.code ?? e.cause?.message;
-  console.error(`query failed: ${e.message}${cause ? ` (${cause})` : ''}`);
-  process.exit(1);
-});
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  // `| head` closes the pipe early: stop quietly.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code === 'EPIPE' ? 0 : 1));
+  runQuery(process.argv.slice(2))
+    .then((out) => process.stdout.write(out))
+    .catch((e: Error & { cause?: { message?: string; code?: string } }) => {
+      const cause = e.cause?.code ?? e.cause?.message;
+      console.error(`query failed: ${e.message}${cause ? ` (${cause})` : ''}`);
+      process.exit(1);
+    });
+}

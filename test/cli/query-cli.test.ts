@@ -1,0 +1,59 @@
+// `npm run query`: the researchers' Comunica CLI, run in-process with no network.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ownContexts, runQuery, withOwnContexts } from '../../src/cli/query.js';
+import { CONTEXT_DOCUMENT, CONTEXT_PATH } from '../../src/graph/context.js';
+import { builtStore, cfg, dist } from '../helpers.js';
+import { useApp } from '../server/helpers.js';
+
+/** A fetch that refuses every request: the tests prove the CLI needs none for our own files. */
+const offline = ((input: RequestInfo | URL) => Promise.reject(new Error(`offline: ${String(input)}`))) as typeof fetch;
+const SKOS = 'PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n';
+const app = useApp({ distDir: cfg.distDir });
+
+describe('npm run query', () => {
+  it('answers a query file over the built dump, as CSV (CRLF line ends, RFC 4180)', async () => {
+    const out = await runQuery(['-f', 'queries/stated-links.rq'], offline);
+    expect(out.split('\r\n')[0]).toBe('from,fromLabel,to,toLabel,document,section,rationale');
+    expect(out).toContain(`${cfg.base}lkp/2016/4.3,`);
+  });
+
+  it('refuses an undeclared prefix instead of filling in one of its own', async () => {
+    await expect(runQuery(['SELECT ?l WHERE { ?c skos:prefLabel ?l }'], offline)).rejects.toThrow(/syntax error: .*skos/);
+  });
+
+  it('reads a concept\'s JSON-LD document from this server offline: its context is answered from memory', async () => {
+    const res = await app.current.app.request('/lkp/2016/4.4.3', { headers: { accept: 'application/ld+json' } });
+    const text = await res.text();
+    expect(JSON.parse(text)['@context']).toBe(`${cfg.base}${CONTEXT_PATH}`);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'query-')), '4.4.3.jsonld');
+    writeFileSync(file, text);
+    const out = await runQuery(['--no-local', '-s', file, `${SKOS}SELECT ?label WHERE { <${cfg.base}lkp/2016/4.4.3> skos:prefLabel ?label } ORDER BY ?label`], offline);
+    expect(out).toBe('label\r\nVi väljer hållbara resor och transporter\r\nWe choose sustainable travel and transport\r\n');
+  });
+
+  it('reads the JSON-LD dump offline, with the same triples as the N-Quads dump', async () => {
+    const out = await runQuery(['--no-local', '-s', dist('dataset.jsonld'), 'SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }'], offline);
+    const triples = new Set(builtStore().getQuads(null, null, null, null).map((q) => `${q.subject.id} ${q.predicate.id} ${q.object.id}`));
+    expect(out).toBe(`n\r\n${triples.size}\r\n`);
+  });
+
+  it('names the file and the cause when a source cannot be read', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'query-')), 'notes.txt');
+    writeFileSync(file, 'hello');
+    await expect(runQuery(['--no-local', '-s', file, 'ASK {}'], offline)).rejects.toThrow(`${file}: unsupported local file type .txt`);
+    await expect(runQuery(['--no-local', '-s', 'no-such-file.ttl', 'ASK {}'], offline)).rejects.toThrow('source not found: no-such-file.ttl');
+  });
+
+  it('prints its usage when given no query', async () => {
+    expect(await runQuery([], offline)).toMatch(/^usage: npm run query/);
+  });
+
+  it('answers only our own context IRIs from memory and passes every other request on', async () => {
+    const fetch = withOwnContexts(ownContexts(cfg.base), offline);
+    for (const iri of [`${cfg.base}${CONTEXT_PATH}`, `${cfg.base}context.jsonld`]) expect(await (await fetch(iri)).json()).toEqual(CONTEXT_DOCUMENT);
+    await expect(fetch('https://schema.org/')).rejects.toThrow('offline: https://schema.org/');
+  });
+});
