@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { QueryEngine } from '@comunica/query-sparql';
 import { Parser, Store } from 'n3';
 import { buildConfig } from '../graph/config.js';
-import { CONTEXT_DOCUMENT, CONTEXT_PATH } from '../graph/context.js';
+import { CONTEXT_DOCUMENT, PUBLISHED_CONTEXTS } from '../graph/context.js';
 import { loadJsonLd } from '../graph/documents.js';
 import { undeclaredPrefix } from '../server/syntax-message.js';
 
@@ -30,15 +30,14 @@ example:
 const N3_FORMATS: Record<string, string> = { '.ttl': 'Turtle', '.nt': 'N-Triples', '.nq': 'N-Quads', '.trig': 'TriG' };
 
 /**
- * This dataset's JSON-LD contexts by IRI (the versioned one our documents and dumps name, and
- * /context.jsonld), so a document of ours is read without fetching its context: the IRIs are
+ * This dataset's JSON-LD contexts by IRI (every published version, the current one of which our
+ * documents and dumps name, and /context.jsonld), so a document of ours is read without fetching its context: the IRIs are
  * under the base (w3id.org), which the machine may not reach, and the context is here anyway.
  */
 export function ownContexts(base: string): Map<string, object> {
-  return new Map([
-    [`${base}${CONTEXT_PATH}`, CONTEXT_DOCUMENT],
-    [`${base}context.jsonld`, CONTEXT_DOCUMENT],
-  ]);
+  const contexts = new Map<string, object>([[`${base}context.jsonld`, CONTEXT_DOCUMENT]]);
+  for (const [path, doc] of PUBLISHED_CONTEXTS) contexts.set(`${base}${path}`, doc);
+  return contexts;
 }
 
 /** `fetch` answering requests for `contexts` from memory, and passing every other request to `fetch`. */

@@ -1,8 +1,8 @@
-// The published JSON-LD context (served at /context.jsonld and, immutable, at /context/v1.jsonld).
+// The published JSON-LD contexts: the current one (served at /context.jsonld and, immutable, at /context/v2.jsonld) and every older version, unchanged.
 import { NS } from '../vocab.js';
 
 /** Bump when a term changes meaning; old versions stay served so old documents keep working. */
-export const CONTEXT_VERSION = 'v1';
+export const CONTEXT_VERSION = 'v2';
 
 /** Path of the versioned context that our JSON-LD documents reference. */
 export const CONTEXT_PATH = `context/${CONTEXT_VERSION}.jsonld`;
@@ -13,8 +13,8 @@ const vocab = (iri: string) => ({ '@id': iri, '@type': '@vocab' });
 
 const { skos, lkpo, dcterms, rdfs, sdgo } = NS;
 
-/** Short names for the terms a reader meets most; every other term keeps its prefixed name. */
-export const JSONLD_CONTEXT = {
+/** Version 1 (published 2026), as it was: never edit it, documents on the web name it. */
+const CONTEXT_V1 = {
   '@version': 1.1,
   ...Object.fromEntries(Object.entries(NS).map(([prefix, iri]) => [prefix, iri])),
   id: '@id',
@@ -64,5 +64,22 @@ export const JSONLD_CONTEXT = {
   close: `${lkpo}close`,
 };
 
+/**
+ * Short names for the terms a reader meets most; every other term keeps its prefixed name.
+ * Version 2 adds to version 1 one property-scoped context: a link's `strength` reads `close` or
+ * `related`. In version 1 `related` is `skos:related`, so the strength lkpo:related could only be
+ * written `lkpo:related` beside `close`.
+ */
+export const JSONLD_CONTEXT = {
+  ...CONTEXT_V1,
+  strength: { ...vocab(`${lkpo}strength`), '@context': { close: `${lkpo}close`, related: `${lkpo}related` } },
+};
+
 /** The context document as served: `{ "@context": … }`. */
 export const CONTEXT_DOCUMENT = { '@context': JSONLD_CONTEXT };
+
+/** Every published version's document by its path (`context/v1.jsonld`, …), the current one included. */
+export const PUBLISHED_CONTEXTS: ReadonlyMap<string, { '@context': object }> = new Map([
+  ['context/v1.jsonld', { '@context': CONTEXT_V1 }],
+  [CONTEXT_PATH, CONTEXT_DOCUMENT],
+]);

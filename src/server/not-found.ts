@@ -1,6 +1,6 @@
 // 404 answers: an HTML page in the site's layout and language for clients that prefer HTML (with the likely address), the plain-text reason for others.
 import type { Context } from 'hono';
-import { CONTEXT_PATH } from '../graph/context.js';
+import { PUBLISHED_CONTEXTS } from '../graph/context.js';
 import { NS } from '../vocab.js';
 import { negotiate } from './conneg.js';
 import type { Dataset } from './dataset.js';
@@ -18,14 +18,14 @@ const EXTENSION = /\.(html|ttl|nt|jsonld|rdf)$/i;
 
 /**
  * Every page path the service answers that a typo could miss, lower-cased → as written: the
- * fixed pages, the versioned context, the downloads, the sitemap's site pages (matrix cells),
+ * fixed pages, the versioned contexts, the downloads, the sitemap's site pages (matrix cells),
  * each IRI of ours that the data, the metadata or the landing markup describes (hash IRIs by their
  * document; from the resource route's subject index) and the SDG lens pages.
  */
 function knownPaths(dataset: Dataset): Map<string, string> {
   const paths = new Map<string, string>(FIXED_PAGES.map((p) => [p.toLowerCase(), p]));
   const add = (path: string) => paths.set(path.toLowerCase(), path);
-  add(`/${CONTEXT_PATH}`);
+  for (const path of PUBLISHED_CONTEXTS.keys()) add(`/${path}`);
   for (const file of dataset.manifest.files) add(`/download/${file.name}`);
   for (const page of sitePages(dataset)) add(page);
   for (const subject of pageData(dataset).resources().index.subjects) {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ownContexts, runQuery, withOwnContexts } from '../../src/cli/query.js';
-import { CONTEXT_DOCUMENT, CONTEXT_PATH } from '../../src/graph/context.js';
+import { CONTEXT_DOCUMENT, CONTEXT_PATH, PUBLISHED_CONTEXTS } from '../../src/graph/context.js';
 import { builtStore, cfg, dist } from '../helpers.js';
 import { useApp } from '../server/helpers.js';
 
@@ -54,6 +54,8 @@ describe('npm run query', () => {
   it('answers only our own context IRIs from memory and passes every other request on', async () => {
     const fetch = withOwnContexts(ownContexts(cfg.base), offline);
     for (const iri of [`${cfg.base}${CONTEXT_PATH}`, `${cfg.base}context.jsonld`]) expect(await (await fetch(iri)).json()).toEqual(CONTEXT_DOCUMENT);
+    // older versions too: documents written with them are still read
+    expect(await (await fetch(`${cfg.base}context/v1.jsonld`)).json()).toEqual(PUBLISHED_CONTEXTS.get('context/v1.jsonld'));
     await expect(fetch('https://schema.org/')).rejects.toThrow('offline: https://schema.org/');
   });
 });

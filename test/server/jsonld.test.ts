@@ -30,6 +30,9 @@ describe('JSON-LD of a concept', () => {
     expect(doc.links.length).toBeGreaterThan(0);
     // `links` is the reverse of linkFrom: each embedded link says where it goes, not again where it starts
     for (const link of doc.links) expect(link).toMatchObject({ type: 'Link', linkTo: expect.any(String), basis: expect.any(String), rationale: { en: expect.any(String) } });
+    // context v2: a strength is a short term, related included (v1 had to write lkpo:related)
+    for (const link of doc.links) expect(['close', 'related']).toContain(link.strength);
+    expect(doc.links.some((l: { strength: string }) => l.strength === 'related')).toBe(true);
     expect(doc['@reverse']).toEqual({ narrower: `${cfg.base}lkp/2016/4.4.3` });
     expect(doc['@included']).toBeUndefined();
   });

@@ -73,10 +73,26 @@ describe('metadata documents', () => {
     expect((await req(path, { headers: { accept: 'application/ld+json' } })).status).toBe(406);
   });
 
-  it.each(['/context.jsonld', '/context/v1.jsonld'])('%s is the JSON-LD context', async (path) => {
+  it.each(['/context.jsonld', '/context/v2.jsonld'])('%s is the current JSON-LD context: a strength reads close or related', async (path) => {
     const res = await req(path);
     expect(res.headers.get('content-type')).toBe('application/ld+json; charset=utf-8');
-    expect((await res.json())['@context'].prefLabel['@container']).toBe('@language');
+    const context = (await res.json())['@context'];
+    expect(context.prefLabel['@container']).toBe('@language');
+    expect(context.strength['@context']).toEqual({ close: `${BASE}def#close`, related: `${BASE}def#related` });
+  });
+
+  // A published version never changes: documents on the web name it, and it is served as immutable.
+  it.each(['v1', 'v2'])('/context/%s.jsonld is served byte for byte as published, immutable', async (version) => {
+    const res = await req(`/context/${version}.jsonld`);
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(await res.text()).toBe(readFileSync(join(FIXTURE_DIST, '..', 'context', `${version}.jsonld`), 'utf8'));
+  });
+
+  it('/context.jsonld is the current version, with an ETag of its own bytes', async () => {
+    const [latest, v2, v1] = await Promise.all(['/context.jsonld', '/context/v2.jsonld', '/context/v1.jsonld'].map((p) => req(p)));
+    expect(await latest!.text()).toBe(await v2!.text());
+    expect(latest!.headers.get('etag')).toBe(v2!.headers.get('etag'));
+    expect(v1!.headers.get('etag')).not.toBe(v2!.headers.get('etag'));
   });
 
   it('sitemap lists resource IRIs and the pages for people, each answering 200', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { findFormat, type ResultFormat } from '../../engine/formats.js';
 import { negotiate } from '../conneg.js';
-import { CONTEXT_DOCUMENT, CONTEXT_PATH } from '../context.js';
+import { CONTEXT_DOCUMENT, PUBLISHED_CONTEXTS } from '../context.js';
 import type { Dataset } from '../dataset.js';
 import { exactQuads } from '../exact-store.js';
 import { esc } from '../html/layout.js';
@@ -60,7 +60,8 @@ export function metadataRoutes({ dataset }: { dataset: Dataset }): Hono {
     return c.body(body, 200, { 'Content-Type': `${format.mediaType}; charset=utf-8`, ETag: etag, 'Last-Modified': lastModified, Vary: 'Accept' });
   };
 
-  const context = JSON.stringify(CONTEXT_DOCUMENT, null, 2) + '\n';
+  const contextBody = (doc: object) => JSON.stringify(doc, null, 2) + '\n';
+  const context = contextBody(CONTEXT_DOCUMENT);
   const jsonld = { 'Content-Type': 'application/ld+json; charset=utf-8', ETag: etagOf(context), 'Cache-Control': 'public, max-age=86400' };
   const robots = `User-agent: *\nAllow: /\nDisallow: /sparql\nSitemap: ${dataset.base}sitemap.xml\n`;
   let sitemapXml: { body: string; etag: string } | undefined;
@@ -73,7 +74,12 @@ export function metadataRoutes({ dataset }: { dataset: Dataset }): Hono {
   };
 
   app.get('/context.jsonld', (c) => c.body(context, 200, jsonld));
-  app.get(`/${CONTEXT_PATH}`, (c) => c.body(context, 200, { ...jsonld, 'Cache-Control': 'public, max-age=31536000, immutable' }));
+  // Each version at its own path, immutable; /context.jsonld is the current one.
+  for (const [path, doc] of PUBLISHED_CONTEXTS) {
+    const body = contextBody(doc);
+    const headers = { ...jsonld, ETag: etagOf(body), 'Cache-Control': 'public, max-age=31536000, immutable' };
+    app.get(`/${path}`, (c) => c.body(body, 200, headers));
+  }
   app.get('/datasets/dcat', rdfDocument('dcat.ttl', preferring('rdf')));
   app.get('/.well-known/void', rdfDocument('void.ttl', preferring('ttl')));
   app.get('/sitemap.xml', (c) => {
