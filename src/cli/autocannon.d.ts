@@ -9,6 +9,8 @@ declare module 'autocannon' {
     url: string;
     connections?: number;
     duration?: number;
+    /** Milliseconds between samples; a run ends at the first sample after `duration`. */
+    sampleInt?: number;
     headers?: Record<string, string>;
     requests?: Array<{ setupRequest?: (req: Request) => Request }>;
   }
@@ -16,6 +18,8 @@ declare module 'autocannon' {
     requests: { average: number; mean: number; total: number };
     latency: { p50: number; p99: number };
     non2xx: number;
+    /** Seconds the run really took. */
+    duration: number;
   }
   function autocannon(options: Options): Promise<Result>;
   export default autocannon;
