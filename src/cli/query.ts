@@ -9,17 +9,24 @@ import { buildConfig } from '../graph/config.js';
 import { CONTEXT_DOCUMENT, PUBLISHED_CONTEXTS } from '../graph/context.js';
 import { loadJsonLd } from '../graph/documents.js';
 import { undeclaredPrefix } from '../server/syntax-message.js';
+import { userPath } from './paths.js';
+
+/** Default seconds a remote source or context may take to start answering (`--timeout`). */
+const DEFAULT_TIMEOUT_S = 60;
 
 const USAGE = `usage: npm run query -- [options] (QUERY | -f file.rq)
 
 Runs a SPARQL query with Comunica over this dataset plus any sources you add.
-  -f, --file <path>        read the query from a file (e.g. queries/*.rq)
+  -f, --file <path>        read the query from a file (e.g. queries/*.rq); relative paths are
+                           taken from the directory you run npm in
   -s, --source <src>       add a source; repeatable:
                              a local RDF file (.ttl .nt .nq .trig .jsonld) → loaded into memory
                              sparql@https://…/sparql                → a SPARQL endpoint
                              https://…                              → any RDF document or TPF/QPF interface
   -e, --endpoint <url>     use our live endpoint (e.g. https://…/sparql) instead of the local dist/ dump
       --no-local           do not include this dataset at all
+  -t, --timeout <seconds>  how long a remote source or context may take to start answering
+                           (default ${DEFAULT_TIMEOUT_S}); then the query fails
   -o, --format <type>      text/csv (default for SELECT), table (values cut at 50 characters),
                            application/sparql-results+json, text/turtle (default for CONSTRUCT), …
   -h, --help
@@ -28,6 +35,7 @@ example:
   npm run query -- -f queries/sdg-coverage-per-goal.rq -s sparql@https://query.wikidata.org/sparql`;
 
 const N3_FORMATS: Record<string, string> = { '.ttl': 'Turtle', '.nt': 'N-Triples', '.nq': 'N-Quads', '.trig': 'TriG' };
+
 
 /**
  * This dataset's JSON-LD contexts by IRI (every published version, the current one of which our
@@ -50,35 +58,63 @@ export function withOwnContexts(contexts: Map<string, object>, fetch: typeof glo
   };
 }
 
-async function loadJsonLdFile(path: string, contexts: Map<string, object>, fetch: typeof globalThis.fetch): Promise<Store> {
+interface Remote {
+  /** Our own contexts by IRI (see `ownContexts`). */
+  contexts: Map<string, object>;
+  fetch: typeof globalThis.fetch;
+  timeoutMs: number;
+}
+
+async function loadJsonLdFile(path: string, { contexts, fetch, timeoutMs }: Remote): Promise<Store> {
   const jsonld = await loadJsonLd();
   const documentLoader = async (url: string) => {
-    const res = await withOwnContexts(contexts, fetch)(url, { headers: { accept: 'application/ld+json, application/json' } });
+    const res = await withOwnContexts(contexts, fetch)(url, { headers: { accept: 'application/ld+json, application/json' }, signal: AbortSignal.timeout(timeoutMs) });
     if (!res.ok) throw new Error(`context ${url}: HTTP ${res.status}`);
     return { contextUrl: undefined, documentUrl: url, document: await res.json() };
   };
-  const nquads = await jsonld.toRDF(JSON.parse(readFileSync(path, 'utf8')) as object, { format: 'application/n-quads', base: pathToFileURL(path).href, documentLoader });
+  const doc = JSON.parse(readFileSync(path, 'utf8')) as object;
+  const nquads = await jsonld.toRDF(doc, { format: 'application/n-quads', base: pathToFileURL(path).href, documentLoader }).catch((e: { details?: { url?: string } }) => {
+    // jsonld.js says only that "dereferencing a URL did not result in a valid JSON-LD object"
+    const url = e.details?.url;
+    throw url ? new Error(`cannot load the JSON-LD context ${url}`, { cause: rootCause(e) }) : e;
+  });
   return new Store(new Parser({ format: 'N-Quads' }).parse(nquads as unknown as string));
 }
 
-async function loadFile(path: string, contexts: Map<string, object>, fetch: typeof globalThis.fetch): Promise<Store> {
+/** The innermost error under `e` (through `cause`, and jsonld.js's `details.cause`): what really went wrong. */
+function rootCause(e: unknown): unknown {
+  const inner = (e as { details?: { cause?: unknown }; cause?: unknown } | undefined)?.details?.cause ?? (e as { cause?: unknown } | undefined)?.cause;
+  return inner === undefined || inner === e ? e : rootCause(inner);
+}
+
+/** Loads a local file into a store; errors name it as `shown` and keep their innermost cause. */
+async function loadFile(path: string, remote: Remote, shown = path): Promise<Store> {
   const type = extname(path);
   try {
-    if (type === '.jsonld' || type === '.json') return await loadJsonLdFile(path, contexts, fetch);
+    if (type === '.jsonld' || type === '.json') return await loadJsonLdFile(path, remote);
     const format = N3_FORMATS[type];
     if (!format) throw new Error(`unsupported local file type ${type} (use .ttl, .nt, .nq, .trig or .jsonld)`);
     return new Store(new Parser({ format }).parse(readFileSync(path, 'utf8')));
   } catch (e) {
-    throw new Error(`${path}: ${(e as Error).message}`);
+    const cause = rootCause(e);
+    throw new Error(`${shown}: ${(e as Error).message}`, cause === e ? {} : { cause });
   }
 }
 
-/** Turns one --source argument into a Comunica source. */
-export async function toSource(arg: string, contexts: Map<string, object> = new Map(), fetch = globalThis.fetch): Promise<unknown> {
+/** Turns one --source argument into a Comunica source (a relative file path is the caller's, see `userPath`). */
+export async function toSource(arg: string, remote: Remote): Promise<unknown> {
   if (arg.startsWith('sparql@')) return { type: 'sparql', value: arg.slice('sparql@'.length) };
   if (/^https?:\/\//.test(arg)) return arg;
-  if (existsSync(arg)) return loadFile(arg, contexts, fetch);
+  if (existsSync(userPath(arg))) return loadFile(userPath(arg), remote, arg);
   throw new Error(`source not found: ${arg}`);
+}
+
+function readQueryFile(file: string): string {
+  try {
+    return readFileSync(userPath(file), 'utf8');
+  } catch (e) {
+    throw new Error(`query file ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : (e as Error).message}`);
+  }
 }
 
 /**
@@ -99,16 +135,19 @@ export async function runQuery(argv: string[], fetch = globalThis.fetch): Promis
       endpoint: { type: 'string', short: 'e' },
       'no-local': { type: 'boolean' },
       format: { type: 'string', short: 'o' },
+      timeout: { type: 'string', short: 't' },
       help: { type: 'boolean', short: 'h' },
     },
   });
-  const query = values.file ? readFileSync(values.file, 'utf8') : positionals.join(' ');
+  const query = values.file ? readQueryFile(values.file) : positionals.join(' ');
   if (values.help || !query.trim()) return `${USAGE}\n`;
+  const timeout = Number(values.timeout ?? DEFAULT_TIMEOUT_S);
+  if (!(timeout > 0)) throw new Error(`--timeout must be a number of seconds above 0, not ${JSON.stringify(values.timeout)}`);
   const cfg = buildConfig();
-  const contexts = ownContexts(cfg.base);
-  const sources: unknown[] = await Promise.all((values.source ?? []).map((arg) => toSource(arg, contexts, fetch)));
+  const remote: Remote = { contexts: ownContexts(cfg.base), fetch, timeoutMs: timeout * 1000 };
+  const sources: unknown[] = await Promise.all((values.source ?? []).map((arg) => toSource(arg, remote)));
   if (!values['no-local']) {
-    const local = values.endpoint ? { type: 'sparql', value: values.endpoint } : await loadFile(`${cfg.distDir}/dataset.nq`, contexts, fetch);
+    const local = values.endpoint ? { type: 'sparql', value: values.endpoint } : await loadFile(`${cfg.distDir}/dataset.nq`, remote);
     sources.unshift(local);
   }
   if (sources.length === 0) throw new Error('no sources: drop --no-local or add --source');
@@ -117,7 +156,7 @@ export async function runQuery(argv: string[], fetch = globalThis.fetch): Promis
   const undeclared = undeclaredPrefix(query);
   if (undeclared) throw new Error(`syntax error: ${undeclared}`);
   const engine = new QueryEngine();
-  const context = { sources, unionDefaultGraph: true, fetch: withOwnContexts(contexts, fetch), '@comunica/bus-query-operation:readOnly': true };
+  const context = { sources, unionDefaultGraph: true, fetch: withOwnContexts(remote.contexts, fetch), httpTimeout: remote.timeoutMs, '@comunica/bus-query-operation:readOnly': true };
   const result = await engine.query(query, context as never);
   const defaults = { quads: 'text/turtle', bindings: 'text/csv', boolean: 'simple', void: 'simple' } as const;
   const format = values.format ?? defaults[result.resultType];
@@ -133,9 +172,12 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code === 'EPIPE' ? 0 : 1));
   runQuery(process.argv.slice(2))
     .then((out) => process.stdout.write(out))
-    .catch((e: Error & { cause?: { message?: string; code?: string } }) => {
-      const cause = e.cause?.code ?? e.cause?.message;
-      console.error(`query failed: ${e.message}${cause ? ` (${cause})` : ''}`);
+    .catch((e: Error & { cause?: { message?: string; code?: unknown } }) => {
+      const cause = typeof e.cause?.code === 'string' ? e.cause.code : e.cause?.message;
+      // A source's error can carry a whole HTML page: its first line is enough.
+      const [first = '', ...rest] = e.message.split('\n');
+      const message = first.length > 300 || rest.length ? `${first.slice(0, 300)} …` : first;
+      console.error(`query failed: ${message}${cause ? ` (${cause})` : ''}`);
       process.exit(1);
     });
 }

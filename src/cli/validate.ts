@@ -6,6 +6,7 @@ import { ROOT } from '../graph/config.js';
 import { skosProblems } from '../graph/integrity.js';
 import { parseTurtleFile } from '../graph/rdf-io.js';
 import { loadShapes, validateShacl } from '../graph/shacl.js';
+import { userPath } from './paths.js';
 
 /**
  * What the shapes need besides a programme's own files: our ontology (the lkpo classes are
@@ -28,7 +29,7 @@ export async function validateFiles(files: string[], print: (line: string) => vo
     print('usage: npm run validate -- <file.ttl> [more.ttl …]   (validated together against ontology/shapes.ttl, with our ontology and the UN SDG KOS)');
     return 2;
   }
-  const quads = files.flatMap((f) => parseTurtleFile(path.resolve(f)));
+  const quads = files.flatMap((f) => parseTurtleFile(userPath(f)));
   const context = background();
   const report = await validateShacl(loadShapes(path.join(ROOT, 'ontology', 'shapes.ttl')), [...quads, ...context]);
   const own = new Set(quads.map((q) => q.subject.value));

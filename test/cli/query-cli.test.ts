@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ownContexts, runQuery, withOwnContexts } from '../../src/cli/query.js';
 import { CONTEXT_DOCUMENT, CONTEXT_PATH, PUBLISHED_CONTEXTS } from '../../src/graph/context.js';
+import { ROOT } from '../../src/graph/config.js';
 import { builtStore, cfg, dist } from '../helpers.js';
 import { useApp } from '../server/helpers.js';
 
@@ -15,7 +16,7 @@ const app = useApp({ distDir: cfg.distDir });
 
 describe('npm run query', () => {
   it('answers a query file over the built dump, as CSV (CRLF line ends, RFC 4180)', async () => {
-    const out = await runQuery(['-f', 'queries/stated-links.rq'], offline);
+    const out = await runQuery(['-f', path.join(ROOT, 'queries', 'stated-links.rq')], offline);
     expect(out.split('\r\n')[0]).toBe('from,fromLabel,to,toLabel,document,section,rationale');
     expect(out).toContain(`${cfg.base}lkp/2016/4.3,`);
   });
@@ -45,6 +46,40 @@ describe('npm run query', () => {
     writeFileSync(file, 'hello');
     await expect(runQuery(['--no-local', '-s', file, 'ASK {}'], offline)).rejects.toThrow(`${file}: unsupported local file type .txt`);
     await expect(runQuery(['--no-local', '-s', 'no-such-file.ttl', 'ASK {}'], offline)).rejects.toThrow('source not found: no-such-file.ttl');
+  });
+
+  it('takes relative paths from the directory npm was run in (INIT_CWD), not the package root', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'query-'));
+    writeFileSync(path.join(dir, 'q.rq'), 'SELECT ?o WHERE { <https://example.org/a> <https://example.org/p> ?o }');
+    writeFileSync(path.join(dir, 'data.ttl'), '<https://example.org/a> <https://example.org/p> "here" .');
+    const before = process.env.INIT_CWD;
+    process.env.INIT_CWD = dir;
+    try {
+      expect(await runQuery(['--no-local', '-s', 'data.ttl', '-f', 'q.rq'], offline)).toBe('o\r\nhere\r\n');
+      await expect(runQuery(['-f', 'missing.rq'], offline)).rejects.toThrow('query file missing.rq: not found');
+    } finally {
+      if (before === undefined) delete process.env.INIT_CWD;
+      else process.env.INIT_CWD = before;
+    }
+  });
+
+  it('says which JSON-LD context could not be loaded, and why', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'query-')), 'other.jsonld');
+    writeFileSync(file, JSON.stringify({ '@context': 'https://example.org/context.jsonld', '@id': 'https://example.org/a', name: 'x' }));
+    const error = await runQuery(['--no-local', '-s', file, 'ASK {}'], offline).catch((e: Error) => e);
+    expect((error as Error).message).toBe(`${file}: cannot load the JSON-LD context https://example.org/context.jsonld`);
+    expect(((error as Error).cause as Error).message).toBe('offline: https://example.org/context.jsonld');
+  });
+
+  it('gives up on a context host that never answers after --timeout seconds', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'query-')), 'stalled.jsonld');
+    writeFileSync(file, JSON.stringify({ '@context': 'https://example.org/slow.jsonld', '@id': 'https://example.org/a' }));
+    const never = ((_input: RequestInfo | URL, init?: RequestInit) =>
+      new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)))) as typeof fetch;
+    const error = await runQuery(['--no-local', '-t', '0.2', '-s', file, 'ASK {}'], never).catch((e: Error) => e);
+    expect((error as Error).message).toMatch(/cannot load the JSON-LD context https:\/\/example\.org\/slow\.jsonld$/);
+    expect(((error as Error).cause as Error).name).toBe('TimeoutError');
+    await expect(runQuery(['-t', '0', 'ASK {}'], offline)).rejects.toThrow('--timeout must be a number of seconds above 0, not "0"');
   });
 
   it('prints its usage when given no query', async () => {

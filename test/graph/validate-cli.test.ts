@@ -35,6 +35,18 @@ describe('npm run validate', () => {
     expect(lines.join('\n')).toMatch(/SKOS \(notation\): <https:\/\/example\.org\/fjallby\/1\.1\.1\.[12]>: notation "1\.1\.1\.1" is also used by/);
   });
 
+  it('takes relative paths from the directory npm was run in (INIT_CWD), not the package root', async () => {
+    const before = process.env.INIT_CWD;
+    process.env.INIT_CWD = fixture('municipality');
+    try {
+      const lines: string[] = [];
+      expect(await validateFiles(['programme.ttl', 'links.ttl'], (l) => lines.push(l))).toBe(0);
+    } finally {
+      if (before === undefined) delete process.env.INIT_CWD;
+      else process.env.INIT_CWD = before;
+    }
+  });
+
   it('explains its usage when given no file', async () => {
     const lines: string[] = [];
     expect(await validateFiles([], (l) => lines.push(l))).toBe(2);
