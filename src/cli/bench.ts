@@ -25,6 +25,8 @@ const ONLY = process.env.BENCH_ONLY;
 /** BENCH_ROWS=<regular expression> measures only the throughput rows whose label matches. */
 const ROWS = process.env.BENCH_ROWS ? new RegExp(process.env.BENCH_ROWS) : undefined;
 const FOCUS = '/lkp/2016/4.4.3';
+/** The bare-Hono ceiling's fixed body: 2 KB of ASCII. */
+const CEILING_BODY = 'x'.repeat(2048);
 const JSON_RESULTS = 'application/sparql-results+json';
 /** What Chromium sends as Accept-Encoding. */
 const BROWSER_ENCODINGS = 'gzip, deflate, br, zstd';
@@ -101,6 +103,27 @@ async function load(pid: number, url: string, headers: Record<string, string>, s
   if (result.non2xx > 0) console.log(`  (note: ${result.non2xx} answers from ${url.slice(0, 60)}… were not 2xx)`);
   const used = process.cpuUsage(client);
   return { requests: result.requests.total, seconds: result.duration, cpu: cpuMs(pid) - cpu, client: (used.user + used.system) / 1000 };
+}
+
+/**
+ * µs this process takes to turn `body` into a JS string, as autocannon does with every body it
+ * reads (`req.body += chunk`: a UTF-8 decode): the median of 5 runs of about 20 ms. ASCII takes
+ * V8's fast path; compressed bytes and text with å, ä, ö do not, and cost many times more per byte.
+ */
+function decodeUs(body: Buffer): number {
+  const runs: number[] = [];
+  let chars = 0;
+  for (let r = 0; r < 5; r++) {
+    let n = 0;
+    const t = performance.now();
+    while (performance.now() - t < 20) {
+      for (let k = 0; k < 16; k++) chars += ('' + body).length;
+      n += 16;
+    }
+    runs.push((1000 * (performance.now() - t)) / n);
+  }
+  if (chars < 0) throw new Error('unreachable'); // keeps the decodes from being optimised away
+  return median(runs);
 }
 
 const rate = (runs: Load[]) => runs.reduce((a, r) => a + r.requests, 0) / runs.reduce((a, r) => a + r.seconds, 0);
@@ -240,7 +263,8 @@ function rawGet(url: string, headers: Record<string, string>): Promise<{ type: s
  * and Node parses, the same request. autocannon runs in this process and does real work per response (its HTTP parser is
  * JavaScript, and it decodes every body into a JS string, slowest for compressed bytes), so its
  * CPU µs per response is printed beside the server's: when the client's is the larger, the row is
- * client-bound.
+ * client-bound. The last column is the part of the client's µs spent decoding the body (see
+ * decodeUs), for the row's body and for the ceiling's 2 KB of ASCII.
  */
 async function throughputs(base: string, bare: string, pids: { server: number; bare: number }): Promise<Map<string, number>> {
   const query = loadQueries()[0]![1];
@@ -265,11 +289,15 @@ async function throughputs(base: string, bare: string, pids: { server: number; b
   console.log('  ratio: to bare Hono with the fixed 2 KB body (the target); to bare Hono sending the same body bytes with its few headers;');
   console.log('  and to plain node:http sending the same answer (our header fields and body: what our server path alone costs);');
   console.log('  over all slices (sums), and paired: the median of the slices\' ratios, each to the reference slice run beside it');
-  console.log('  CPU µs per response, server and client (autocannon), with bare Hono 2 KB\'s in brackets');
-  const cols = ['bytes', 'req/s', 'bare 2KB', 'ratio', 'paired', 'same body', 'ratio', 'paired', 'same answer', 'ratio', 'paired', 'server µs', 'client µs'];
-  const widths = [6, 7, 8, 6, 6, 9, 6, 6, 11, 6, 6, 10, 11];
+  console.log('  CPU µs per response, server and client (autocannon), with bare Hono 2 KB\'s in brackets;');
+  console.log('  decode µs: of the client\'s, what turning the body into a JS string costs (autocannon does it for every body)');
+  const cols = ['bytes', 'req/s', 'bare 2KB', 'ratio', 'paired', 'same body', 'ratio', 'paired', 'same answer', 'ratio', 'paired', 'server µs', 'client µs', 'decode µs'];
+  const widths = [6, 7, 8, 6, 6, 9, 6, 6, 11, 6, 6, 10, 11, 11];
+  const ceilingDecode = decodeUs(Buffer.from(CEILING_BODY));
   console.log(`  ${'target'.padEnd(34)} ${cols.map((c, i) => c.padStart(widths[i]!)).join(' ')}`);
   const ceilings: number[] = [];
+  /** The HTML pages' rows, for the client check. */
+  const checks: Array<{ label: string; id: number; bytes: number }> = [];
   /** Each row's ratio to the ceiling (sums), for the summary. */
   const ratios = new Map<string, number>();
   const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(0)} %`;
@@ -283,6 +311,7 @@ async function throughputs(base: string, bare: string, pids: { server: number; b
       body: new Uint8Array(first.body),
       headers: { 'x-type': first.type, ...(first.coding ? { 'x-coding': first.coding } : {}), 'x-fields': JSON.stringify(first.fields) },
     });
+    if (label.startsWith('concept page html')) checks.push({ label, id, bytes });
     const target: Load[] = [];
     const reference: Load[] = [];
     const sameBody: Load[] = [];
@@ -311,11 +340,34 @@ async function throughputs(base: string, bare: string, pids: { server: number; b
       paired(sameAnswer),
       us(serverUs(target), serverUs(reference)),
       us(clientUs(target), clientUs(reference)),
+      `${decodeUs(first.body).toFixed(1)} (${ceilingDecode.toFixed(1)})`,
     ];
     console.log(`  ${label.padEnd(34)} ${cells.map((c, i) => c.padStart(widths[i]!)).join(' ')}`);
   }
   console.log(`  bare Hono (2 KB) over the slices: median ${median(ceilings).toFixed(0)} req/s (min ${Math.min(...ceilings).toFixed(0)}, max ${Math.max(...ceilings).toFixed(0)})`);
+  await clientCheck(bare, pids.bare, checks, slice);
   return ratios;
+}
+
+/**
+ * What the bytes themselves cost the client: bare Hono sends each HTML page's own body bytes
+ * (stored for its row) and, in the slices beside them, as many bytes of ASCII. The server does the
+ * same work for both; only autocannon's decoding of the body differs.
+ */
+async function clientCheck(bare: string, barePid: number, checks: Array<{ label: string; id: number; bytes: number }>, slice: number): Promise<void> {
+  if (checks.length === 0) return;
+  console.log(`\nClient check: bare Hono sending a page's own body bytes, and as many bytes of ASCII (${ROUNDS} slices each, interleaved)`);
+  for (const { label, id, bytes } of checks) {
+    const ascii: Load[] = [];
+    const own: Load[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      ascii.push(await load(barePid, `${bare}/bytes/${bytes}`, {}, slice));
+      own.push(await load(barePid, `${bare}/same/${id}`, {}, slice));
+    }
+    const [a, o] = [rate(ascii), rate(own)];
+    const line = `${bytes} bytes: ASCII ${a.toFixed(0)} req/s, its own bytes ${o.toFixed(0)} req/s (${((100 * o) / a).toFixed(0)} %); client µs per response ${clientUs(ascii).toFixed(0)} and ${clientUs(own).toFixed(0)}`;
+    console.log(`  ${label.padEnd(34)} ${line}`);
+  }
 }
 
 /** The issue's targets, each with the figure of this run and whether it is met (rows not measured are left out). */
@@ -343,7 +395,6 @@ const WHOLE = '/whole/';
  * (whatever query string and request headers come with it).
  */
 function bareServer(port: number): void {
-  const body = 'x'.repeat(2048);
   const store = new oxigraph.Store();
   store.load(readFileSync(join(buildConfig().distDir, 'dataset.nq')), { format: 'nq' });
   const app = new Hono();
@@ -352,7 +403,7 @@ function bareServer(port: number): void {
       'Content-Type': `${JSON_RESULTS}; charset=utf-8`,
     }),
   );
-  app.get('/', (c) => c.text(body));
+  app.get('/', (c) => c.text(CEILING_BODY));
   const sized = new Map<number, string>();
   app.get('/bytes/:n', (c) => {
     const n = Number(c.req.param('n'));
