@@ -58,18 +58,19 @@ function checkChain(chain: number, maxChain: number): void {
  * Classifies a SPARQL request without a full parse, in time linear in its length, so that
  * updates, `SERVICE`, pathological nesting and chains too long for the engine (a few KB of
  * `1+1+…` or `!!!…` overflow Oxigraph's stack) are refused before any parser sees them.
- * Keywords inside strings, IRIs, comments and variable names are ignored.
+ * Keywords inside strings, IRIs, comments and variable names are ignored. Relative IRIs in FROM
+ * resolve against the query's BASE, or else `defaultBase` (the service's base IRI).
  *
  * @example
  * analyseQuery('SELECT * FROM <g> { ?s ?p ?o }', 64) // { form: 'SELECT', from: ['g'], fromNamed: [], depth: 1, chain: 5, … }
  * analyseQuery(`SELECT * { FILTER(${'!'.repeat(500)}true) }`, 64) // throws QueryRefusal('chain', 'query too complex: …')
  */
-export function analyseQuery(text: string, maxDepth: number, maxChain: number = DEFAULT_MAX_CHAIN): QueryAnalysis {
+export function analyseQuery(text: string, maxDepth: number, maxChain: number = DEFAULT_MAX_CHAIN, defaultBase?: string): QueryAnalysis {
   const seen = { depth: 0 };
   const chain = new ChainMeter();
   const prefixes = new Map<string, string>();
   const out: QueryAnalysis = { form: 'SELECT', from: [], fromNamed: [], depth: 0, chain: 0, datasetClauses: [] };
-  let base: string | undefined;
+  let base = defaultBase;
   let form: QueryForm | undefined;
   const it = tokens(text, maxDepth, seen, chain);
   for (let next = it.next(); !next.done; next = it.next()) {

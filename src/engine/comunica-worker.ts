@@ -63,7 +63,13 @@ function checkRows(job: QueryJob, rows: number | undefined): void {
 
 async function evaluate(engine: QueryEngine, store: Store, job: QueryJob, cache: Map<string, Store>): Promise<Evaluation> {
   const { source, union } = sourceFor(store, job, cache);
-  const context = { sources: [source], unionDefaultGraph: union, '@comunica/bus-query-operation:readOnly': true, fetch: denyFetch };
+  const context = {
+    sources: [source],
+    unionDefaultGraph: union,
+    '@comunica/bus-query-operation:readOnly': true,
+    fetch: denyFetch,
+    ...(job.base === undefined ? {} : { baseIRI: job.base }),
+  };
   if (job.form === 'ASK') return { body: askBody(await engine.queryBoolean(job.query, context as never), job.format) };
   if (job.form === 'SELECT') {
     const { data } = await engine.resultToString(await engine.query(job.query, context as never), MEDIA[job.format]);

@@ -22,12 +22,15 @@ function loadStore(): oxigraph.Store {
 }
 
 /**
- * The query's dataset: the graphs the job names (the protocol's, or else the query's FROM clauses,
- * which the service has taken out of the text), or the union default graph when it names none.
+ * The query's options: its base IRI, if the job gives one, and its dataset: the graphs the job
+ * names (the protocol's, or else the query's FROM clauses, which the service has taken out of the
+ * text), or the union default graph when it names none.
  */
-function datasetOptions(job: QueryJob): Parameters<oxigraph.Store['query']>[1] {
-  if (!job.defaultGraphs?.length && !job.namedGraphs?.length) return { use_default_graph_as_union: true };
+function queryOptions(job: QueryJob): Parameters<oxigraph.Store['query']>[1] {
+  const base = job.base === undefined ? {} : { base_iri: job.base };
+  if (!job.defaultGraphs?.length && !job.namedGraphs?.length) return { ...base, use_default_graph_as_union: true };
   return {
+    ...base,
     use_default_graph_as_union: false,
     default_graph: (job.defaultGraphs ?? []).map((g) => oxigraph.namedNode(g)),
     named_graphs: (job.namedGraphs ?? []).map((g) => oxigraph.namedNode(g)),
@@ -44,14 +47,14 @@ function checkRows(job: QueryJob, format: FormatKey, body: string): void {
 
 /** Graph results are produced as N-Triples first (cheap to count), then re-serialized natively. */
 async function graphResult(store: oxigraph.Store, job: QueryJob): Promise<Evaluation> {
-  const nt = store.query(job.query, { ...datasetOptions(job), results_format: 'nt' }) as string;
+  const nt = store.query(job.query, { ...queryOptions(job), results_format: 'nt' }) as string;
   checkRows(job, 'nt', nt);
   return { body: await fromNTriples(nt, job.format, output) };
 }
 
 function evaluate(store: oxigraph.Store, job: QueryJob): Evaluation | Promise<Evaluation> {
   if (job.form === 'CONSTRUCT' || job.form === 'DESCRIBE') return graphResult(store, job);
-  const result = store.query(job.query, { ...datasetOptions(job), results_format: job.format });
+  const result = store.query(job.query, { ...queryOptions(job), results_format: job.format });
   const body = String(result);
   checkRows(job, job.format, body);
   return { body };

@@ -20,6 +20,11 @@ export interface QueryJob {
   maxRows: number;
   /** The content coding the client prefers; the worker compresses an answer worth it. */
   coding?: ContentCoding;
+  /**
+   * The IRI that relative IRIs in the query resolve against when it has no BASE: the service's
+   * own (SPARQL 1.1 Protocol §2.3). Without it, a relative IRI is a syntax error.
+   */
+  base?: string;
 }
 
 /** What a worker's evaluation produces: the serialized result as text. */

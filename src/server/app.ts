@@ -15,6 +15,7 @@ import { notFoundResponder } from './not-found.js';
 import { pageData } from './page-data.js';
 import { responseCache } from './middleware/response-cache.js';
 import { createQueryService } from './query-service.js';
+import { endpointIri } from './service-description.js';
 import { dumpRoutes } from './routes/dumps.js';
 import { metadataRoutes } from './routes/metadata.js';
 import { resourceRoutes } from './routes/resource.js';
@@ -105,7 +106,7 @@ export async function createApp(options: AppOptions): Promise<ServerApp> {
     await engine.close();
     throw e;
   }
-  const answer = createQueryService(engine, dataset.graphs, limits);
+  const answer = createQueryService(engine, dataset.graphs, limits, endpointIri(dataset.base));
 
   const responses = responseCache({ maxEntries: limits.cacheEntries, maxBytes: limits.cacheBytes });
   const app = new Hono();

@@ -139,12 +139,14 @@ function join(waiters: Waiters, client: () => AbortSignal | undefined): void {
 /**
  * Builds the function that answers protocol requests, with a bounded cache of answers and
  * coalescing of identical queries in flight (the dataset is immutable, so both are safe).
+ * Relative IRIs in a query without BASE resolve against `base` (the service's own IRI, SPARQL 1.1
+ * Protocol §2.3), in the checks of its FROM clauses and in the engine alike.
  *
  * @example
- * const answer = createQueryService(engine, new Set(['https://…/graph/x']), DEFAULT_LIMITS);
+ * const answer = createQueryService(engine, new Set(['https://…/graph/x']), DEFAULT_LIMITS, 'https://…/sparql');
  * const { body, contentType, etag } = await answer({ query: 'ASK {}', defaultGraphs: [], namedGraphs: [] }, 'application/json'); // body: UTF-8 bytes
  */
-export function createQueryService(engine: Engine, graphs: Set<string>, limits: Limits): QueryService {
+export function createQueryService(engine: Engine, graphs: Set<string>, limits: Limits, base?: string): QueryService {
   // One answer may use at most an eighth of the budget (as in the response cache), so that a
   // single huge answer cannot push every other one out.
   const maxAnswer = limits.cacheBytes / 8;
@@ -184,7 +186,7 @@ export function createQueryService(engine: Engine, graphs: Set<string>, limits: 
   const answer = async (...[req, accept, formatParam, acceptEncoding]: Parameters<QueryService>): Promise<{ key: string; result: QueryAnswer }> => {
     let analysis;
     try {
-      analysis = analyseQuery(req.query, limits.maxQueryDepth, limits.maxQueryChain);
+      analysis = analyseQuery(req.query, limits.maxQueryDepth, limits.maxQueryChain, base);
     } catch (e) {
       if (e instanceof QueryRefusal) {
         throw httpError(REFUSAL_STATUS[e.kind], e.kind === 'syntax' ? `syntax error: ${readablePrecheckError(e, req.query)}` : e.message);
@@ -207,6 +209,7 @@ export function createQueryService(engine: Engine, graphs: Set<string>, limits: 
     };
     const coding = preferredEncoding(acceptEncoding, CODINGS);
     if (coding) job.coding = coding;
+    if (base !== undefined) job.base = base;
     const key = JSON.stringify([req.query, format.key, coding ?? '', req.defaultGraphs, req.namedGraphs]);
     const hit = cache.get(key);
     if (hit) return { key, result: hit };

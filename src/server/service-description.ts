@@ -17,6 +17,15 @@ export const DESCRIPTION_OFFERS: readonly string[] = DOCUMENT_FORMATS.flatMap((f
 const RDFS_SEE_ALSO = NS.rdfs + 'seeAlso';
 
 /**
+ * The endpoint's IRI (its sd:endpoint), which is also the base IRI of a query that names none
+ * (SPARQL 1.1 Protocol §2.3): `<lkp/2016/4.4.3>` in a query is `{base}lkp/2016/4.4.3`.
+ *
+ * @example
+ * endpointIri('https://w3id.org/helsingborg-livskvalitet/') // 'https://w3id.org/helsingborg-livskvalitet/sparql'
+ */
+export const endpointIri = (base: string): string => `${base}sparql`;
+
+/**
  * Describes the endpoint: language, result formats, the union default graph and each named graph.
  * The service has the IRI the DCAT catalogue gives its dcat:DataService (one resource, two descriptions);
  * the other nodes get IRIs under the endpoint instead of blank nodes.
@@ -25,7 +34,7 @@ const RDFS_SEE_ALSO = NS.rdfs + 'seeAlso';
  * serialize(serviceDescription(dataset), 'ttl', dataset.base)
  */
 export function serviceDescription(dataset: Dataset): Quad[] {
-  const endpoint = `${dataset.base}sparql`;
+  const endpoint = endpointIri(dataset.base);
   const service = namedNode(metadataIris(dataset.base).service);
   const ds = namedNode(`${endpoint}#dataset`);
   const union = namedNode(`${endpoint}#default-graph`);

@@ -101,6 +101,16 @@ describe('analyseQuery', () => {
     expect(a.fromNamed).toEqual(['http://b/two']);
   });
 
+  it("resolves a relative FROM against the service's base IRI, unless the query has a BASE", () => {
+    const service = 'https://x.example/lkp/sparql';
+    expect(analyseQuery('SELECT * FROM <graph/a> FROM NAMED <../b> { }', 64, DEFAULT_MAX_CHAIN, service)).toMatchObject({
+      from: ['https://x.example/lkp/graph/a'],
+      fromNamed: ['https://x.example/b'],
+    });
+    expect(analyseQuery('BASE <http://b/> SELECT * FROM <graph/a> { }', 64, DEFAULT_MAX_CHAIN, service).from).toEqual(['http://b/graph/a']);
+    expect(analyseQuery('BASE <sub/> SELECT * FROM <a> { }', 64, DEFAULT_MAX_CHAIN, service).from).toEqual(['https://x.example/lkp/sub/a']);
+  });
+
   it('measures nesting depth and runs in linear time on deep input', () => {
     expect(analyseQuery('SELECT * { { ( [ ] ) } }', 64).depth).toBe(4);
     const start = performance.now();

@@ -152,6 +152,41 @@ describe.each(['oxigraph', 'comunica'] as const)('%s engine', (engine) => {
     });
   });
 
+  describe('base IRI: the endpoint\'s own (SPARQL 1.1 Protocol §2.3)', () => {
+    const ENDPOINT = `${BASE}sparql`;
+    const bindings = async (query: string) => {
+      const res = await req(sparqlUrl(query), { headers: { accept: 'application/json' } });
+      expect(res.status).toBe(200);
+      return (await res.json()).results.bindings as Array<Record<string, { value: string }>>;
+    };
+
+    it('W3C query_content_type_construct: a relative IRI resolves against the endpoint', async () => {
+      const res = await req('/sparql', {
+        method: 'POST',
+        body: 'CONSTRUCT { <s> <p> 1 } WHERE {}',
+        headers: { 'content-type': 'application/sparql-query', accept: 'application/n-triples' },
+      });
+      expect(res.status).toBe(200);
+      expect((await res.text()).trim()).toBe(`<${BASE}s> <${BASE}p> "1"^^<http://www.w3.org/2001/XMLSchema#integer> .`);
+    });
+
+    it('<> is the endpoint, <#x> a fragment of it, and a BASE in the query wins', async () => {
+      expect(await bindings('SELECT (<> AS ?b) (<#x> AS ?f) (<graph/sdg> AS ?g) WHERE {}')).toEqual([
+        { b: { type: 'uri', value: ENDPOINT }, f: { type: 'uri', value: `${ENDPOINT}#x` }, g: { type: 'uri', value: G('sdg') } },
+      ]);
+      expect(await bindings('BASE <http://example.org/a/> SELECT (<s> AS ?b) WHERE {}')).toEqual([{ b: { type: 'uri', value: 'http://example.org/a/s' } }]);
+    });
+
+    it('a relative FROM names the same graph as its absolute IRI, and one this dataset lacks is refused by its full IRI', async () => {
+      expect(await bindings('SELECT (COUNT(*) AS ?n) FROM <graph/sdg> WHERE { ?s ?p ?o }')).toEqual([
+        { n: { type: 'literal', value: '10', datatype: 'http://www.w3.org/2001/XMLSchema#integer' } },
+      ]);
+      const res = await req(sparqlUrl('SELECT * FROM <graph/nope> WHERE { ?s ?p ?o }'));
+      expect(res.status).toBe(400);
+      expect(await res.text()).toContain(`<${G('nope')}> is not a graph of this dataset`);
+    });
+  });
+
   describe('refusals and errors', () => {
     const long = `SELECT * WHERE { ?s ?p ?o } # ${'x'.repeat(2_100)}`;
     it.each([
