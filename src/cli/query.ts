@@ -8,6 +8,7 @@ import { Parser, Store } from 'n3';
 import { buildConfig } from '../graph/config.js';
 import { CONTEXT_DOCUMENT, PUBLISHED_CONTEXTS } from '../graph/context.js';
 import { loadJsonLd } from '../graph/documents.js';
+import { endpointIri } from '../server/service-description.js';
 import { undeclaredPrefix } from '../server/syntax-message.js';
 import { userPath } from './paths.js';
 
@@ -16,7 +17,8 @@ const DEFAULT_TIMEOUT_S = 60;
 
 const USAGE = `usage: npm run query -- [options] (QUERY | -f file.rq)
 
-Runs a SPARQL query with Comunica over this dataset plus any sources you add.
+Runs a SPARQL query with Comunica over this dataset plus any sources you add. Relative IRIs
+in a query with no BASE declaration resolve against the endpoint's IRI, as on the endpoint.
   -f, --file <path>        read the query from a file (e.g. queries/*.rq); relative paths are
                            taken from the directory you run npm in
   -s, --source <src>       add a source; repeatable:
@@ -109,6 +111,19 @@ export async function toSource(arg: string, remote: Remote): Promise<unknown> {
   throw new Error(`source not found: ${arg}`);
 }
 
+/**
+ * The query: the file's text, or the words given on the command line, joined by spaces. Refuses
+ * both at once, and a word after the query's first that names an existing file or a URL (a source
+ * given without -s, which would otherwise end up in the query's text).
+ */
+function queryText(file: string | undefined, words: string[]): string {
+  if (file !== undefined && words.length > 0) throw new Error(`give the query with -f or as text, not both (text given: ${JSON.stringify(words.join(' ').slice(0, 60))})`);
+  if (file !== undefined) return readQueryFile(file);
+  const stray = words.slice(1).find((w) => /^(?:https?:\/\/|sparql@)\S+$/.test(w) || (/\.(?:ttl|nt|nq|trig|jsonld|rq)$/.test(w) && existsSync(userPath(w))));
+  if (stray) throw new Error(`"${stray}" is not part of a query: ${stray.endsWith('.rq') ? `read a query file with -f ${stray}` : `add a source with -s ${stray}`}`);
+  return words.join(' ');
+}
+
 function readQueryFile(file: string): string {
   try {
     return readFileSync(userPath(file), 'utf8');
@@ -139,8 +154,9 @@ export async function runQuery(argv: string[], fetch = globalThis.fetch): Promis
       help: { type: 'boolean', short: 'h' },
     },
   });
-  const query = values.file ? readQueryFile(values.file) : positionals.join(' ');
-  if (values.help || !query.trim()) return `${USAGE}\n`;
+  if (values.help) return `${USAGE}\n`;
+  const query = queryText(values.file, positionals);
+  if (!query.trim()) return `${USAGE}\n`;
   const timeout = Number(values.timeout ?? DEFAULT_TIMEOUT_S);
   if (!(timeout > 0)) throw new Error(`--timeout must be a number of seconds above 0, not ${JSON.stringify(values.timeout)}`);
   const cfg = buildConfig();
@@ -156,7 +172,14 @@ export async function runQuery(argv: string[], fetch = globalThis.fetch): Promis
   const undeclared = undeclaredPrefix(query);
   if (undeclared) throw new Error(`syntax error: ${undeclared}`);
   const engine = new QueryEngine();
-  const context = { sources, unionDefaultGraph: true, fetch: withOwnContexts(remote.contexts, fetch), httpTimeout: remote.timeoutMs, '@comunica/bus-query-operation:readOnly': true };
+  const context = {
+    sources,
+    unionDefaultGraph: true,
+    baseIRI: endpointIri(cfg.base),
+    fetch: withOwnContexts(remote.contexts, fetch),
+    httpTimeout: remote.timeoutMs,
+    '@comunica/bus-query-operation:readOnly': true,
+  };
   const result = await engine.query(query, context as never);
   const defaults = { quads: 'text/turtle', bindings: 'text/csv', boolean: 'simple', void: 'simple' } as const;
   const format = values.format ?? defaults[result.resultType];

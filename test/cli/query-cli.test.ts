@@ -82,6 +82,22 @@ describe('npm run query', () => {
     await expect(runQuery(['-t', '0', 'ASK {}'], offline)).rejects.toThrow('--timeout must be a number of seconds above 0, not "0"');
   });
 
+  it('resolves relative IRIs against the endpoint\'s IRI, as the endpoint does', async () => {
+    const out = await runQuery([`${SKOS}SELECT (<> AS ?e) ?label WHERE { <lkp/2016/4.4.3> skos:prefLabel ?label } ORDER BY ?label`], offline);
+    expect(out).toBe(`e,label\r\n${cfg.base}sparql,Vi väljer hållbara resor och transporter\r\n${cfg.base}sparql,We choose sustainable travel and transport\r\n`);
+  });
+
+  it('refuses a query given twice, and a source or query file given as a word of the query', async () => {
+    await expect(runQuery(['-f', path.join(ROOT, 'queries', 'stated-links.rq'), 'LIMIT', '1'], offline)).rejects.toThrow('give the query with -f or as text, not both (text given: "LIMIT 1")');
+    await expect(runQuery(['ASK {}', 'sparql@https://query.wikidata.org/sparql'], offline)).rejects.toThrow(
+      '"sparql@https://query.wikidata.org/sparql" is not part of a query: add a source with -s sparql@https://query.wikidata.org/sparql',
+    );
+    await expect(runQuery(['ASK {}', dist('dataset.nt')], offline)).rejects.toThrow(`add a source with -s ${dist('dataset.nt')}`);
+    await expect(runQuery(['ASK', '{}', path.join(ROOT, 'queries', 'stated-links.rq')], offline)).rejects.toThrow(/read a query file with -f .*stated-links\.rq$/);
+    // the words of an unquoted query are joined
+    expect(await runQuery(['ASK', '{', '?s', '?p', '?o', '}'], offline)).toBe('true\n');
+  });
+
   it('prints its usage when given no query', async () => {
     expect(await runQuery([], offline)).toMatch(/^usage: npm run query/);
   });
