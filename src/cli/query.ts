@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { QueryEngine } from '@comunica/query-sparql';
 import { Parser, Store } from 'n3';
+import { absoluteIris } from '../engine/iri.js';
 import { buildConfig } from '../graph/config.js';
 import { CONTEXT_DOCUMENT, PUBLISHED_CONTEXTS } from '../graph/context.js';
 import { loadJsonLd } from '../graph/documents.js';
@@ -180,7 +181,8 @@ export async function runQuery(argv: string[], fetch = globalThis.fetch): Promis
     httpTimeout: remote.timeoutMs,
     '@comunica/bus-query-operation:readOnly': true,
   };
-  const result = await engine.query(query, context as never);
+  // Comunica's parser resolves relative IRIs without removing dot-segments: they go to it absolute.
+  const result = await engine.query(absoluteIris(query, context.baseIRI), context as never);
   const defaults = { quads: 'text/turtle', bindings: 'text/csv', boolean: 'simple', void: 'simple' } as const;
   const format = values.format ?? defaults[result.resultType];
   const { data } = await engine.resultToString(result, format);

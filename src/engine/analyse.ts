@@ -1,6 +1,7 @@
-// A linear-time lexical pre-check of SPARQL text: query form, updates, SERVICE, dataset clauses, nesting depth, chain length.
+// A linear-time lexical pre-check of SPARQL text: query form, updates, SERVICE, undeclared prefixes, dataset clauses, nesting depth, chain length.
 import { CHAIN_KEYWORDS, ChainMeter, DEFAULT_MAX_CHAIN } from './chain.js';
 import type { QueryForm } from './formats.js';
+import { resolveIri, unescapeIri } from './iri.js';
 import { QueryRefusal, tokens, type Token } from './lexer.js';
 
 export { QueryRefusal } from './lexer.js';
@@ -22,13 +23,6 @@ export interface QueryAnalysis {
 const FORMS = new Set(['SELECT', 'ASK', 'CONSTRUCT', 'DESCRIBE']);
 const UPDATES = new Set(['INSERT', 'DELETE', 'LOAD', 'CLEAR', 'CREATE', 'DROP', 'COPY', 'MOVE', 'ADD', 'WITH']);
 
-/** An IRI's \u and \U escapes decoded, as Oxigraph decodes them (one that names no code point is left as it is: the parser refuses it). */
-const unescapeIri = (iri: string): string =>
-  iri.replace(/\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})/g, (escape, u: string | undefined, U: string | undefined) => {
-    const code = parseInt(u ?? U!, 16);
-    return code <= 0x10ffff ? String.fromCodePoint(code) : escape;
-  });
-
 function resolve(token: Token, prefixes: Map<string, string>, base: string | undefined): string {
   if (token.t === 'pname') {
     const colon = token.v.indexOf(':');
@@ -36,12 +30,20 @@ function resolve(token: Token, prefixes: Map<string, string>, base: string | und
     if (ns === undefined) throw new QueryRefusal('syntax', `undeclared prefix "${token.v.slice(0, colon)}:"`, token.start);
     return ns + token.v.slice(colon + 1).replace(/\\(.)/g, '$1'); // PN_LOCAL_ESC: `\/` is `/`
   }
-  const iri = unescapeIri(token.v);
-  try {
-    return base ? new URL(iri, base).href : iri;
-  } catch {
-    return iri;
-  }
+  return resolveIri(unescapeIri(token.v), base);
+}
+
+const prefixOf = (name: Token): string => name.v.slice(0, name.v.indexOf(':'));
+
+/**
+ * Refuses a prefixed name whose prefix the query has not declared. SPARQL has no built-in prefixes,
+ * and an engine that fills in its own (Comunica: `skos:` as the 2008 draft namespace) would quietly
+ * match nothing. A name inside an IRI the parser cannot read is left to the parser's message.
+ */
+function checkDeclared(name: Token, declared: Set<string>): void {
+  const prefix = prefixOf(name);
+  if (prefix === '_' || name.inBrokenIri || declared.has(prefix)) return; // `_:b` is a blank node
+  throw new QueryRefusal('syntax', `undeclared prefix "${prefix}:"`, name.start);
 }
 
 /** Refuses a query whose chain (see ChainMeter) is longer than the engine safely handles. */
@@ -56,8 +58,9 @@ function checkChain(chain: number, maxChain: number): void {
 
 /**
  * Classifies a SPARQL request without a full parse, in time linear in its length, so that
- * updates, `SERVICE`, pathological nesting and chains too long for the engine (a few KB of
- * `1+1+…` or `!!!…` overflow Oxigraph's stack) are refused before any parser sees them.
+ * updates, `SERVICE`, undeclared prefixes, pathological nesting and chains too long for the
+ * engine (a few KB of `1+1+…` or `!!!…` overflow Oxigraph's stack) are refused before any parser
+ * sees them.
  * Keywords inside strings, IRIs, comments and variable names are ignored. Relative IRIs in FROM
  * resolve against the query's BASE, or else `defaultBase` (the service's base IRI).
  *
@@ -72,15 +75,23 @@ export function analyseQuery(text: string, maxDepth: number, maxChain: number = 
   const out: QueryAnalysis = { form: 'SELECT', from: [], fromNamed: [], depth: 0, chain: 0, datasetClauses: [] };
   let base = defaultBase;
   let form: QueryForm | undefined;
+  /** Prefixes the query declares, their IRIs readable or not (a broken one is the parser's to report). */
+  const declared = new Set<string>();
   const it = tokens(text, maxDepth, seen, chain);
   for (let next = it.next(); !next.done; next = it.next()) {
     const tok = next.value;
+    if (tok.t === 'pname') {
+      checkDeclared(tok, declared);
+      continue;
+    }
     if (tok.t !== 'kw') continue;
     if (CHAIN_KEYWORDS.has(tok.v)) chain.unit();
     if (!form && tok.v === 'PREFIX') {
       const name = it.next().value as Token | undefined;
       const iri = it.next().value as Token | undefined;
-      if (name && iri?.t === 'iri') prefixes.set(name.v.replace(/:.*$/, ''), resolve(iri, prefixes, base));
+      if (name?.t === 'pname') declared.add(prefixOf(name));
+      if (name && iri?.t === 'iri') prefixes.set(prefixOf(name), resolve(iri, prefixes, base));
+      else if (iri?.t === 'pname') checkDeclared(iri, declared);
     } else if (!form && tok.v === 'BASE') {
       const iri = it.next().value as Token | undefined;
       if (iri?.t === 'iri') base = resolve(iri, prefixes, base);

@@ -5,6 +5,8 @@ import { QueryEngine } from '@comunica/query-sparql-rdfjs';
 import { DataFactory, Parser, Store, Writer, type Quad } from 'n3';
 import type { FormatKey } from './formats.js';
 import { fromNTriples, graphOutputOptions } from './graph-output.js';
+import { isEngineFault } from './fault.js';
+import { absoluteIris } from './iri.js';
 import { countRows } from './rows.js';
 import { engineMemory, settle } from './outcome.js';
 import { EngineError, type Evaluation, type QueryJob, type WorkerInit, type WorkerReply, type WorkerRequest } from './types.js';
@@ -70,16 +72,40 @@ async function evaluate(engine: QueryEngine, store: Store, job: QueryJob, cache:
     fetch: denyFetch,
     ...(job.base === undefined ? {} : { baseIRI: job.base }),
   };
-  if (job.form === 'ASK') return { body: askBody(await engine.queryBoolean(job.query, context as never), job.format) };
+  try {
+    return await answer(engine, absoluteIris(job.query, job.base), job, context);
+  } catch (e) {
+    if (e instanceof EngineError || isEngineFault(e)) throw e;
+    throw (await syntaxError(engine, job.query, context)) ?? e;
+  }
+}
+
+/**
+ * Comunica words a failure of its parser or of its static checks like any other ("unexpected
+ * character: …", "Variable not allowed in projection"): when a query fails, parsing it alone
+ * tells which it was. A syntax error is reported for the query as the client wrote it, so its
+ * offsets are the client's. Costs nothing when a query succeeds.
+ */
+async function syntaxError(engine: QueryEngine, query: string, context: object): Promise<EngineError | undefined> {
+  try {
+    await engine.explain(query, context as never, 'parsed');
+    return undefined;
+  } catch (e) {
+    return isEngineFault(e) ? undefined : new EngineError('syntax', e instanceof Error ? e.message : String(e));
+  }
+}
+
+async function answer(engine: QueryEngine, query: string, job: QueryJob, context: object): Promise<Evaluation> {
+  if (job.form === 'ASK') return { body: askBody(await engine.queryBoolean(query, context as never), job.format) };
   if (job.form === 'SELECT') {
-    const { data } = await engine.resultToString(await engine.query(job.query, context as never), MEDIA[job.format]);
+    const { data } = await engine.resultToString(await engine.query(query, context as never), MEDIA[job.format]);
     let body = '';
     for await (const chunk of data) body += String(chunk);
     const rows = countRows(job.format, body);
     checkRows(job, rows);
     return { body, rows };
   }
-  const quads = await (await engine.queryQuads(job.query, context as never)).toArray();
+  const quads = await (await engine.queryQuads(query, context as never)).toArray();
   checkRows(job, quads.length);
   const writer = new Writer({ format: 'N-Triples' });
   // CONSTRUCT results are triples: drop any graph term before writing N-Triples.
@@ -87,8 +113,8 @@ async function evaluate(engine: QueryEngine, store: Store, job: QueryJob, cache:
   return { body: await fromNTriples(nt, job.format, output), rows: quads.length };
 }
 
-/** Comunica (sparqljs) reports "Parse error on line …"; anything else is an evaluation error. */
-const isSyntax = (message: string): boolean => /^Parse error/.test(message);
+/** Syntax errors are found by `syntaxError`; any other failure is an evaluation error. */
+const isSyntax = (): boolean => false;
 
 try {
   const store = new Store(new Parser({ format: 'N-Quads' }).parse(readFileSync(init.datasetPath, 'utf8')));

@@ -15,7 +15,14 @@ export class QueryRefusal extends Error {
   }
 }
 
-export type Token = { t: 'iri' | 'kw' | 'pname'; v: string; start: number; end: number };
+export type Token = {
+  t: 'iri' | 'kw' | 'pname';
+  v: string;
+  start: number;
+  end: number;
+  /** A prefixed name right after a `<` that starts no IRI (`<http://a b>`): the parser reports the IRI, not the name. */
+  inBrokenIri?: true;
+};
 
 // IRIREF with the \u and \U escapes Oxigraph accepts inside IRIs (it has no query-wide escape pass).
 const IRIREF = /<((?:[^<>"{}|^`\\\u0000-\u0020]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*)>/y;
@@ -117,6 +124,8 @@ export function* tokens(text: string, maxDepth: number, seen: { depth: number },
     last = next;
   };
   let iri: string | undefined;
+  // Where a `<` that had to start an IRI but starts none (`<http://a b>`) ends: a name there is part of it.
+  let brokenIriEnd = -1;
   // Where the current run of name characters (`a-b.c`) ends when no `:` follows it: a word that
   // starts inside it is no prefix either, so each run is scanned once (linear time on `a-a-a-…`).
   let noPrefixUntil = 0;
@@ -175,7 +184,9 @@ export function* tokens(text: string, maxDepth: number, seen: { depth: number },
         i += prefix.length + 1;
         const local = at(PN_LOCAL, text, i) ?? '';
         i += local.length;
-        yield { t: 'pname', v: `${prefix}:${local.replace(/\.+$/, '')}`, start, end: i };
+        const token: Token = { t: 'pname', v: `${prefix}:${local.replace(/\.+$/, '')}`, start, end: i };
+        if (start === brokenIriEnd) token.inBrokenIri = true;
+        yield token;
         note(NAME);
       } else if (word !== undefined) {
         i += word.length;
@@ -189,6 +200,7 @@ export function* tokens(text: string, maxDepth: number, seen: { depth: number },
         note(OTHER);
       }
     } else {
+      if (c === '<' && !lessThan(top, last)) brokenIriEnd = i + 1;
       if (OPERATORS.has(c)) chain.unit();
       else if (SEPARATORS.has(c)) chain.separator();
       i += OPERATORS.has(c) && PAIRS.has(text.slice(i, i + 2)) ? 2 : 1;

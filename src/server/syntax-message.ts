@@ -36,7 +36,7 @@ function scan(query: string): Scan {
       if (token.t === 'pname') {
         const prefix = token.v.slice(0, token.v.indexOf(':'));
         if (afterPrefix) declared.add(prefix);
-        else if (prefix !== '_') used.push({ prefix, start: token.start }); // `_:b` is a blank node
+        else if (prefix !== '_' && !token.inBrokenIri) used.push({ prefix, start: token.start }); // `_:b` is a blank node
       }
       if (token.t === 'kw' && (token.v === 'BIND' || token.v === 'VALUES')) assigns = true;
       afterPrefix = token.t === 'kw' && token.v === 'PREFIX';
@@ -88,6 +88,9 @@ const isSentence = (item: string): boolean => /^[A-Z][A-Za-z]* \S+ /.test(item);
 /** Oxigraph's message for an IRI it cannot read. */
 const BAD_IRI = /^error at \d+:\d+: expected (?:one of )?IRI parsing failed/;
 
+/** Comunica's lexer on a character it cannot read: `unexpected character: ->b<- at offset: 21, skipped 0 characters.` */
+const STRAY = /^unexpected character: ->([\s\S])<- at offset: (\d+), skipped \d+ characters\.$/;
+
 /** A sentence continued after a colon: its first letter lower-cased, unless the word is an acronym ("IRI"). */
 const continued = (sentence: string): string => (/^[A-Z][A-Z]/.test(sentence) ? sentence : sentence[0]!.toLowerCase() + sentence.slice(1));
 
@@ -99,7 +102,8 @@ const continued = (sentence: string): string => (/^[A-Z][A-Z]/.test(sentence) ? 
  * the expected tokens ("The SELECT contains a variable that is unbound") is given alone;
  * character classes, which Oxigraph prints as long Unicode range lists, become words ("a name
  * character", "a digit"); the grammar's whitespace rule (`[_]`) is left out; repeated items are
- * listed once. Any other message is returned unchanged.
+ * listed once. Comunica's "unexpected character: ->b<- at offset: 21" becomes `error at 1:22:
+ * unexpected character "b"`. Any other message is returned unchanged.
  *
  * @example
  * readableSyntaxError("error at 1:22: expected one of Prefix not found, ['%'], ['.']", 'SELECT * { ?s foo:bar ?o }');
@@ -115,6 +119,8 @@ export function readableSyntaxError(message: string, query: string): string {
   // An IRI the parser could not read (`<http://a b>`) reads to the lexer as a prefixed name: the parser is right.
   const undeclared = BAD_IRI.test(message) ? undefined : undeclaredPrefix(query, scanned);
   if (undeclared) return undeclared;
+  const stray = STRAY.exec(message);
+  if (stray) return `error at ${lineColumn(query, Number(stray[2]))}: unexpected character "${stray[1]}"`;
   const head = /^(error at \d+:\d+): expected (?:one of )?([\s\S]*)$/.exec(message);
   if (!head) return message;
   const [, where, list] = head;

@@ -87,6 +87,12 @@ describe('npm run query', () => {
     expect(out).toBe(`e,label\r\n${cfg.base}sparql,Vi väljer hållbara resor och transporter\r\n${cfg.base}sparql,We choose sustainable travel and transport\r\n`);
   });
 
+  it('resolves a relative IRI with dot-segments as RFC 3986 does, as the endpoint does', async () => {
+    const out = await runQuery(['SELECT (<../x> AS ?up) (<./lkp/../y> AS ?same) WHERE {}'], offline);
+    const endpoint = `${cfg.base}sparql`;
+    expect(out).toBe(`up,same\r\n${new URL('../x', endpoint).href},${cfg.base}y\r\n`);
+  });
+
   it('refuses a query given twice, and a source or query file given as a word of the query', async () => {
     await expect(runQuery(['-f', path.join(ROOT, 'queries', 'stated-links.rq'), 'LIMIT', '1'], offline)).rejects.toThrow('give the query with -f or as text, not both (text given: "LIMIT 1")');
     await expect(runQuery(['ASK {}', 'sparql@https://query.wikidata.org/sparql'], offline)).rejects.toThrow(

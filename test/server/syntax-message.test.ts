@@ -79,6 +79,12 @@ describe('readableSyntaxError', () => {
     expect(readablePrecheckError(refusal as QueryRefusal, query)).toBe(expected);
   });
 
+  it('gives Comunica\'s stray-character message a line and column, counted like the parser\'s', () => {
+    expect(readableSyntaxError('unexpected character: ->x<- at offset: 29, skipped 0 characters.', 'SELECT * {\n ?s ?p ?o } LIMIT x')).toBe(
+      'error at 2:19: unexpected character "x"',
+    );
+  });
+
   it('returns messages it does not recognise unchanged', () => {
     expect(readableSyntaxError('Parse error on line 1: unexpected "}"', 'SELECT * { }')).toBe('Parse error on line 1: unexpected "}"');
   });
