@@ -103,10 +103,19 @@ function opened(top: Frame, last: Last, before: Last): Frame['kind'] {
   return 'list';
 }
 
+/** What a scan has seen so far besides its tokens. */
+export interface Seen {
+  /** The deepest nesting of brackets. */
+  depth: number;
+  /** Where the first `<` is that had to start an IRI but starts none (`<a b>`): the parser fails there or after it. */
+  brokenIri?: number;
+}
+
 /**
  * Yields the keywords, IRIs and prefixed names of `text`, skipping comments, strings, variables,
  * numbers and language tags; meters every bracket and operator into `chain`; refuses nesting
- * deeper than `maxDepth` (recording the deepest in `seen.depth`). Where the grammar lets `<`
+ * deeper than `maxDepth` (recording the deepest in `seen.depth`, and the first `<` that starts no
+ * IRI where it must, in `seen.brokenIri`). Where the grammar lets `<`
  * start an IRI or be less-than, it decides as Oxigraph's parser does: less-than directly after
  * an operand inside an expression, an IRI anywhere else. So nothing Oxigraph reads as code (a
  * keyword, a bracket, a comment's end) can hide from this scan inside something it took for an
@@ -115,7 +124,7 @@ function opened(top: Frame, last: Last, before: Last): Frame['kind'] {
  * @example
  * [...tokens('SELECT (1<2 AS ?x) FROM <g> {}', 64, { depth: 0 }, new ChainMeter())].map((t) => t.v) // ['SELECT', 'AS', 'FROM', 'g']
  */
-export function* tokens(text: string, maxDepth: number, seen: { depth: number }, chain: ChainMeter): Generator<Token> {
+export function* tokens(text: string, maxDepth: number, seen: Seen, chain: ChainMeter): Generator<Token> {
   const frames: Frame[] = [{ kind: 'group', clause: 'pattern' }];
   let last: Last = OTHER;
   let before: Last = last;
@@ -200,7 +209,10 @@ export function* tokens(text: string, maxDepth: number, seen: { depth: number },
         note(OTHER);
       }
     } else {
-      if (c === '<' && !lessThan(top, last)) brokenIriEnd = i + 1;
+      if (c === '<' && !lessThan(top, last)) {
+        brokenIriEnd = i + 1;
+        seen.brokenIri ??= i;
+      }
       if (OPERATORS.has(c)) chain.unit();
       else if (SEPARATORS.has(c)) chain.separator();
       i += OPERATORS.has(c) && PAIRS.has(text.slice(i, i + 2)) ? 2 : 1;

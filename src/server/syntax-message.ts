@@ -1,6 +1,6 @@
 // Rewrites the SPARQL parser's and the pre-check's error messages into something a person can act on.
 import { ChainMeter } from '../engine/chain.js';
-import { QueryRefusal, tokens } from '../engine/lexer.js';
+import { QueryRefusal, tokens, type Seen } from '../engine/lexer.js';
 import { NS, type Prefix } from '../vocab.js';
 
 /** A bracketed character class in a parser message (`['A' ..= 'Z' | '\u{00C0}'..='\u{00D6}']`, `['.']`, `[_]`). */
@@ -19,6 +19,8 @@ interface Scan {
   declared: Set<string>;
   /** Whether it assigns variables with BIND or VALUES. */
   assigns: boolean;
+  /** Where the first `<` is that starts no IRI where one must be (`<a b>`). */
+  brokenIri?: number;
 }
 
 /**
@@ -31,8 +33,9 @@ function scan(query: string): Scan {
   const declared = new Set<string>();
   let assigns = false;
   let afterPrefix = false; // the last token was the keyword PREFIX
+  const seen: Seen = { depth: 0 };
   try {
-    for (const token of tokens(query, Infinity, { depth: 0 }, new ChainMeter())) {
+    for (const token of tokens(query, Infinity, seen, new ChainMeter())) {
       if (token.t === 'pname') {
         const prefix = token.v.slice(0, token.v.indexOf(':'));
         if (afterPrefix) declared.add(prefix);
@@ -44,7 +47,7 @@ function scan(query: string): Scan {
   } catch (e) {
     if (!(e instanceof QueryRefusal)) throw e;
   }
-  return { used, declared, assigns };
+  return { used, declared, assigns, ...(seen.brokenIri === undefined ? {} : { brokenIri: seen.brokenIri }) };
 }
 
 /**
@@ -88,6 +91,33 @@ const isSentence = (item: string): boolean => /^[A-Z][A-Za-z]* \S+ /.test(item);
 /** Oxigraph's message for an IRI it cannot read. */
 const BAD_IRI = /^error at \d+:\d+: expected (?:one of )?IRI parsing failed/;
 
+const IRI_HINT = ' (an IRI in <…> holds no spaces and none of the characters <>"{}|^`\\)';
+
+/** Where a parser's message says it failed, as [line, column], if it says. */
+function failedAt(message: string, query: string): [number, number] | undefined {
+  const oxigraph = /^error at (\d+):(\d+): /.exec(message);
+  if (oxigraph) return [Number(oxigraph[1]), Number(oxigraph[2])];
+  const stray = STRAY.exec(message);
+  return stray ? place(query, Number(stray[2])) : undefined;
+}
+
+/** `lineColumn` as numbers. */
+const place = (query: string, offset: number): [number, number] => lineColumn(query, offset).split(':').map(Number) as [number, number];
+
+/**
+ * Oxigraph names an IRI it cannot read only in some places (`?s <a b> ?o`); elsewhere (`{ <a b> ?p
+ * ?o }`) it lists what it expected after giving up on it, and Comunica stops at the space. When
+ * the parser failed at or after a `<` that starts no IRI where one must be, that IRI is the
+ * error, reported at its `<`. Oxigraph's own "IRI parsing failed" keeps its position.
+ */
+function unreadableIri(message: string, query: string, brokenIri: number | undefined): string | undefined {
+  if (brokenIri === undefined || BAD_IRI.test(message)) return undefined;
+  const failed = failedAt(message, query);
+  const broken = place(query, brokenIri);
+  if (!failed || failed[0] < broken[0] || (failed[0] === broken[0] && failed[1] < broken[1])) return undefined;
+  return `error at ${broken[0]}:${broken[1]}: IRI parsing failed${IRI_HINT}`;
+}
+
 /** Comunica's lexer on a character it cannot read: `unexpected character: ->b<- at offset: 21, skipped 0 characters.` */
 const STRAY = /^unexpected character: ->([\s\S])<- at offset: (\d+), skipped \d+ characters\.$/;
 
@@ -119,6 +149,8 @@ export function readableSyntaxError(message: string, query: string): string {
   // An IRI the parser could not read (`<http://a b>`) reads to the lexer as a prefixed name: the parser is right.
   const undeclared = BAD_IRI.test(message) ? undefined : undeclaredPrefix(query, scanned);
   if (undeclared) return undeclared;
+  const unreadable = unreadableIri(message, query, scanned.brokenIri);
+  if (unreadable) return unreadable;
   const stray = STRAY.exec(message);
   if (stray) return `error at ${lineColumn(query, Number(stray[2]))}: unexpected character "${stray[1]}"`;
   const head = /^(error at \d+:\d+): expected (?:one of )?([\s\S]*)$/.exec(message);
@@ -130,7 +162,7 @@ export function readableSyntaxError(message: string, query: string): string {
   const unique = [...new Set(words.filter((w): w is string => w !== undefined && w !== ''))];
   const sentences = unique.filter(isSentence);
   if (sentences.length > 0) {
-    const hint = BAD_IRI.test(message) ? ' (an IRI in <…> holds no spaces and none of the characters <>"{}|^`\\)' : '';
+    const hint = BAD_IRI.test(message) ? IRI_HINT : '';
     return `${where}: ${sentences.map(continued).join('; ')}${hint}`;
   }
   if (unique.length === 0) {

@@ -85,6 +85,20 @@ describe('readableSyntaxError', () => {
     );
   });
 
+  it.each([
+    ['SELECT * { <a b> ?p ?o }', 'error at 1:12: IRI parsing failed'],
+    ['SELECT * WHERE { ?s ?p ?o FILTER(?o = <a b>) }', 'error at 1:39: IRI parsing failed'],
+    ['SELECT * {\n  <http://e.org/a|b> ?p ?o }', 'error at 2:21: IRI parsing failed'], // where Oxigraph says so itself, its position
+  ])('names an IRI the parser cannot read where Oxigraph only lists what it expected: %s', (query, start) => {
+    const hint = ' (an IRI in <…> holds no spaces and none of the characters <>"{}|^`\\)';
+    expect(readableSyntaxError(oxigraphMessage(query), query)).toBe(`${start}${hint}`);
+  });
+
+  it('keeps the parser\'s message for an error it found before an unreadable IRI', () => {
+    const query = 'SELECT * { ?s ?p ?o } LIMIT x <a b>';
+    expect(readableSyntaxError('unexpected character: ->x<- at offset: 28, skipped 0 characters.', query)).toBe('error at 1:29: unexpected character "x"');
+  });
+
   it('returns messages it does not recognise unchanged', () => {
     expect(readableSyntaxError('Parse error on line 1: unexpected "}"', 'SELECT * { }')).toBe('Parse error on line 1: unexpected "}"');
   });
