@@ -95,6 +95,7 @@ async function syntaxError(engine: QueryEngine, query: string, context: object):
   }
 }
 
+/** Evaluates `query` (the job's, relative IRIs resolved) and serializes its result in the job's format. */
 async function answer(engine: QueryEngine, query: string, job: QueryJob, context: object): Promise<Evaluation> {
   if (job.form === 'ASK') return { body: askBody(await engine.queryBoolean(query, context as never), job.format) };
   if (job.form === 'SELECT') {
