@@ -1,4 +1,5 @@
 // The query service's caches stay within CACHE_BYTES, keys included, and answer repeats without the engine.
+import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import type { Engine, QueryJob, QueryOutcome } from '../engine/types.js';
 import { createQueryService } from './query-service.js';
@@ -85,5 +86,21 @@ describe('createQueryService withdrawing queries', () => {
     expect(signals[0]!.aborted).toBe(true);
     release();
     await Promise.all([first, second]);
+  });
+
+  // A client's signal can outlive its request: undici keeps the signal given to `new Request()` in a
+  // FinalizationRegistry until that Request is collected, so a listener that reaches the request
+  // (through the clients waiting for the evaluation) kept every POST query's request and body alive.
+  it('removes its listeners from the clients\' signals once the answer is settled', async () => {
+    const { engine, release } = heldEngine();
+    const answer = createQueryService(engine, new Set(), DEFAULT_LIMITS);
+    const [a, b] = [new AbortController(), new AbortController()];
+    const first = answer({ ...request('ASK {}'), signal: () => a.signal }, JSON_RESULTS);
+    const second = answer({ ...request('ASK {}'), signal: () => b.signal }, JSON_RESULTS);
+    await Promise.resolve();
+    expect([getEventListeners(a.signal, 'abort').length, getEventListeners(b.signal, 'abort').length]).toEqual([1, 1]);
+    release();
+    await Promise.all([first, second]);
+    expect([getEventListeners(a.signal, 'abort').length, getEventListeners(b.signal, 'abort').length]).toEqual([0, 0]);
   });
 });

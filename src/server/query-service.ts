@@ -103,6 +103,15 @@ interface Waiters {
   gone: number;
   /** A client that cannot tell when it goes: the evaluation is never withdrawn. */
   kept: boolean;
+  /**
+   * The listeners `watch` added to the clients' signals, removed once the evaluation is settled
+   * (see `settle`). A signal can outlive its request: undici holds the one given to `new Request()`
+   * until that Request is collected, and a listener reaches the request through these waiters, so
+   * left in place it kept every queued POST query's request and body alive. (The `signal` option
+   * of addEventListener does not help: Node files its remover in a WeakMap keyed by the same
+   * signal, with the same effect.)
+   */
+  listening: Array<[AbortSignal, () => void]>;
 }
 
 const NO_SIGNAL = (): undefined => undefined;
@@ -118,7 +127,16 @@ function watch(waiters: Waiters, client: () => AbortSignal | undefined): void {
     if (++waiters.gone === waiters.clients.length && !waiters.kept) waiters.controller!.abort();
   };
   if (signal.aborted) leave();
-  else signal.addEventListener('abort', leave, { once: true });
+  else {
+    signal.addEventListener('abort', leave, { once: true });
+    waiters.listening.push([signal, leave]);
+  }
+}
+
+/** Removes the listeners `watch` added: the evaluation is settled, and no client can withdraw it any more. */
+function settle(waiters: Waiters): void {
+  for (const [signal, leave] of waiters.listening) signal.removeEventListener('abort', leave);
+  waiters.listening.length = 0;
 }
 
 /** The evaluation's signal, made on the engine's first request for it. */
@@ -219,7 +237,7 @@ export function createQueryService(engine: Engine, graphs: Set<string>, limits: 
       join(shared.waiters, client);
       return { key, result: await shared.answer };
     }
-    const waiters: Waiters = { clients: [], gone: 0, kept: false };
+    const waiters: Waiters = { clients: [], gone: 0, kept: false, listening: [] };
     const evaluation = { answer: evaluate(job, format, () => signalOf(waiters)), waiters };
     inFlight.set(key, evaluation);
     join(waiters, client);
@@ -229,6 +247,7 @@ export function createQueryService(engine: Engine, graphs: Set<string>, limits: 
       return { key, result };
     } finally {
       inFlight.delete(key);
+      settle(waiters);
     }
   };
 
