@@ -170,7 +170,7 @@ describe.each(['oxigraph', 'comunica'] as const)('%s engine', (engine) => {
     });
   });
 
-  // An empty pattern in GRAPH ?g is one solution per named graph (SPARQL 1.1 §18.5, Graph). Comunica 5.4
+  // An empty pattern in GRAPH ?g is one solution per named graph (SPARQL 1.1 Query, "Evaluation Semantics": the evaluation of Graph). Comunica 5.4
   // evaluates patterns as quads and loses the graph of an empty one: one solution with ?g unbound, and
   // ASK { GRAPH <g> {} } is true for any <g>. The README lists this among the engines' differences.
   it('GRAPH ?g {} lists the named graphs (Comunica: documented exception)', async () => {
