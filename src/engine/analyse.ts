@@ -23,17 +23,17 @@ export interface QueryAnalysis {
 const FORMS = new Set(['SELECT', 'ASK', 'CONSTRUCT', 'DESCRIBE']);
 const UPDATES = new Set(['INSERT', 'DELETE', 'LOAD', 'CLEAR', 'CREATE', 'DROP', 'COPY', 'MOVE', 'ADD', 'WITH']);
 
+const prefixOf = (name: Token): string => name.v.slice(0, name.v.indexOf(':'));
+
 function resolve(token: Token, prefixes: Map<string, string>, base: string | undefined): string {
   if (token.t === 'pname') {
-    const colon = token.v.indexOf(':');
-    const ns = prefixes.get(token.v.slice(0, colon));
-    if (ns === undefined) throw new QueryRefusal('syntax', `undeclared prefix "${token.v.slice(0, colon)}:"`, token.start);
-    return ns + token.v.slice(colon + 1).replace(/\\(.)/g, '$1'); // PN_LOCAL_ESC: `\/` is `/`
+    const prefix = prefixOf(token);
+    const ns = prefixes.get(prefix);
+    if (ns === undefined) throw new QueryRefusal('syntax', `undeclared prefix "${prefix}:"`, token.start);
+    return ns + token.v.slice(prefix.length + 1).replace(/\\(.)/g, '$1'); // PN_LOCAL_ESC: `\/` is `/`
   }
   return resolveIri(unescapeIri(token.v), base);
 }
-
-const prefixOf = (name: Token): string => name.v.slice(0, name.v.indexOf(':'));
 
 /**
  * Refuses a prefixed name whose prefix the query has not declared. SPARQL has no built-in prefixes,
