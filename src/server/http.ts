@@ -57,16 +57,29 @@ export function formatNotFor(asked: string, what: string, formats: readonly Name
  * An HTTPException whose response is a plain-text message with the headers of every answer
  * (CORS included, so a script on another origin can read the message and, say, Retry-After)
  * and optional extra headers; `app.onError` and the Node query path send it as it is.
+ * Each `getResponse()` makes a new Response: identical queries in flight share one evaluation,
+ * and so one error, which every client must be able to read (Hono's HTTPException hands out
+ * the body stream of a single Response, which only the first reader gets).
  *
  * @example
  * throw httpError(503, 'too busy', { 'Retry-After': '1' });
  */
 export function httpError(status: ContentfulStatusCode, message: string, headers: Record<string, string> = {}): HTTPException {
-  const res = new Response(`${message}\n`, {
-    status,
-    headers: { 'Content-Type': 'text/plain; charset=utf-8', ...EVERY_ANSWER, ...headers },
-  });
-  return new HTTPException(status, { res, message });
+  return new TextError(status, message, { 'Content-Type': 'text/plain; charset=utf-8', ...EVERY_ANSWER, ...headers });
+}
+
+class TextError extends HTTPException {
+  constructor(
+    status: ContentfulStatusCode,
+    message: string,
+    private readonly headers: Record<string, string>,
+  ) {
+    super(status, { message });
+  }
+
+  override getResponse(): Response {
+    return new Response(`${this.message}\n`, { status: this.status, headers: this.headers });
+  }
 }
 
 /** A strong ETag from the representation's bytes. */

@@ -70,3 +70,35 @@ describe.each(['the Node query path (GET)', 'the Hono route (POST)'])('a client 
     }
   });
 });
+
+describe.each(['oxigraph', 'comunica'] as const)('identical queries in flight whose shared evaluation fails (%s)', (engine) => {
+  const server = useApp({ engine, limits: { maxRows: 5, workers: 1 } });
+
+  it('gives every client the error, on the Node query path (GET) and the Hono route (POST)', async () => {
+    // They share one evaluation. Before, only one client got the error: the others' connections
+    // were reset (GET) or they got a 500 "ReadableStream is locked" (POST), because the one error
+    // response's body was sent to the first and could not be read again.
+    const http = createNodeServer(server.current);
+    http.listen(0, '127.0.0.1');
+    await new Promise((resolve) => http.once('listening', resolve));
+    const origin = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+    try {
+      for (const method of ['GET', 'POST']) {
+        const query = `SELECT * { ?s ?p ?o } # ${method}`;
+        const send = () =>
+          method === 'POST'
+            ? fetch(`${origin}/sparql`, { method, body: query, headers: { 'content-type': 'application/sparql-query' } })
+            : fetch(`${origin}${sparqlUrl(query)}`);
+        const answers = await Promise.all(Array.from({ length: 6 }, async () => {
+          const res = await send();
+          return `${res.status} ${(await res.text()).slice(0, 40)}`;
+        }));
+        expect(new Set(answers).size, answers.join('\n')).toBe(1);
+        expect(answers[0]).toMatch(/^400 /);
+      }
+    } finally {
+      http.closeAllConnections();
+      await new Promise((resolve) => http.close(resolve));
+    }
+  });
+});
