@@ -63,7 +63,7 @@ const SEPARATORS = new Set(['.', ';', ',']);
  * expression), a group `{ … }` of patterns, or a list of terms (a collection, a VALUES row, a
  * blank node's property list). Only in an expression can `<` be less-than.
  */
-type Frame = { kind: 'expr' | 'group' | 'list'; clause: Clause };
+type Frame = { kind: 'expr' | 'group' | 'list'; clause: Clause; collection?: true };
 /** Where a group is in its query: its SELECT clause or its solution modifiers read `( … )` as expressions. */
 type Clause = 'pattern' | 'select' | 'modifiers';
 /** The last significant token: an operand ends with it (so `<` is less-than in an expression), a keyword, a name, or punctuation. */
@@ -132,6 +132,14 @@ export function* tokens(text: string, maxDepth: number, seen: Seen, chain: Chain
     before = last;
     last = next;
   };
+  // An item of a collection `( … )` (or of a VALUES row) is two triple patterns (rdf:first, rdf:rest)
+  // that the engine joins like any others: about 1 500 items in one collection overflowed Oxigraph.
+  const item = (top: Frame) => {
+    if (top.collection) {
+      chain.unit();
+      chain.unit();
+    }
+  };
   let iri: string | undefined;
   // Where a `<` that had to start an IRI but starts none (`<http://a b>`) ends: a name there is part of it.
   let brokenIriEnd = -1;
@@ -150,9 +158,11 @@ export function* tokens(text: string, maxDepth: number, seen: Seen, chain: Chain
     } else if (c === '"' || c === "'") {
       const s = at(STRING, text, i);
       if (!s) throw new QueryRefusal('syntax', 'unterminated string', i);
+      item(top);
       i += s.length;
       note(OPERAND);
     } else if (c === '<' && !lessThan(top, last) && (iri = at(IRIREF, text, i)) !== undefined) {
+      item(top);
       yield { t: 'iri', v: iri.slice(1, -1), start: i, end: i + iri.length };
       i += iri.length;
       note(NAME);
@@ -160,7 +170,8 @@ export function* tokens(text: string, maxDepth: number, seen: Seen, chain: Chain
       if (frames.length > maxDepth) throw new QueryRefusal('depth', `query nesting deeper than ${maxDepth} levels (the server's MAX_QUERY_DEPTH)`);
       if (c === '{' && top.clause === 'select') top.clause = 'pattern'; // the WHERE group ends the SELECT clause
       const kind = c === '{' ? 'group' : c === '[' ? 'list' : opened(top, last, before);
-      frames.push({ kind, clause: 'pattern' });
+      if (c !== '{') item(top);
+      frames.push(kind === 'list' && c === '(' ? { kind, clause: 'pattern', collection: true } : { kind, clause: 'pattern' });
       if (frames.length - 1 > seen.depth) seen.depth = frames.length - 1;
       chain.open(c);
       i++;
@@ -172,12 +183,14 @@ export function* tokens(text: string, maxDepth: number, seen: Seen, chain: Chain
       // `( … )` and `EXISTS { … }` complete an operand.
       note(c === ']' ? OTHER : OPERAND);
     } else if (c === '?' || c === '$') {
+      item(top);
       i += 1 + (at(VARNAME, text, i + 1)?.length ?? 0);
       note(OPERAND);
     } else if (c === '@') {
       i += 1 + (at(LANGTAG, text, i + 1)?.length ?? 0);
       note(OPERAND);
     } else if (isDigit(code) || (c === '.' && isDigit(text.charCodeAt(i + 1)))) {
+      item(top);
       i += at(NUMBER, text, i)!.length;
       note(OPERAND);
     } else if (isWordStart(code) || c === ':' || (code > 127 && LETTER.test(c))) {
@@ -194,6 +207,7 @@ export function* tokens(text: string, maxDepth: number, seen: Seen, chain: Chain
         const local = at(PN_LOCAL, text, i) ?? '';
         i += local.length;
         const token: Token = { t: 'pname', v: `${prefix}:${local.replace(/\.+$/, '')}`, start, end: i };
+        item(top);
         if (start === brokenIriEnd) token.inBrokenIri = true;
         yield token;
         note(NAME);
@@ -202,6 +216,7 @@ export function* tokens(text: string, maxDepth: number, seen: Seen, chain: Chain
         const kw = word.toUpperCase();
         const clause = CLAUSE_OF.get(kw);
         if (top.kind === 'group' && clause) top.clause = clause;
+        if (kw === 'TRUE' || kw === 'FALSE') item(top);
         yield { t: 'kw', v: kw, start, end: i };
         note(kw === 'TRUE' || kw === 'FALSE' ? OPERAND : { kind: 'kw', kw });
       } else {

@@ -64,6 +64,8 @@ describe('analyseQuery', () => {
     ['a || chain', `ASK { FILTER(${terms(100, '?o', '||')}) }`, 107],
     ['a property path', `ASK { ?s ${terms(100, '<p>', '/')} ?o }`, 103],
     ['an OPTIONAL chain (keyword and group count)', `ASK { ?s ?p ?o ${'OPTIONAL { ?s ?p ?o } '.repeat(100)} }`, 207],
+    ['a collection: two triple patterns per item', 'ASK { ?s ?p (1 "a"@en ?x <http://x/> [] (2)) }', 24],
+    ['a VALUES row, read as a collection', 'SELECT * { VALUES (?a ?b) { (1 2) } }', 17],
     ['nesting: only the costliest branch counts', 'ASK { { ?a ?b ?c . ?d ?e ?f } { FILTER(!?x) } }', 14],
   ])('measures the chain of %s', (_name, query, chain) => {
     expect(analyseQuery(query, 64).chain).toBe(chain);
@@ -78,6 +80,7 @@ describe('analyseQuery', () => {
     ['a UNION chain (2500 groups)', `SELECT * { ${terms(2500, '{}', 'UNION')} }`],
     ['an OPTIONAL chain (900)', `SELECT * { ${'OPTIONAL{?s ?p ?o}'.repeat(900)} }`],
     ['1000 BINDs', `SELECT * { ${Array.from({ length: 1000 }, (_, i) => `BIND(${i} AS ?v${i})`).join(' ')} }`],
+    ['a collection of 1500 items', `SELECT * { ?s ?p (${terms(1500, '1', ' ')}) }`],
     ['1000 triple patterns', `SELECT * { ${Array.from({ length: 1000 }, (_, i) => `?s${i} ?p ?o`).join(' . ')} }`],
     ['nesting at the depth limit around a chain', `SELECT * { ${'FILTER EXISTS { '.repeat(60)} FILTER(${'!'.repeat(100)}?o) ${'} '.repeat(60)} }`],
   ])('refuses %s, which overflows Oxigraph, saying which limit and how to lift it', (_name, query) => {
