@@ -41,6 +41,10 @@ async function main(): Promise<void> {
     headersTimeout: 10_000,
     requestTimeout: settings.limits.timeoutMs + 20_000,
     keepAliveTimeout: 5_000,
+    // Node checks headersTimeout and requestTimeout this often (default 30 s: a 408 came up to 30 s late).
+    connectionsCheckingInterval: 1_000,
+    // A client that stops reading a large answer would hold it in memory for as long as it keeps the connection.
+    stallTimeout: limits.stallTimeoutMs,
     // Node's default (16 KiB) would refuse a GET query long before MAX_QUERY_LENGTH (431, not 414).
     maxHeaderSize: maxHeaderBytes(limits),
     // For HTTP/1.0 requests without Host (and an empty Host); with PORT=0 the port is not known yet.

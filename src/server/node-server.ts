@@ -115,6 +115,26 @@ function honoRefusal(e: unknown): Response {
 export interface NodeServerOptions extends ServerOptions {
   /** The authority (host and port) of requests that name none: HTTP/1.0 without Host, or an empty Host. Default `localhost`. */
   authority?: string;
+  /**
+   * Closes a connection whose answer has been under way this long (ms) without a byte of it
+   * accepted by the client (one that stopped reading), so it holds the answer's memory no
+   * longer; a client still reading, however slowly, keeps it. Unset: never.
+   */
+  stallTimeout?: number;
+}
+
+/**
+ * Node's socket timeout fires after `ms` with nothing read or written (a write counts while any
+ * of it still moves). It closes the connection only when an answer has started: a request still
+ * arriving has `requestTimeout`, an idle connection `keepAliveTimeout`, and one whose query
+ * waits for a worker gets its answer (or 503) from the query timeout.
+ */
+function closeStalled(http: Server, ms: number): void {
+  http.setTimeout(ms);
+  http.on('timeout', (socket: Duplex) => {
+    const res = (socket as Duplex & { _httpMessage?: ServerResponse })._httpMessage;
+    if (!res || res.headersSent) socket.destroy();
+  });
 }
 
 /**
@@ -133,13 +153,14 @@ export interface NodeServerOptions extends ServerOptions {
  * createNodeServer(await createApp({ distDir: 'dist' }), { headersTimeout: 10_000, maxHeaderSize: maxHeaderBytes(DEFAULT_LIMITS) }).listen(3000);
  */
 export function createNodeServer(server: Pick<ServerApp, 'fetch' | 'serveCached'> & Partial<Pick<ServerApp, 'serveQuery'>>, options: NodeServerOptions = {}): Server {
-  const { authority = 'localhost', ...serverOptions } = options;
+  const { authority = 'localhost', stallTimeout, ...serverOptions } = options;
   const hono = getRequestListener(server.fetch, { hostname: authority, errorHandler: honoRefusal });
   // requireHostHeader: Node's own 400 for a missing Host has no body; checkTarget says why.
   const http = createServer({ ...serverOptions, requireHostHeader: false }, (req, res) => {
     if (!answeredUpFront(req, res, authority) && !server.serveCached(req, res) && !server.serveQuery?.(req, res)) void hono(req, res);
   });
   http.on('clientError', answerClientErrors(options.maxHeaderSize ?? nodeMaxHeaderSize));
+  if (stallTimeout) closeStalled(http, stallTimeout);
   // Without these listeners Node drops a CONNECT's connection and answers an unknown Expect with a bare 417.
   http.on('connect', (_req: IncomingMessage, socket: Duplex) => answerOnSocket(socket, 501, 'CONNECT is not supported: this server is no proxy'));
   http.on('checkExpectation', (req: IncomingMessage, res: ServerResponse) => {

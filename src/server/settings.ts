@@ -25,6 +25,8 @@ export interface Limits {
   cacheBytes: number;
   /** Resident memory of the process (MiB) above which running queries are cancelled. MEMORY_LIMIT_MB */
   memoryLimitMb: number;
+  /** How long (ms) an answer under way may go without the client taking any of it before the connection is closed; 0 = never. STALL_TIMEOUT_MS */
+  stallTimeoutMs: number;
 }
 
 export interface Settings {
@@ -48,6 +50,7 @@ export const DEFAULT_LIMITS: Limits = {
   cacheEntries: 1_000,
   cacheBytes: 64 * 1024 * 1024,
   memoryLimitMb: 2048,
+  stallTimeoutMs: 60_000,
 };
 
 /**
@@ -87,6 +90,7 @@ const ENV_NAMES: Record<keyof Limits, string> = {
   cacheEntries: 'CACHE_ENTRIES',
   cacheBytes: 'CACHE_BYTES',
   memoryLimitMb: 'MEMORY_LIMIT_MB',
+  stallTimeoutMs: 'STALL_TIMEOUT_MS',
 };
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

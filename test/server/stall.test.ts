@@ -1,0 +1,75 @@
+// A client that stops reading an answer loses its connection after STALL_MS; one that reads slowly, or waits for its answer, does not.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { connect, type AddressInfo, type Socket } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createNodeServer } from '../../src/server/node-server.js';
+
+const STALL_MS = 1_000;
+const BIG = Buffer.alloc(16 << 20, 97); // far more than the socket buffers of both ends hold
+
+/** Answers `/big` with BIG, `/late` with a short answer after 2 × STALL_MS (a query still being evaluated). */
+function answer(req: IncomingMessage, res: ServerResponse): boolean {
+  if (req.url === '/late') setTimeout(() => res.end('late answer'), 2 * STALL_MS);
+  else res.end(BIG);
+  return true;
+}
+
+describe('the stall timeout', () => {
+  const http = createNodeServer({ fetch: () => new Response(null), serveCached: answer }, { stallTimeout: STALL_MS });
+  let port = 0;
+  const closedAt: number[] = [];
+  beforeAll(async () => {
+    http.on('connection', (socket: Socket) => socket.once('close', () => closedAt.push(performance.now())));
+    http.listen(0, '127.0.0.1');
+    await new Promise((resolve) => http.once('listening', resolve));
+    port = (http.address() as AddressInfo).port;
+  });
+  afterAll(async () => {
+    http.closeAllConnections();
+    await new Promise((resolve) => http.close(resolve));
+  });
+
+  /** Sends a GET for `path` on a raw socket; `read` decides, per chunk, how long to pause before reading on. */
+  const get = (path: string, read: (received: number) => number | 'stop') => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(`GET ${path} HTTP/1.1\r\nHost: x\r\n\r\n`));
+    let received = 0;
+    socket.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      const pause = read(received);
+      if (pause === 'stop') socket.pause();
+      else if (pause > 0) {
+        socket.pause();
+        setTimeout(() => socket.resume(), pause);
+      }
+    });
+    return { socket, received: () => received };
+  };
+
+  it('closes the connection of a client that stopped reading', async () => {
+    const started = performance.now();
+    const before = closedAt.length;
+    const client = get('/big', (n) => (n > 1 << 20 ? 'stop' : 0));
+    await expect.poll(() => closedAt.length, { timeout: 10 * STALL_MS, interval: 50 }).toBe(before + 1);
+    expect(client.received()).toBeLessThan(BIG.length);
+    expect(closedAt.at(-1)! - started).toBeGreaterThan(STALL_MS);
+    client.socket.destroy();
+  });
+
+  it('keeps a client that reads slowly, with pauses shorter than the timeout', async () => {
+    // 64 KiB pieces 5 ms apart: the server's socket takes more of the answer every few
+    // milliseconds, though the socket buffers hold megabytes. (A reader far slower than the
+    // buffers' size per STALL_MS shows no progress to the server for longer, and is cut.)
+    const client = get('/big', () => 5);
+    await expect.poll(() => client.received(), { timeout: 30 * STALL_MS, interval: 50 }).toBeGreaterThan(BIG.length);
+    client.socket.destroy();
+  });
+
+  it('keeps a client whose answer has not started yet', async () => {
+    const client = get('/late', () => 0);
+    let text = '';
+    client.socket.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    await new Promise((resolve) => setTimeout(resolve, 2.5 * STALL_MS));
+    expect(text).toMatch(/late answer$/);
+    client.socket.destroy();
+  });
+});
