@@ -150,6 +150,8 @@ export function* tokens(text: string, maxDepth: number, seen: Seen, chain: Chain
     const c = text[i]!;
     const code = text.charCodeAt(i);
     const top = frames[frames.length - 1]!;
+    // `<<(` opens an RDF 1.2 triple term (SPARQL 1.2), a list of terms even inside an expression.
+    const tripleTerm = c === '<' && text.startsWith('<<(', i) && !lessThan(top, last);
     if (c === ' ' || c === '\n' || c === '\t' || c === '\r') {
       i++;
     } else if (c === '#') {
@@ -161,20 +163,20 @@ export function* tokens(text: string, maxDepth: number, seen: Seen, chain: Chain
       item(top);
       i += s.length;
       note(OPERAND);
-    } else if (c === '<' && !lessThan(top, last) && (iri = at(IRIREF, text, i)) !== undefined) {
+    } else if (!tripleTerm && c === '<' && !lessThan(top, last) && (iri = at(IRIREF, text, i)) !== undefined) {
       item(top);
       yield { t: 'iri', v: iri.slice(1, -1), start: i, end: i + iri.length };
       i += iri.length;
       note(NAME);
-    } else if (c === '{' || c === '(' || c === '[') {
+    } else if (c === '{' || c === '(' || c === '[' || tripleTerm) {
       if (frames.length > maxDepth) throw new QueryRefusal('depth', `query nesting deeper than ${maxDepth} levels (the server's MAX_QUERY_DEPTH)`);
       if (c === '{' && top.clause === 'select') top.clause = 'pattern'; // the WHERE group ends the SELECT clause
-      const kind = c === '{' ? 'group' : c === '[' ? 'list' : opened(top, last, before);
+      const kind = c === '{' ? 'group' : c !== '(' ? 'list' : opened(top, last, before);
       if (c !== '{') item(top);
       frames.push(kind === 'list' && c === '(' ? { kind, clause: 'pattern', collection: true } : { kind, clause: 'pattern' });
       if (frames.length - 1 > seen.depth) seen.depth = frames.length - 1;
-      chain.open(c);
-      i++;
+      chain.open(tripleTerm ? '(' : c);
+      i += tripleTerm ? 3 : 1;
       note(OTHER);
     } else if (c === '}' || c === ')' || c === ']') {
       if (frames.length > 1) frames.pop();

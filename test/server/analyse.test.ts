@@ -144,6 +144,7 @@ describe('analyseQuery', () => {
       ['an IRI with # in a collection after `a`', 'ASK { ?s a (1 <http://x#>) . SERVICE <http://127.0.0.1:9/> { } }'],
       ['a function IRI with # in ORDER BY', 'SELECT * { } ORDER BY ?a <http://fn#>(?b) \nSERVICE'],
       ['a variable, a minus and a keyword', 'SELECT * { BIND(?a-SERVICE AS ?b) }'],
+      ['an IRI with # in a triple term in an expression', 'ASK { FILTER(?t = <<( <http://s#> <http://p> 1 )>>) SERVICE <http://127.0.0.1:9/> { } }'],
     ])('refuses SERVICE hidden behind %s', (_name, query) => {
       expect(refusalOf(() => analyseQuery(query, 64)).kind).toBe('service');
     });
@@ -155,6 +156,12 @@ describe('analyseQuery', () => {
 
     it('still reads IRIs where the grammar has terms', () => {
       const query = 'PREFIX : <http://x/> SELECT ?s (?n<3 AS ?small) WHERE { ?s :p <http://o> ; :q (1 <http://i#>) FILTER(?n < <http://x/max>) FILTER :fn(?n) } ORDER BY DESC(?n) <http://fn>(?s)';
+      expect(analyseQuery(query, 64).form).toBe('SELECT');
+    });
+
+    it('reads IRIs in an RDF 1.2 triple term `<<( … )>>`, in an expression too (SPARQL 1.2, which Oxigraph reads)', () => {
+      // Before, the second IRI after an operand was read as less-than, and `http:` as an undeclared prefix.
+      const query = 'SELECT * { ?s ?p <<( <http://x/s> <http://x/p> ?o )>> FILTER(?t = <<( <http://x/s> <http://x/p> <http://x/o> )>>) BIND(<<(<http://x/s> <http://x/p> "a")>> AS ?u) }';
       expect(analyseQuery(query, 64).form).toBe('SELECT');
     });
 
