@@ -1,7 +1,7 @@
-// Tests of the HTTP helpers: Accept-Encoding negotiation (preferredEncoding, acceptsGzip).
+// Tests of the HTTP helpers: Accept-Encoding negotiation (preferredEncoding, acceptsGzip), echoing client input (clip).
 import { describe, expect, it } from 'vitest';
 import type { ContentCoding } from '../compression.js';
-import { acceptsGzip, preferredEncoding } from './http.js';
+import { acceptsGzip, clip, preferredEncoding } from './http.js';
 
 const BOTH: readonly ContentCoding[] = ['br', 'gzip'];
 
@@ -57,5 +57,17 @@ describe('acceptsGzip()', () => {
     ['br, identity', false],
   ])('%j → %s', (header, expected) => {
     expect(acceptsGzip(header)).toBe(expected);
+  });
+});
+
+describe('clip()', () => {
+  it('cuts long input with an ellipsis', () => {
+    expect(clip('abcdef', 3)).toBe('abc…');
+    expect(clip('abc', 3)).toBe('abc');
+  });
+
+  it('writes control characters as \\u escapes, so an echoed value cannot drive a terminal', () => {
+    expect(clip('\u001b[31mred\r\nX\u007f\u0085')).toBe('\\u001b[31mred\\u000d\\u000aX\\u007f\\u0085');
+    expect(clip('å ä ö – “ok”')).toBe('å ä ö – “ok”');
   });
 });

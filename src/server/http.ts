@@ -14,14 +14,21 @@ export const EVERY_ANSWER: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',
 };
 
+/** C0 and C1 control characters and DEL: echoed as they are, they would move a terminal's cursor or colour its text. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+
 /**
  * `text` cut to `max` characters with an ellipsis, for echoing client input in a message (an
- * Accept header can be tens of kilobytes).
+ * Accept header can be tens of kilobytes), with its control characters written as `\u` escapes.
  *
  * @example
  * clip('abcdef', 3) // 'abc…'
+ * clip('\u001b[31m') // '\\u001b[31m'
  */
-export const clip = (text: string, max = 100): string => (text.length > max ? `${text.slice(0, max)}…` : text);
+export const clip = (text: string, max = 100): string => {
+  const cut = text.length > max ? `${text.slice(0, max)}…` : text;
+  return cut.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+};
 
 /** A format as `?format=` names it: by key, media type or alias. */
 type NamedFormat = { key: string; mediaType: string; aliases: readonly string[] };

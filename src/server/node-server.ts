@@ -165,7 +165,7 @@ export function createNodeServer(server: Pick<ServerApp, 'fetch' | 'serveCached'
   http.on('connect', (_req: IncomingMessage, socket: Duplex) => answerOnSocket(socket, 501, 'CONNECT is not supported: this server is no proxy'));
   http.on('checkExpectation', (req: IncomingMessage, res: ServerResponse) => {
     res.setHeader('Connection', 'close');
-    writeDirect(res, { status: 417, message: `Expect: ${JSON.stringify(clip(req.headers.expect ?? '', 60))} is not supported (only 100-continue is)` });
+    writeDirect(res, { status: 417, message: `Expect: "${clip(req.headers.expect ?? '', 60)}" is not supported (only 100-continue is)` });
   });
   return http;
 }

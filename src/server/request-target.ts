@@ -58,7 +58,7 @@ function hostOf(hosts: readonly string[], httpVersion: string, fallback: string)
   if (value === '') return { host: fallback };
   const m = HOST.exec(value);
   if (!m || (m[2] !== undefined && Number(m[2]) > 65535)) {
-    return refuse(`invalid Host header ${JSON.stringify(clip(value, 60))}: expected a host name or IP address and an optional port up to 65535 (RFC 9110 §7.2)`);
+    return refuse(`invalid Host header "${clip(value, 60)}": expected a host name or IP address and an optional port up to 65535 (RFC 9110 §7.2)`);
   }
   return { host: (m[2] ? `${m[1]}:${m[2]}` : m[1]!).toLowerCase() };
 }
@@ -104,7 +104,7 @@ export function checkTarget({ method, target, httpVersion, hosts }: RequestLine,
     url = undefined;
   }
   if ((url?.protocol !== 'http:' && url?.protocol !== 'https:') || !url.host) {
-    return refuse(`the request target must be a path such as /sparql, or an http(s) URL, not ${JSON.stringify(clip(target, 60))} (this server is no proxy)`);
+    return refuse(`the request target must be a path such as /sparql, or an http(s) URL, not "${clip(target, 60)}" (this server is no proxy)`);
   }
   return { url: url.pathname + url.search, host: url.host };
 }
