@@ -1,8 +1,8 @@
 // The query service's caches stay within CACHE_BYTES, keys included, and answer repeats without the engine.
 import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import type { Engine, QueryJob, QueryOutcome } from '../engine/types.js';
-import { createQueryService } from './query-service.js';
+import { EngineError, type Engine, type QueryJob, type QueryOutcome } from '../engine/types.js';
+import { createQueryService, engineHttpError } from './query-service.js';
 import { DEFAULT_LIMITS } from './settings.js';
 
 /** An engine whose every answer is `size` bytes; counts the queries it evaluated. */
@@ -102,5 +102,20 @@ describe('createQueryService withdrawing queries', () => {
     release();
     await Promise.all([first, second]);
     expect([getEventListeners(a.signal, 'abort').length, getEventListeners(b.signal, 'abort').length]).toEqual([0, 0]);
+  });
+});
+
+describe('engineHttpError', () => {
+  it.each([
+    ['timeout', 503, null],
+    ['memory', 503, '5'],
+    ['busy', 503, '1'],
+    ['rows', 400, null],
+    ['format', 406, null],
+    ['crash', 500, null],
+  ] as const)('answers an engine %s with %i and Retry-After %s', (kind, status, retryAfter) => {
+    const res = engineHttpError(new EngineError(kind, 'why')).getResponse();
+    expect(res.status).toBe(status);
+    expect(res.headers.get('retry-after')).toBe(retryAfter);
   });
 });

@@ -80,9 +80,11 @@ export function engineHttpError(e: EngineError, query = '') {
     case 'format':
       return httpError(406, e.message);
     case 'timeout':
-    case 'memory':
     case 'aborted':
       return httpError(503, e.message);
+    case 'memory':
+      // Passing: every running query was cancelled and its worker replaced. (A timeout gets no Retry-After: the same query would time out again.)
+      return httpError(503, e.message, { 'Retry-After': '5' });
     case 'busy':
     case 'closed':
       return httpError(503, e.message, { 'Retry-After': '1' });
