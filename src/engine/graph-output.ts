@@ -38,11 +38,22 @@ export async function fromNTriples(nt: string, format: FormatKey, options: Graph
   const tripleTerms = nt.includes('<<(') && store.match(null, null, null, null).some((q) => q.object.termType === 'Quad');
   if (tripleTerms && format === 'jsonld') throw new EngineError('format', 'the answer holds RDF 1.2 triple terms, which JSON-LD cannot carry; ask for Turtle, N-Triples or N-Quads');
   const readable = !tripleTerms && (format === 'ttl' || format === 'trig' || (format === 'jsonld' && store.size <= MAX_COMPACTED_TRIPLES));
-  if (!readable) return store.dump({ format, from_graph_name: oxigraph.defaultGraph() });
-  const { serialize } = await import('../graph/documents.js');
-  // A Turtle document is a TriG document whose triples are all in the default graph.
-  return serialize(store.match(null, null, null, null), format === 'jsonld' ? 'jsonld' : 'ttl', options.base, { inlineContext: true });
+  try {
+    if (!readable) return store.dump({ format, from_graph_name: oxigraph.defaultGraph() });
+    const { serialize } = await import('../graph/documents.js');
+    // A Turtle document is a TriG document whose triples are all in the default graph.
+    return await serialize(store.match(null, null, null, null), format === 'jsonld' ? 'jsonld' : 'ttl', options.base, { inlineContext: true });
+  } catch (e) {
+    // The triples are valid RDF (they were just read), so a writer that fails has met something its
+    // format cannot hold: rdf:li as a property in RDF/XML, an rdf:JSON literal that is no JSON in JSON-LD.
+    const name = WRITTEN_BY[format];
+    if (!name) throw e;
+    throw new EngineError('format', `the answer cannot be written as ${name}: ${e instanceof Error ? e.message.replace(/\.?\s*$/, '') : String(e)}; ask for N-Triples, Turtle or N-Quads`);
+  }
 }
+
+/** The formats whose writer can refuse valid triples, by name. */
+const WRITTEN_BY: Partial<Record<FormatKey, string>> = { rdf: 'RDF/XML', jsonld: 'JSON-LD' };
 
 /** XML's NameStartChar without the colon, and the rest of NameChar: an element name is an NCName. */
 const NAME_START = 'A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}';

@@ -10,19 +10,22 @@ import { CONTEXT_PATH, JSONLD_CONTEXT } from './context.js';
 export const DOCUMENT_FORMATS: readonly ResultFormat[] = GRAPH_FORMATS.filter((f) => ['ttl', 'nt', 'jsonld', 'rdf'].includes(f.key));
 
 
-type AnyTerm = { termType: string; value: string; language?: string; datatype?: { value: string } };
+type AnyTerm = { termType: string; value: string; language?: string; direction?: string | null; datatype?: { value: string } };
 type AnyQuad = { subject: AnyTerm; predicate: AnyTerm; object: AnyTerm };
 
 function toN3(t: AnyTerm): N3Term {
   if (t.termType === 'NamedNode') return DataFactory.namedNode(t.value);
   if (t.termType === 'BlankNode') return DataFactory.blankNode(t.value);
-  if (t.termType === 'Literal')
+  if (t.termType === 'Literal') {
+    // An RDF 1.2 directional string (`"…"@ar--rtl`): n3 takes the language and the direction together (its typings do not say so).
+    if (t.language && t.direction) return DataFactory.literal(t.value, { language: t.language, direction: t.direction } as unknown as string);
     return DataFactory.literal(t.value, t.language || DataFactory.namedNode(t.datatype?.value ?? `${NS.xsd}string`));
+  }
   throw new Error(`unsupported term type ${t.termType}`);
 }
 
 /** A term as a key: its kind, value, language and datatype (a literal differing only in language or datatype is another term). */
-const termKey = (t: AnyTerm) => `${t.termType}\u0000${t.value}\u0000${t.language ?? ''}\u0000${t.termType === 'Literal' ? (t.datatype?.value ?? '') : ''}`;
+const termKey = (t: AnyTerm) => `${t.termType}\u0000${t.value}\u0000${t.language ?? ''}${t.direction ? `--${t.direction}` : ''}\u0000${t.termType === 'Literal' ? (t.datatype?.value ?? '') : ''}`;
 /** Sorts by subject, predicate, then object (so a document groups each subject's statements). */
 const key = (q: AnyQuad) => `${q.subject.value}\u0001${q.predicate.value}\u0001${termKey(q.object)}\u0001${q.subject.termType}`;
 
@@ -149,10 +152,23 @@ export interface DocumentOptions {
  * `linkedBy`), so the document holds exactly the triples of the Turtle. (Framing cannot do this:
  * a frame drops every node it does not match.)
  */
+const I18N = 'https://www.w3.org/ns/i18n#';
+
+/**
+ * A directional string as JSON-LD 1.1 reads one from RDF (§8.6, `rdfDirection: 'i18n-datatype'`):
+ * `"…"^^i18n:ar_rtl`, which jsonld.js turns into a value with `@language` and `@direction` (its
+ * N-Quads reader takes no `@ar--rtl`). Every other quad is returned as it is.
+ */
+function i18nDatatype(q: N3Quad): N3Quad {
+  const o = q.object as N3Quad['object'] & { direction?: string };
+  if (o.termType !== 'Literal' || !o.direction) return q;
+  return DataFactory.quad(q.subject, q.predicate, DataFactory.literal(o.value, DataFactory.namedNode(`${I18N}${o.language}_${o.direction}`)));
+}
+
 async function toJsonLd(quads: N3Quad[], base: string, { focus, inlineContext }: DocumentOptions): Promise<string> {
   const jsonld = await loadJsonLd();
-  const nquads = write(quads, 'N-Triples');
-  const expanded = (await jsonld.fromRDF(nquads, { format: 'application/n-quads' })) as NodeObject[];
+  const nquads = write(quads.map(i18nDatatype), 'N-Triples');
+  const expanded = (await jsonld.fromRDF(nquads, { format: 'application/n-quads', rdfDirection: 'i18n-datatype' } as JsonLd.Options.ToRdf)) as NodeObject[];
   const context = JSONLD_CONTEXT as unknown as JsonLd.ContextDefinition;
   const input = (focus ? nest(expanded, focus) : expanded) as JsonLd.JsonLdDocument;
   const doc = await jsonld.compact(input, context, noRemoteContexts as JsonLd.Options.Compact);

@@ -3,6 +3,7 @@ import oxigraph from 'oxigraph';
 import { describe, expect, it } from 'vitest';
 import { JSONLD_CONTEXT } from '../../src/graph/context.js';
 import { fromNTriples, MAX_COMPACTED_TRIPLES } from '../../src/engine/graph-output.js';
+import { EngineError } from '../../src/engine/types.js';
 import { BASE, PREFIXES, sparqlUrl, useApp } from './helpers.js';
 
 /** The triples of an RDF text as sorted, distinct N-Triples lines (an RDF graph is a set). */
@@ -144,5 +145,40 @@ describe('RDF 1.2 triple terms in a graph answer', () => {
     await expect(fromNTriples(nt, 'jsonld', options)).rejects.toThrow(/RDF 1\.2 triple terms, which JSON-LD cannot carry; ask for Turtle, N-Triples or N-Quads/);
     // a string that only looks like one is no triple term
     expect(JSON.parse(await fromNTriples('<http://example.org/s> <http://example.org/p> "<<( x" .\n', 'jsonld', options))).toMatchObject({ '@context': expect.anything() });
+  });
+});
+
+describe('RDF 1.2 directional strings in a graph answer', () => {
+  const nt = '<http://example.org/s> <http://example.org/p> "مرحبا"@ar--rtl .\n<http://example.org/s> <http://example.org/p> "hej"@sv .\n';
+  const options = { base: BASE };
+
+  it('keep their direction in Turtle, TriG, N-Quads and RDF/XML, the same triples read back', async () => {
+    for (const format of ['ttl', 'trig', 'nq', 'rdf'] as const) {
+      const body = await fromNTriples(nt, format, options);
+      expect(triples(body, format), format).toEqual(triples(nt, 'nt'));
+    }
+  });
+
+  it('keep it in JSON-LD as @direction (JSON-LD 1.1)', async () => {
+    const doc = JSON.parse(await fromNTriples(nt, 'jsonld', options));
+    expect(doc['http://example.org/p']).toEqual([
+      { '@language': 'sv', '@value': 'hej' },
+      { '@language': 'ar', '@direction': 'rtl', '@value': 'مرحبا' },
+    ]);
+  });
+});
+
+describe('a graph answer that a format cannot hold', () => {
+  const options = { base: BASE };
+  it.each([
+    ['RDF/XML, rdf:li as a property', 'rdf', '<http://example.org/s> <http://www.w3.org/1999/02/22-rdf-syntax-ns#li> "1" .\n', /^the answer cannot be written as RDF\/XML: .+; ask for N-Triples, Turtle or N-Quads$/],
+    ['JSON-LD, an rdf:JSON literal that is no JSON', 'jsonld', '<http://example.org/s> <http://example.org/p> "{bad"^^<http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON> .\n', /^the answer cannot be written as JSON-LD: .+; ask for N-Triples, Turtle or N-Quads$/],
+  ] as const)('is refused as a format error (406), not a query error: %s', async (_name, format, nt, message) => {
+    const error = await fromNTriples(nt, format, options).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EngineError);
+    expect((error as EngineError).kind).toBe('format');
+    expect((error as EngineError).message).toMatch(message);
+    // and Turtle writes it
+    expect(await fromNTriples(nt, 'ttl', options)).toContain('<http://example.org/s>');
   });
 });
