@@ -12,7 +12,7 @@ describe('checkTarget', () => {
     ['an empty port', '/lkp', ['example.org:'], '/lkp', 'example.org'],
     ['port 65535', '/lkp', ['example.org:65535'], '/lkp', 'example.org:65535'],
     ['an empty Host (RFC 9112 §3.2)', '/lkp', [''], '/lkp', 'localhost'],
-    ['absolute-form: its authority, not Host', 'http://Example.org:8080/a/../lkp?x=1', ['other'], '/lkp?x=1', 'example.org:8080'],
+    ['absolute-form: its authority, not Host', 'http://Example.org:8080/lkp?x=1', ['other'], '/lkp?x=1', 'example.org:8080'],
     ['absolute-form without a path', 'https://example.org', [], '/', 'example.org'],
   ])('%s', (_name, target, hosts, url, host) => {
     expect(check(target, hosts)).toEqual({ url, host });
@@ -23,6 +23,8 @@ describe('checkTarget', () => {
     ['/lkp/2016/../2016/4.4.3.ttl?lang=en', '/lkp/2016/4.4.3.ttl?lang=en'],
     ['/./lkp/%2e/2016', '/lkp/2016'],
     ['/lkp/2016/..', '/lkp/'],
+    ['http://example.org:8080/a/../lkp?x=1', '/lkp?x=1'],
+    ['http://example.org/lkp/2016/%2e%2E/2016/4.4', '/lkp/2016/4.4'],
   ])('redirects a GET of %s, whose dot-segments RFC 3986 removes, to %s', (target, location) => {
     expect(check(target)).toEqual({ answer: { status: 301, message: `moved permanently to ${location}`, headers: { Location: location } } });
   });
@@ -30,6 +32,7 @@ describe('checkTarget', () => {
   it('leaves dots that are no segment, and a POST, as they are', () => {
     for (const target of ['/lkp/2016/4.4.3', '/a..b/.c/d.', '/sparql?query=..%2F..']) expect(check(target)).toEqual({ url: target, host: 'localhost:3000' });
     expect(check('/sparql/../sparql', undefined, 'POST')).toEqual({ url: '/sparql/../sparql', host: 'localhost:3000' });
+    expect(check('http://example.org?x=/../')).toEqual({ url: '/?x=/../', host: 'example.org' });
   });
 
   it('gives HTTP/1.0 without Host the server’s authority', () => {

@@ -70,6 +70,8 @@ function hostOf(hosts: readonly string[], httpVersion: string, fallback: string)
  * - `*` (asterisk-form) is for OPTIONS only: the server's methods (204 with Allow), else 400;
  * - a `#` is refused (400): a fragment is never part of a request target (RFC 9112 §3.2), and
  *   the Hono path would drop what the Node query path keeps, under one cache key;
+ * - a GET or HEAD of a path with dot-segments (`/a/../b`, `/%2E/b`) is moved (301) to the path
+ *   without them, in origin-form and absolute-form alike;
  * - an absolute http(s) URL (absolute-form, which a server must accept, RFC 9112 §3.2.2) gives
  *   the path and query, and its authority replaces Host; any other target that is not a path
  *   (`file:///etc/passwd`, `sparql`) is 400;
@@ -106,5 +108,11 @@ export function checkTarget({ method, target, httpVersion, hosts }: RequestLine,
   if ((url?.protocol !== 'http:' && url?.protocol !== 'https:') || !url.host) {
     return refuse(`the request target must be a path such as /sparql, or an http(s) URL, not "${clip(target, 60)}" (this server is no proxy)`);
   }
-  return { url: url.pathname + url.search, host: url.host };
+  // The URL parser has removed dot-segments: a GET of such a target moves as an origin-form one does.
+  const path = url.pathname + url.search;
+  const written = target.slice(target.indexOf('//') + 2).replace(/^[^/?]*/, '');
+  if ((method === 'GET' || method === 'HEAD') && withoutDotSegments(written.startsWith('/') ? written : `/${written}`)) {
+    return { answer: { status: 301, message: `moved permanently to ${path}`, headers: { Location: path } } };
+  }
+  return { url: path, host: url.host };
 }
