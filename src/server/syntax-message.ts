@@ -5,6 +5,8 @@ import { NS, type Prefix } from '../vocab.js';
 
 /** A bracketed character class in a parser message (`['A' ..= 'Z' | '\u{00C0}'..='\u{00D6}']`, `['.']`, `[_]`). */
 const CLASS = /\[(?:'(?:\\.|[^'\\])*'|[^\]'])*\]/g;
+/** A quoted token in a parser message (`","`, `"{|"`). */
+const QUOTED = /"(?:\\.|[^"\\])*"/g;
 
 interface PrefixedName {
   prefix: string;
@@ -157,7 +159,8 @@ export function readableSyntaxError(message: string, query: string): string {
   if (!head) return message;
   const [, where, list] = head;
   if (list!.includes('Prefix not found')) return `${where}: undeclared prefix (declare each prefix with a PREFIX line before the query)`;
-  const items = list!.replace(CLASS, (c) => `\u0000${c.replace(/,/g, '\u0001')}\u0000`).split(/,\s*/);
+  // A character class or a quoted token (`","`) may hold a comma that separates nothing.
+  const items = list!.replace(CLASS, (c) => `\u0000${c.replace(/,/g, '\u0001')}\u0000`).replace(QUOTED, (q) => q.replace(/,/g, '\u0001')).split(/,\s*/);
   const words = items.map((i) => i.replace(/\u0000/g, '').replace(/\u0001/g, ',').trim()).map(describe);
   const unique = [...new Set(words.filter((w): w is string => w !== undefined && w !== ''))];
   const sentences = unique.filter(isSentence);

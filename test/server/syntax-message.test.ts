@@ -30,6 +30,7 @@ describe('readableSyntaxError', () => {
     // Astral characters count as one column, as the parser counts them.
     ['SELECT * { ?s ?p "😀😀" . ?s foo:x ?o }', 'error at 1:28: undeclared prefix "foo:" (declare it first: PREFIX foo: <…>)'],
     ['SELECT * WHERE { ?s ?p }', 'error at 1:25: expected one of LATERAL, SERVICE'],
+    ['SELECT * { ?s ?p ?o ', 'error at 1:21: expected one of ",", ".", ";", "{", "{|", "}", "~"'],
     ['SELECT ?x { ?x ?p ?o } LIMIT -1', 'error at 1:30: expected one of HAVING, OFFSET, OPTIONAL, VALUES, a digit'],
     ['SELECT (1 AS ?x) (2 AS ?x) {}', 'error at 1:30: duplicated variable name in SELECT'],
     ['SELECT (COUNT(*) AS ?c) ?s WHERE { ?s ?p ?o }', 'error at 1:46: the SELECT contains a variable that is unbound'],
