@@ -90,11 +90,18 @@ function hostLines(raw: readonly string[]): string[] {
 }
 
 /**
- * Checks the request's target and Host (see `checkTarget`): answers it directly and returns
+ * Refuses a transfer coding other than chunked (501), then checks the request's target and Host (see `checkTarget`): answers it directly and returns
  * true, or makes its target origin-form and its Host valid and lower-case in place (so the
  * cache, the query path and Hono all take the same request) and returns false.
  */
 function answeredUpFront(req: IncomingMessage, res: ServerResponse, authority: string): boolean {
+  const coding = req.headers['transfer-encoding'];
+  if (coding !== undefined && coding.trim().toLowerCase() !== 'chunked') {
+    // Node's parser takes the last coding, chunked, and would read the body under it as identity (RFC 9112 §6.1: 501).
+    res.setHeader('Connection', 'close');
+    writeDirect(res, { status: 501, message: `Transfer-Encoding "${clip(coding, 60)}" is not supported (only chunked is)` });
+    return true;
+  }
   const checked = checkTarget({ method: req.method ?? '', target: req.url ?? '', httpVersion: req.httpVersion, hosts: hostLines(req.rawHeaders) }, authority);
   if ('answer' in checked) {
     writeDirect(res, checked.answer);

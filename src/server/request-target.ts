@@ -67,6 +67,7 @@ function hostOf(hosts: readonly string[], httpVersion: string, fallback: string)
  * Checks a request line and its Host before the response cache and the routes see them, so
  * that both the Node fast paths and the Hono path take the same, well-formed request:
  *
+ * - a major version other than 1 (`HTTP/2.0` written as HTTP/1.1 text) is 505;
  * - `*` (asterisk-form) is for OPTIONS only: the server's methods (204 with Allow), else 400;
  * - a `#` is refused (400): a fragment is never part of a request target (RFC 9112 §3.2), and
  *   the Hono path would drop what the Node query path keeps, under one cache key;
@@ -87,6 +88,10 @@ function hostOf(hosts: readonly string[], httpVersion: string, fallback: string)
  * // { answer: { status: 400, message: 'a request target never has a fragment (#…) …' } }
  */
 export function checkTarget({ method, target, httpVersion, hosts }: RequestLine, fallback: string): Target | { answer: DirectAnswer } {
+  if (!httpVersion.startsWith('1.')) {
+    // Node's parser reads `GET / HTTP/2.0` as HTTP/1.1 syntax; RFC 9110 §15.6.6: 505 for a major version not supported.
+    return refuse(`HTTP/${httpVersion} is not supported: this server speaks HTTP/1.1 (and 1.0)`, 505);
+  }
   if (target === '*') {
     return method === 'OPTIONS' ? { answer: { status: 204, headers: { Allow: SERVER_METHODS } } } : refuse(`the request target * is only for OPTIONS (RFC 9112 §3.2.4), not ${method}`);
   }

@@ -124,6 +124,13 @@ describe('request targets and Host values that Node or Hono would refuse bare, a
     ['a file URL', request('file:///etc/passwd', [HOST]), 400, /^the request target must be a path such as \/sparql, or an http\(s\) URL, not "file:\/\/\/etc\/passwd"/],
     ['a fragment', request('/sparql?query=ASK%7B%7D#x', [HOST]), 400, /^a request target never has a fragment \(#…\) \(RFC 9112 §3\.2\); percent-encode a # in a query as %23\n$/],
     ['Expect: foo', request('/robots.txt', [HOST, 'Expect: foo']), 417, /^Expect: "foo" is not supported \(only 100-continue is\)\n$/],
+    ['HTTP/2.0 in HTTP/1.1 text', request('/robots.txt', [HOST], 'GET', '2.0'), 505, /^HTTP\/2\.0 is not supported: this server speaks HTTP\/1\.1 \(and 1\.0\)\n$/],
+    [
+      'a transfer coding other than chunked',
+      `${request('/sparql', [HOST, 'Content-Type: application/sparql-query', 'Transfer-Encoding: gzip, chunked'], 'POST')}6\r\nASK {}\r\n0\r\n\r\n`,
+      501,
+      /^Transfer-Encoding "gzip, chunked" is not supported \(only chunked is\)\n$/,
+    ],
   ])('answers %s with its status, a plain-text message and CORS', async (_name, raw, status, message) => {
     const a = await exchange(raw);
     expect(a.error).toBeUndefined();
