@@ -134,6 +134,12 @@ describe('metadata documents', () => {
 
   it('robots.txt points at the sitemap', async () => {
     expect(await (await req('/robots.txt')).text()).toContain(`Sitemap: ${BASE}sitemap.xml`);
+    // with validators, so that a revalidation gets 304, If-None-Match: * too (RFC 9110 §13.1.2)
+    const res = await req('/robots.txt');
+    expect(res.headers.get('etag')).toMatch(/^"/);
+    expect(res.headers.get('last-modified')).toBeTruthy();
+    expect((await req('/robots.txt', { headers: { 'if-none-match': res.headers.get('etag')! } })).status).toBe(304);
+    expect((await req('/robots.txt', { headers: { 'if-none-match': '*' } })).status).toBe(304);
   });
 
   it('landing page shows counts from the manifest and schema.org Dataset JSON-LD', async () => {

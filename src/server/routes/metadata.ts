@@ -8,7 +8,7 @@ import { CONTEXT_DOCUMENT, PUBLISHED_CONTEXTS } from '../context.js';
 import type { Dataset } from '../dataset.js';
 import { exactQuads } from '../exact-store.js';
 import { esc } from '../html/layout.js';
-import { etagOf, httpDate, httpError, unknownFormat } from '../http.js';
+import { etagOf, formatParam, httpDate, httpError, unknownFormat } from '../http.js';
 import { once } from '../once.js';
 import { ROOT } from '../../graph/config.js';
 import { DOCUMENT_FORMATS, serialize } from '../../graph/documents.js';
@@ -39,7 +39,7 @@ export function metadataRoutes({ dataset }: { dataset: Dataset }): Hono {
   const rendered = new Map<string, { body: string; etag: string }>();
 
   const rdfDocument = (file: string, formats: ResultFormat[]) => async (c: Context) => {
-    const asked = c.req.query('format') || undefined; // an empty ?format= counts as absent, as on every route
+    const asked = formatParam(c);
     const offers = formats.flatMap((f) => [f.mediaType, ...f.aliases]);
     const format = findFormat(formats, asked ?? negotiate(c.req.header('accept'), offers) ?? '');
     if (!format && asked !== undefined) throw unknownFormat(asked, formats);
@@ -86,7 +86,9 @@ export function metadataRoutes({ dataset }: { dataset: Dataset }): Hono {
     const { body, etag } = sitemapOf();
     return c.body(body, 200, { 'Content-Type': 'application/xml; charset=utf-8', ETag: etag, 'Last-Modified': lastModified });
   });
-  app.get('/robots.txt', (c) => c.text(robots));
+  // With validators, as every other fixed document: a revalidation (If-None-Match, `*` too) gets 304.
+  const robotsHeaders = { 'Content-Type': 'text/plain; charset=utf-8', ETag: etagOf(robots), 'Last-Modified': lastModified };
+  app.get('/robots.txt', (c) => c.body(robots, 200, robotsHeaders));
 
   // The SHACL shapes at their own IRI ({DEFAULT_BASE}def/shapes, their `#` names included), where the
   // ontology is served (under the default BASE): ontology/shapes.ttl as written, Turtle only (its
