@@ -91,6 +91,12 @@ describe('dereferencing a concept IRI', () => {
     expect(body).toContain('unknown format "xyz"');
     for (const value of ['html', 'ttl', 'nt', 'jsonld', 'rdf', 'text/turtle', 'application/ld+json']) expect(body).toContain(value);
   });
+
+  it.each([FOCUS, '/', '/datasets/dcat', '/search?q=cykel&', '/sparql?'])('refuses ?format= given twice on %s, as /sparql does (which would count?)', async (path) => {
+    const res = await req(`${path}${path.includes('?') ? '' : '?'}format=ttl&format=nt`);
+    expect(res.status).toBe(400);
+    expect(await res.text()).toBe('2 format parameters; send exactly one\n');
+  });
 });
 
 describe('IRIs of the harvest metadata', () => {

@@ -7,7 +7,7 @@ import { describe, isDescribed } from '../describe.js';
 import { langOf, type Lang } from '../html/i18n.js';
 import { lensPage, resourcePage, type PageLinks } from '../html/resource.js';
 import { vocabularyPage } from '../html/vocabulary.js';
-import { etagOf, httpDate, httpError } from '../http.js';
+import { etagOf, formatParam, httpDate, httpError } from '../http.js';
 import { pageData } from '../page-data.js';
 import { ALL, alternatesOf, chooseKey, documentUrl, linkHeader, ROOT_PATH, type Key } from '../representation.js';
 import { iriPath } from '../uri-path.js';
@@ -131,7 +131,7 @@ export function resourceRoutes({ dataset }: { dataset: Dataset }): Hono {
   const serve = async (c: Context) => {
     const t = locate(new URL(c.req.url).pathname);
     if (!t) throw httpError(404, 'no resource with this IRI in the dataset');
-    const key = chooseKey(c.req.query('format'), t.ext, c.req.header('accept'));
+    const key = chooseKey(formatParam(c), t.ext, c.req.header('accept'));
     if (!key) throw httpError(406, `available: ${ALL.map((f) => f.type).join(', ')}`);
     const rep = await cached(t, key, langOf(c.req.query('lang')));
     return c.body(rep.body, 200, rep.headers);

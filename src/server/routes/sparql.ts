@@ -6,7 +6,7 @@ import { HTTPException } from 'hono/http-exception';
 import { findFormat } from '../../engine/formats.js';
 import { negotiate } from '../conneg.js';
 import type { Dataset } from '../dataset.js';
-import { etagOf, httpDate, httpError, unknownFormat } from '../http.js';
+import { etagOf, formatParam, httpDate, httpError, unknownFormat } from '../http.js';
 import { withBytes, type ResponseCache } from '../middleware/response-cache.js';
 import { postKind, queryFromPost, queryFromUrl, type QueryRequest } from '../protocol.js';
 import type { QueryAnswer, QueryService } from '../query-service.js';
@@ -151,7 +151,7 @@ export function sparqlRoutes({ dataset, answer, limits }: SparqlDeps): Hono {
   const describe = async (c: Context) => {
     // Browsers (text/html) get the query UI from routes/ui.ts, mounted before this route. An empty
     // ?format= counts as absent, as on every other route.
-    const asked = c.req.query('format') || undefined;
+    const asked = formatParam(c);
     const type = asked ? findFormat(DOCUMENT_FORMATS, asked)?.mediaType : negotiate(c.req.header('accept'), DESCRIPTION_OFFERS);
     if (!type && asked !== undefined) throw unknownFormat(asked, DOCUMENT_FORMATS);
     if (!type) throw httpError(406, `available: ${DOCUMENT_FORMATS.map((f) => f.mediaType).join(', ')}`);

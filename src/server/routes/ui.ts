@@ -9,7 +9,7 @@ import { overviewPage } from '../html/overview.js';
 import { coverage, coveragePage } from '../html/sdg.js';
 import { searchPage } from '../html/search.js';
 import { queryPage } from '../html/sparql.js';
-import { etagOf, httpDate, httpError } from '../http.js';
+import { etagOf, formatParam, httpDate, httpError } from '../http.js';
 import { DESCRIPTION_OFFERS } from '../service-description.js';
 import { alternatesOf, chooseKey, documentUrl, linkHeader, ROOT_PATH } from '../representation.js';
 import { once } from '../once.js';
@@ -78,9 +78,9 @@ export function uiRoutes({ dataset }: { dataset: Dataset }): Hono {
       (lang) => landingPage({ manifest: dataset.manifest, base: dataset.base, schemaOrg: data.schemaOrg(), model: data.model(), facts: programmeFacts(dataset.store, dataset.base, lang) }, lang),
       (lang) => ({ 'Content-Location': documentUrl(ROOT_PATH, 'html', lang), Vary: 'Accept', Link: rootLink }),
     );
-  app.get('/', (c, next) => (chooseKey(c.req.query('format'), undefined, c.req.header('accept')) === 'html' ? landing(c) : next()));
+  app.get('/', (c, next) => (chooseKey(formatParam(c), undefined, c.req.header('accept')) === 'html' ? landing(c) : next()));
   // `?format=` wins over the extension here too (as on every resource): `/index.html?format=ttl` is the Turtle.
-  app.get(`${ROOT_PATH}.html`, (c, next) => (chooseKey(c.req.query('format'), 'html', c.req.header('accept')) === 'html' ? landing(c) : next()));
+  app.get(`${ROOT_PATH}.html`, (c, next) => (chooseKey(formatParam(c), 'html', c.req.header('accept')) === 'html' ? landing(c) : next()));
 
   app.get('/sparql', async (c, next) => {
     const params = new URL(c.req.url).searchParams;
@@ -105,7 +105,7 @@ export function uiRoutes({ dataset }: { dataset: Dataset }): Hono {
   app.get('/search', (c) => {
     const q = (c.req.query('q') ?? '').slice(0, 200);
     const lang = langOf(c.req.query('lang'));
-    const asked = c.req.query('format');
+    const asked = formatParam(c);
     const type = asked === 'json' ? 'application/json' : asked === 'html' ? 'text/html' : negotiate(c.req.header('accept'), SEARCH_OFFERS);
     if (!type) throw httpError(406, `available: ${SEARCH_OFFERS.join(', ')}`);
     c.header('Vary', 'Accept');
