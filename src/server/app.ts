@@ -10,6 +10,7 @@ import { EVERY_ANSWER, EXPOSED_HEADERS, httpError } from './http.js';
 import { canonicalPath } from './middleware/canonical-path.js';
 import { conditional } from './middleware/conditional.js';
 import { cors } from './middleware/cors.js';
+import { headLength } from './middleware/head-length.js';
 import { methods } from './middleware/methods.js';
 import { notFoundResponder } from './not-found.js';
 import { pageData } from './page-data.js';
@@ -112,6 +113,7 @@ export async function createApp(options: AppOptions): Promise<ServerApp> {
   const app = new Hono();
   // conditional() is outermost: it compares validators with the representation actually sent, the
   // compressed variant the cache chose included (the cache answers its own hits and fills the same way).
+  app.use('*', headLength()); // outermost: the answer as sent, errors and redirects included
   app.use('*', conditional());
   app.use('*', responses.middleware);
   app.use('*', cors({ exposeHeaders: EXPOSED_HEADERS, headers: NOSNIFF }));

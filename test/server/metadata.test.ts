@@ -142,6 +142,13 @@ describe('metadata documents', () => {
     expect((await req('/robots.txt', { headers: { 'if-none-match': '*' } })).status).toBe(304);
   });
 
+  it.each(['/robots.txt', '/no/such/page', '/lkp/2016/4.4%2e3'])('HEAD %s says the Content-Length of its GET', async (path) => {
+    const head = await req(path, { method: 'HEAD' });
+    const get = await req(path);
+    expect(head.status).toBe(get.status);
+    expect(head.headers.get('content-length')).toBe(String((await get.arrayBuffer()).byteLength));
+  });
+
   it('landing page shows counts from the manifest and schema.org Dataset JSON-LD', async () => {
     const body = await (await req('/')).text();
     expect(body).toContain('<dt>triples</dt><dd>69</dd>');
