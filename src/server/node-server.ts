@@ -64,8 +64,15 @@ function answerClientErrors(maxHeaderSize: number) {
     // The parser reports the same error again for every further chunk the client sends.
     if (answered.has(socket)) return;
     answered.add(socket);
-    // As Node's own handler does: never write into a response already under way.
     const inFlight = (socket as Duplex & { _httpMessage?: ServerResponse })._httpMessage;
+    // Bytes after a request that closes the connection (`Connection: close`, or HTTP/1.0) are no
+    // request to answer (RFC 9112 §9.6: the server reads no further): the request before them is
+    // answered, and the connection then closes. With nothing in flight, it closes now.
+    if (error.code === 'HPE_CLOSED_CONNECTION') {
+      if (!inFlight || inFlight.writableEnded) socket.destroy();
+      return;
+    }
+    // As Node's own handler does: never write into a response already under way.
     if (error.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) {
       socket.destroy();
       return;
