@@ -97,9 +97,10 @@ function hostLines(raw: readonly string[]): string[] {
 }
 
 /**
- * Refuses a transfer coding other than chunked (501), then checks the request's target and Host (see `checkTarget`): answers it directly and returns
- * true, or makes its target origin-form and its Host valid and lower-case in place (so the
- * cache, the query path and Hono all take the same request) and returns false.
+ * Refuses a transfer coding other than chunked (501), then checks the request's target and Host
+ * (see `checkTarget`): answers it directly and returns true, or makes its target origin-form and
+ * its Host valid and lower-case in place (so the cache, the query path and Hono all take the same
+ * request) and returns false.
  */
 function answeredUpFront(req: IncomingMessage, res: ServerResponse, authority: string): boolean {
   const coding = req.headers['transfer-encoding'];
