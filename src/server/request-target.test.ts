@@ -25,6 +25,11 @@ describe('checkTarget', () => {
     ['/lkp/2016/..', '/lkp/'],
     ['http://example.org:8080/a/../lkp?x=1', '/lkp?x=1'],
     ['http://example.org/lkp/2016/%2e%2E/2016/4.4', '/lkp/2016/4.4'],
+    // never to another host: `//host/…` in a Location is a network-path reference (open redirect)
+    ['/.//evil.example/x', '/evil.example/x'],
+    ['/x/..//evil.example/', '/evil.example/'],
+    ['/x/../\\evil.example/', '/evil.example/'],
+    ['http://localhost//evil.example/x/..', '/evil.example/'],
   ])('redirects a GET of %s, whose dot-segments RFC 3986 removes, to %s', (target, location) => {
     expect(check(target)).toEqual({ answer: { status: 301, message: `moved permanently to ${location}`, headers: { Location: location } } });
   });

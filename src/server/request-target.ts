@@ -1,6 +1,6 @@
 // Checks a request's target and Host (RFC 9112 §3.2) before any cache or route sees it: answers for what no route should, absolute-form made origin-form, Host normalised.
 import { clip } from './http.js';
-import { normalPath } from './uri-path.js';
+import { normalPath, onThisSite } from './uri-path.js';
 
 /** An answer given without the app (a refusal, or `OPTIONS *`): status, plain-text message, extra headers. */
 export interface DirectAnswer {
@@ -43,7 +43,7 @@ function withoutDotSegments(target: string): string | undefined {
   const query = target.indexOf('?');
   const path = query < 0 ? target : target.slice(0, query);
   if (!DOT_SEGMENT.test(path)) return undefined;
-  return normalPath(new URL(path, 'http://host').pathname) + (query < 0 ? '' : target.slice(query));
+  return onThisSite(normalPath(new URL(path, 'http://host').pathname) + (query < 0 ? '' : target.slice(query)));
 }
 
 const refuse = (message: string, status = 400): { answer: DirectAnswer } => ({ answer: { status, message } });
@@ -117,7 +117,8 @@ export function checkTarget({ method, target, httpVersion, hosts }: RequestLine,
   const path = url.pathname + url.search;
   const written = target.slice(target.indexOf('//') + 2).replace(/^[^/?]*/, '');
   if ((method === 'GET' || method === 'HEAD') && withoutDotSegments(written.startsWith('/') ? written : `/${written}`)) {
-    return { answer: { status: 301, message: `moved permanently to ${path}`, headers: { Location: path } } };
+    const location = onThisSite(path);
+    return { answer: { status: 301, message: `moved permanently to ${location}`, headers: { Location: location } } };
   }
   return { url: path, host: url.host };
 }

@@ -46,3 +46,13 @@ export function iriPath(path: string): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * A root-relative Location that stays on this site: a path starting `//` (or `/\`, which browsers
+ * read the same way) would be a network-path reference to another host (RFC 3986 §4.2), so the
+ * leading slashes collapse to one. `//evil.example/x` → `/evil.example/x` (which then answers 404).
+ *
+ * @example
+ * onThisSite('//evil.example/x?y') // '/evil.example/x?y'
+ */
+export const onThisSite = (location: string): string => location.replace(/^[/\\]{2,}/, '/');

@@ -15,6 +15,7 @@ describe('canonicalPath()', () => {
     ['/m%61trix', '/matrix'],
     ['/a%2fb', '/a%2Fb'],
     ['/caf%c3%a9', '/caf%C3%A9'],
+    ['http://localhost//evil.example/a%2eb', '/evil.example/a.b'], // never `//…`: that would send the client to another host
   ])('GET %s → 301 %s', async (path, location) => {
     const res = await app.request(path);
     expect(res.status).toBe(301);

@@ -1,6 +1,6 @@
 // Middleware factory: a GET/HEAD whose path is not in RFC 3986 normal form is redirected (301) to the normal form.
 import type { MiddlewareHandler } from 'hono';
-import { normalPath } from '../uri-path.js';
+import { normalPath, onThisSite } from '../uri-path.js';
 
 /**
  * One canonical URL per resource. A path with a percent-encoded unreserved character (`%2e` for
@@ -23,7 +23,7 @@ export function canonicalPath(): MiddlewareHandler {
     if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || !path.includes('%')) return next();
     const normal = normalPath(path);
     if (normal === path) return next();
-    const location = normal + (query < 0 ? '' : url.slice(query));
+    const location = onThisSite(normal) + (query < 0 ? '' : url.slice(query));
     return c.body(`moved permanently to ${location}\n`, 301, { Location: location, 'Content-Type': 'text/plain; charset=utf-8' });
   };
 }
