@@ -1,7 +1,7 @@
 // Tests of the HTTP helpers: Accept-Encoding negotiation (preferredEncoding, acceptsGzip), echoing client input (clip).
 import { describe, expect, it } from 'vitest';
 import type { ContentCoding } from '../compression.js';
-import { acceptsGzip, clip, preferredEncoding } from './http.js';
+import { acceptsGzip, clip, httpError, preferredEncoding } from './http.js';
 
 const BOTH: readonly ContentCoding[] = ['br', 'gzip'];
 
@@ -69,5 +69,12 @@ describe('clip()', () => {
   it('writes control characters as \\u escapes, so an echoed value cannot drive a terminal', () => {
     expect(clip('\u001b[31mred\r\nX\u007f\u0085')).toBe('\\u001b[31mred\\u000d\\u000aX\\u007f\\u0085');
     expect(clip('å ä ö – “ok”')).toBe('å ä ö – “ok”');
+  });
+});
+
+describe('httpError()', () => {
+  it('writes control characters in its message as \\u escapes, line feeds and tabs kept', async () => {
+    const res = httpError(400, '<http://e/\u001b[2J> is not a graph\n\tline two\u009b').getResponse();
+    expect(await res.text()).toBe('<http://e/\\u001b[2J> is not a graph\n\tline two\\u009b\n');
   });
 });

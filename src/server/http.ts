@@ -26,10 +26,16 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
  * clip('abcdef', 3) // 'abc…'
  * clip('\u001b[31m') // '\\u001b[31m'
  */
-export const clip = (text: string, max = 100): string => {
-  const cut = text.length > max ? `${text.slice(0, max)}…` : text;
-  return cut.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-};
+export const clip = (text: string, max = 100): string => (text.length > max ? `${text.slice(0, max)}…` : text).replace(CONTROL, escaped);
+
+const escaped = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/**
+ * A message with its control characters as `\u` escapes, but line feed and tab (a parser's
+ * message may quote query lines): what every error body says, whatever the client sent (an IRI
+ * in FROM, a query line a parser quotes).
+ */
+const escapeControls = (text: string): string => text.replace(CONTROL, (c) => (c === '\n' || c === '\t' ? c : escaped(c)));
 
 /** A format as `?format=` names it: by key, media type or alias. */
 type NamedFormat = { key: string; mediaType: string; aliases: readonly string[] };
@@ -86,7 +92,7 @@ class TextError extends HTTPException {
   }
 
   override getResponse(): Response {
-    return new Response(`${this.message}\n`, { status: this.status, headers: this.headers });
+    return new Response(`${escapeControls(this.message)}\n`, { status: this.status, headers: this.headers });
   }
 }
 
