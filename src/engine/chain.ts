@@ -41,9 +41,9 @@ interface Frame {
 export class ChainMeter {
   private readonly frames: Frame[] = [{ bracket: '', own: 0, inner: 0 }];
 
-  /** An operator or chained keyword at the current level. */
-  unit(): void {
-    this.frames[this.frames.length - 1]!.own++;
+  /** An operator or chained keyword at the current level (or `n` of them). */
+  unit(n = 1): void {
+    this.frames[this.frames.length - 1]!.own += n;
   }
 
   /** A `.`, `;` or `,`: another triple pattern inside `{ … }` or `[ … ]`, but only an argument list inside `( … )`. */
@@ -56,12 +56,17 @@ export class ChainMeter {
     this.frames.push({ bracket, own: 0, inner: 0 });
   }
 
-  /** Closes the innermost bracket (a stray closing bracket is ignored; the parser will report it). */
-  close(): void {
+  /**
+   * Closes the innermost bracket (a stray closing bracket is ignored; the parser will report it).
+   * `joined`: its own units join the level around it (a collection's triple patterns are joined
+   * with those of the pattern it is in), so they add up there instead of counting as one branch.
+   */
+  close(joined = false): void {
     if (this.frames.length === 1) return;
     const frame = this.frames.pop()!;
     const parent = this.frames[this.frames.length - 1]!;
-    parent.inner = Math.max(parent.inner, BRACKET + frame.own + frame.inner);
+    if (joined) parent.own += frame.own;
+    parent.inner = Math.max(parent.inner, BRACKET + (joined ? 0 : frame.own) + frame.inner);
     if (frame.bracket === '{') parent.own++;
   }
 

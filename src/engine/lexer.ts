@@ -63,7 +63,17 @@ const SEPARATORS = new Set(['.', ';', ',']);
  * expression), a group `{ … }` of patterns, or a list of terms (a collection, a VALUES row, a
  * blank node's property list). Only in an expression can `<` be less-than.
  */
-type Frame = { kind: 'expr' | 'group' | 'list'; clause: Clause; collection?: true };
+type Frame = {
+  kind: 'expr' | 'group' | 'list';
+  clause: Clause;
+  /** A `( … )` in a pattern: a collection (or a VALUES row), whose items are counted … */
+  collection?: true;
+  items?: number;
+  /** … unless a path operator shows it is a path in parentheses (`?s (:a|:b) ?o`). */
+  path?: true;
+  /** The `{ … }` of VALUES: its `( … )` are rows of data, no triple patterns. */
+  values?: true;
+};
 /** Where a group is in its query: its SELECT clause or its solution modifiers read `( … )` as expressions. */
 type Clause = 'pattern' | 'select' | 'modifiers';
 /** The last significant token: an operand ends with it (so `<` is less-than in an expression), a keyword, a name, or punctuation. */
@@ -133,12 +143,13 @@ export function* tokens(text: string, maxDepth: number, seen: Seen, chain: Chain
     last = next;
   };
   // An item of a collection `( … )` (or of a VALUES row) is two triple patterns (rdf:first, rdf:rest)
-  // that the engine joins like any others: about 1 500 items in one collection overflowed Oxigraph.
+  // that the engine joins with those around it: about 1 500 items in one collection, or 40 nested
+  // collections of 30, overflowed Oxigraph. They are counted when the collection closes (see `close`).
+  let datatype = false; // the IRI after `^^` is a literal's datatype, no item
+  let valuesNext = false; // the `{` after `VALUES ( … )` holds rows of data
   const item = (top: Frame) => {
-    if (top.collection) {
-      chain.unit();
-      chain.unit();
-    }
+    if (top.collection && !datatype) top.items = (top.items ?? 0) + 1;
+    datatype = false;
   };
   let iri: string | undefined;
   // Where a `<` that had to start an IRI but starts none (`<http://a b>`) ends: a name there is part of it.
@@ -173,14 +184,22 @@ export function* tokens(text: string, maxDepth: number, seen: Seen, chain: Chain
       if (c === '{' && top.clause === 'select') top.clause = 'pattern'; // the WHERE group ends the SELECT clause
       const kind = c === '{' ? 'group' : c !== '(' ? 'list' : opened(top, last, before);
       if (c !== '{') item(top);
-      frames.push(kind === 'list' && c === '(' ? { kind, clause: 'pattern', collection: true } : { kind, clause: 'pattern' });
+      const frame: Frame = { kind, clause: 'pattern' };
+      if (kind === 'list' && c === '(' && !top.values && !(last.kind === 'kw' && last.kw === 'VALUES')) frame.collection = true;
+      // VALUES ?x { … } or VALUES (?x ?y) { … }
+      if (c === '{' && (valuesNext || (last.kind === 'kw' && last.kw === 'VALUES'))) frame.values = true;
+      valuesNext = c === '(' && last.kind === 'kw' && last.kw === 'VALUES';
+      frames.push(frame);
       if (frames.length - 1 > seen.depth) seen.depth = frames.length - 1;
       chain.open(tripleTerm ? '(' : c);
       i += tripleTerm ? 3 : 1;
       note(OTHER);
     } else if (c === '}' || c === ')' || c === ']') {
-      if (frames.length > 1) frames.pop();
-      chain.close();
+      const closed = frames.length > 1 ? frames.pop()! : undefined;
+      if (closed?.collection && !closed.path) {
+        chain.unit(2 * (closed.items ?? 0));
+        chain.close(true);
+      } else chain.close();
       i++;
       // `( … )` and `EXISTS { … }` complete an operand.
       note(c === ']' ? OTHER : OPERAND);
@@ -230,9 +249,12 @@ export function* tokens(text: string, maxDepth: number, seen: Seen, chain: Chain
         brokenIriEnd = i + 1;
         seen.brokenIri ??= i;
       }
+      const pair = OPERATORS.has(c) && PAIRS.has(text.slice(i, i + 2)) ? text.slice(i, i + 2) : undefined;
+      if (pair === '^^') datatype = true;
+      else if (top.collection && (c === '|' || c === '/' || c === '^')) top.path = true;
       if (OPERATORS.has(c)) chain.unit();
       else if (SEPARATORS.has(c)) chain.separator();
-      i += OPERATORS.has(c) && PAIRS.has(text.slice(i, i + 2)) ? 2 : 1;
+      i += pair ? 2 : 1;
       note(OTHER);
     }
   }

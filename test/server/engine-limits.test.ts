@@ -14,6 +14,7 @@ const POISON: Array<[string, string]> = [
   ['an OPTIONAL chain, 900', `SELECT * { ?s ?p ?o ${'OPTIONAL{?s ?p ?o}'.repeat(900)} }`],
   ['a UNION chain, 2500 groups', `SELECT * { ${terms(2500, '{}', 'UNION')} }`],
   ['a collection of 1500 items', `SELECT * { ?s ?p (${terms(1500, '1', ' ')}) }`],
+  ['40 nested collections of 30 items', `ASK { ?s <http://e/p> (${terms(40, `(${terms(30, '1', ' ')})`, ' ')}) }`],
 ];
 
 const post = (query: string): RequestInit => ({ method: 'POST', body: query, headers: { 'content-type': 'application/sparql-query' } });
