@@ -32,13 +32,23 @@ export interface GraphOutputOptions {
 export async function fromNTriples(nt: string, format: FormatKey, options: GraphOutputOptions): Promise<string> {
   if (format === 'nt') return nt;
   const store = new oxigraph.Store();
-  store.load(nt, { format: 'nt', no_transaction: true });
+  try {
+    store.load(nt, { format: 'nt', no_transaction: true });
+  } catch (e) {
+    // The engine wrote a term RDF does not allow (Oxigraph: STRDT("x", rdf:langString); Comunica: an
+    // IRI with a space, a malformed language tag), which N-Triples passes through as written.
+    const reason = (e instanceof Error ? e.message : String(e)).replace(/^Parser error at line \d+ between columns \d+ and \d+: /, '');
+    throw new EngineError('query', `the query made a term that is not valid RDF (${reason.replace(/\.?\s*$/, '')}), which no graph format but N-Triples, written as the engine gives it, can carry`);
+  }
   if (format === 'rdf') checkRdfXmlNames(store);
   // RDF 1.2 triple terms (`<<( s p o )>>`, only in object position): Oxigraph writes them in Turtle,
   // TriG and RDF/XML; JSON-LD 1.1 has no way to write them.
   const tripleTerms = nt.includes('<<(') && store.match(null, null, null, null).some((q) => q.object.termType === 'Quad');
-  if (tripleTerms && format === 'jsonld') throw new EngineError('format', 'the answer holds RDF 1.2 triple terms, which JSON-LD cannot carry; ask for Turtle, N-Triples or N-Quads');
-  const readable = !tripleTerms && (format === 'ttl' || format === 'trig' || (format === 'jsonld' && store.size <= MAX_COMPACTED_TRIPLES));
+  if (tripleTerms && format === 'jsonld') throw new EngineError('format', `the answer holds RDF 1.2 triple terms, which JSON-LD cannot carry; ${askFor('jsonld')}`);
+  // jsonld.js compacts a directional string into a language map (our context has them for labels)
+  // and loses its direction there: such an answer comes expanded, as Oxigraph writes it.
+  const directional = format === 'jsonld' && nt.includes('--') && store.match(null, null, null, null).some((q) => q.object.termType === 'Literal' && Boolean(q.object.direction));
+  const readable = !tripleTerms && (format === 'ttl' || format === 'trig' || (format === 'jsonld' && !directional && store.size <= MAX_COMPACTED_TRIPLES));
   try {
     if (!readable) return store.dump({ format, from_graph_name: oxigraph.defaultGraph() });
     const { serialize } = await import('../graph/documents.js');
@@ -49,9 +59,17 @@ export async function fromNTriples(nt: string, format: FormatKey, options: Graph
     // format cannot hold: rdf:li as a property in RDF/XML, an rdf:JSON literal that is no JSON in JSON-LD.
     const name = WRITTEN_BY[format];
     if (!name) throw e;
-    throw new EngineError('format', `the answer cannot be written as ${name}: ${e instanceof Error ? e.message.replace(/\.?\s*$/, '') : String(e)}; ask for N-Triples, Turtle or N-Quads`);
+    throw new EngineError('format', `the answer cannot be written as ${name}: ${e instanceof Error ? e.message.replace(/\.?\s*$/, '') : String(e)}; ${askFor(format)}`);
   }
 }
+
+/** The other graph formats, for a 406 about `format`. */
+const askFor = (format: FormatKey): string => {
+  const others = Object.entries(GRAPH_FORMAT_NAMES).filter(([key]) => key !== format).map(([, name]) => name);
+  return `ask for ${others.slice(0, -1).join(', ')} or ${others.at(-1)}`;
+};
+
+const GRAPH_FORMAT_NAMES: Partial<Record<FormatKey, string>> = { nt: 'N-Triples', ttl: 'Turtle', trig: 'TriG', nq: 'N-Quads', rdf: 'RDF/XML', jsonld: 'JSON-LD' };
 
 /** The formats whose writer can refuse valid triples, by name. */
 const WRITTEN_BY: Partial<Record<FormatKey, string>> = { rdf: 'RDF/XML', jsonld: 'JSON-LD' };
@@ -76,7 +94,7 @@ function checkRdfXmlNames(store: oxigraph.Store): void {
       if (seen.has(iri)) continue;
       seen.add(iri);
       if (!NCNAME_AT_END.test(iri)) {
-        throw new EngineError('format', `the answer uses <${iri}> as a property or class, which RDF/XML cannot write as an element name (the IRI does not end in an XML name); ask for Turtle, N-Triples or JSON-LD`);
+        throw new EngineError('format', `the answer uses <${iri}> as a property or class, which RDF/XML cannot write as an element name (the IRI does not end in an XML name); ${askFor('rdf')}`);
       }
     }
   }

@@ -147,7 +147,7 @@ describe('RDF 1.2 triple terms in a graph answer', () => {
   });
 
   it('are refused in JSON-LD, which cannot carry them, with a message that names the formats that can', async () => {
-    await expect(fromNTriples(nt, 'jsonld', options)).rejects.toThrow(/RDF 1\.2 triple terms, which JSON-LD cannot carry; ask for Turtle, N-Triples or N-Quads/);
+    await expect(fromNTriples(nt, 'jsonld', options)).rejects.toThrow(/RDF 1\.2 triple terms, which JSON-LD cannot carry; ask for N-Triples, Turtle, TriG, N-Quads or RDF\/XML$/);
     // a string that only looks like one is no triple term
     expect(JSON.parse(await fromNTriples('<http://example.org/s> <http://example.org/p> "<<( x" .\n', 'jsonld', options))).toMatchObject({ '@context': expect.anything() });
   });
@@ -161,20 +161,28 @@ describe('RDF 1.2 directional strings in a graph answer', () => {
     await expectReadBack(nt);
   });
 
-  it('keep it in JSON-LD as @direction (JSON-LD 1.1)', async () => {
-    const doc = JSON.parse(await fromNTriples(nt, 'jsonld', options));
-    expect(doc['http://example.org/p']).toEqual([
-      { '@language': 'sv', '@value': 'hej' },
-      { '@language': 'ar', '@direction': 'rtl', '@value': 'مرحبا' },
-    ]);
+  it('keep it in JSON-LD as @direction (JSON-LD 1.1), in expanded form: compaction would put it in a language map', async () => {
+    const labels = '<http://example.org/s> <http://www.w3.org/2004/02/skos/core#prefLabel> "q"@sv--rtl .\n';
+    for (const [text, property] of [[nt, 'http://example.org/p'], [labels, 'http://www.w3.org/2004/02/skos/core#prefLabel']] as const) {
+      const doc = JSON.parse(await fromNTriples(text, 'jsonld', options)) as Array<Record<string, unknown>>;
+      const values = doc.flatMap((node) => (node[property] ?? []) as object[]);
+      expect(values).toContainEqual(expect.objectContaining({ '@direction': 'rtl' }));
+    }
+  });
+
+  it('an answer with a term RDF does not allow is a 400 that says so, without positions in text the client never sent', async () => {
+    const bad = '<http://example.org/s> <http://example.org/p> "x"^^<http://www.w3.org/1999/02/22-rdf-syntax-ns#langString> .\n';
+    const error = (await fromNTriples(bad, 'ttl', options).catch((e: unknown) => e)) as EngineError;
+    expect(error.kind).toBe('query');
+    expect(error.message).toMatch(/^the query made a term that is not valid RDF \(The datatype of a literal without a language tag must not be rdf:langString\), which no graph format but N-Triples/);
   });
 });
 
 describe('a graph answer that a format cannot hold', () => {
   const options = { base: BASE };
   it.each([
-    ['RDF/XML, rdf:li as a property', 'rdf', '<http://example.org/s> <http://www.w3.org/1999/02/22-rdf-syntax-ns#li> "1" .\n', /^the answer cannot be written as RDF\/XML: .+; ask for N-Triples, Turtle or N-Quads$/],
-    ['JSON-LD, an rdf:JSON literal that is no JSON', 'jsonld', '<http://example.org/s> <http://example.org/p> "{bad"^^<http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON> .\n', /^the answer cannot be written as JSON-LD: .+; ask for N-Triples, Turtle or N-Quads$/],
+    ['RDF/XML, rdf:li as a property', 'rdf', '<http://example.org/s> <http://www.w3.org/1999/02/22-rdf-syntax-ns#li> "1" .\n', /^the answer cannot be written as RDF\/XML: .+; ask for N-Triples, Turtle, TriG, N-Quads or JSON-LD$/],
+    ['JSON-LD, an rdf:JSON literal that is no JSON', 'jsonld', '<http://example.org/s> <http://example.org/p> "{bad"^^<http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON> .\n', /^the answer cannot be written as JSON-LD: .+; ask for N-Triples, Turtle, TriG, N-Quads or RDF\/XML$/],
   ] as const)('is refused as a format error (406), not a query error: %s', async (_name, format, nt, message) => {
     const error = await fromNTriples(nt, format, options).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EngineError);
