@@ -168,7 +168,7 @@ export const acceptsGzip = (header: string | undefined): boolean => preferredEnc
  * formatParam(c) // 'ttl' for ?format=ttl; throws 400 "2 format parameters; send exactly one" for ?format=ttl&format=nt
  */
 export function formatParam(c: Context): string | undefined {
-  const given = c.req.queries('format') ?? [];
+  const given = (c.req.queries('format') ?? []).filter((v) => v !== ''); // an empty one counts as absent
   if (given.length > 1) throw httpError(400, `${given.length} format parameters; send exactly one`);
   return given[0] || undefined;
 }

@@ -62,7 +62,8 @@ export function parseParams(text: string): Params {
 
 /** The one value of a parameter given at most once in `sources` together (400 if more often). */
 function single(name: string, ...sources: Params[]): string | undefined {
-  const values = sources.flatMap((p) => p.get(name) ?? []);
+  // An empty `format=` counts as absent, as on every route (a form's empty select, say).
+  const values = sources.flatMap((p) => p.get(name) ?? []).filter((v) => name !== 'format' || v !== '');
   if (values.length > 1) {
     const why = name === 'query' ? ' (SPARQL 1.1 Protocol §2.1: a request carries exactly one query)' : '';
     throw httpError(400, `${values.length} ${name} parameters; send exactly one${why}`);

@@ -97,6 +97,10 @@ describe('dereferencing a concept IRI', () => {
     expect(res.status).toBe(400);
     expect(await res.text()).toBe('2 format parameters; send exactly one\n');
   });
+
+  it.each([`${FOCUS}?format=ttl&format=`, '/sparql?query=ASK%7B%7D&format=json&format=', '/datasets/dcat?format=&format=ttl'])('takes an empty ?format= beside another as absent: %s', async (path) => {
+    expect((await req(path)).status).toBe(200);
+  });
 });
 
 describe('IRIs of the harvest metadata', () => {
