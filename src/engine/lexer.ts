@@ -245,7 +245,8 @@ export function* tokens(text: string, maxDepth: number, seen: Seen, chain: Chain
         note(OTHER);
       }
     } else {
-      if (c === '<' && !lessThan(top, last)) {
+      // `<<` opens a reified triple (SPARQL 1.2): no IRI that failed to start.
+      if (c === '<' && !lessThan(top, last) && text[i + 1] !== '<' && text[i - 1] !== '<') {
         brokenIriEnd = i + 1;
         seen.brokenIri ??= i;
       }

@@ -37,11 +37,13 @@ describe('readableSyntaxError', () => {
     // an IRI the parser cannot read is no prefixed name, though the lexer reads `http:` or `urn:x` in it
     ['SELECT * { ?s <http://a b> ?o }', 'error at 1:27: IRI parsing failed (an IRI in <…> holds no spaces and none of the characters <>"{}|^`\\)'],
     ['SELECT * { ?s <urn:x y> ?o . ?s foo:bar ?o }', 'error at 1:24: IRI parsing failed (an IRI in <…> holds no spaces and none of the characters <>"{}|^`\\)'],
+    // a reified triple `<< … >>` (SPARQL 1.2) is no IRI that failed to start: the parser's own message stands
+    ['PREFIX e: <http://e/> SELECT * { << e:a e:b e:c >> e:p ?x . FILTER(?x = ) }', expect.not.stringMatching(/IRI parsing failed/)],
     // the hint about BIND and VALUES only where the query has one
     ['SELECT * WHERE { ?s ?p ?o }}', 'error at 1:29: not valid SPARQL here (the parser gives no detail)'],
     ['SELECT * { BIND(1 AS ?x) BIND(2 AS ?x) }', 'error at 1:41: not valid SPARQL here (the parser gives no detail; a common cause is BIND or VALUES assigning a variable that is already in scope)'],
   ])('%j', (query, expected) => {
-    expect(readableSyntaxError(oxigraphMessage(query), query)).toBe(expected);
+    expect(readableSyntaxError(oxigraphMessage(query), query)).toEqual(expected);
   });
 
   it('never leaves a Unicode range list or the whitespace rule in a message', () => {
