@@ -20,8 +20,8 @@ export interface PoolOptions {
    */
   maxWaitMs?: number;
   /**
-   * Resident memory of the whole process above which every running query is cancelled (its
-   * worker terminated and replaced); default 2 GiB. Oxigraph's WebAssembly memory only grows:
+   * Resident memory of the whole process above which the longest-running query is cancelled (its
+   * worker terminated and replaced; see `checkMemory`); default 2 GiB. Oxigraph's WebAssembly memory only grows:
    * a small query can ask for gigabytes, and only ending the worker gives them back.
    */
   memoryLimitBytes?: number;
@@ -42,11 +42,13 @@ interface Slot {
   ready: boolean;
   /** The engine memory (WebAssembly and other external bytes) the worker reported once it had loaded the dataset. */
   baseline?: number;
-  current?: { id: number; pending: Pending; timer: NodeJS.Timeout };
+  current?: { id: number; pending: Pending; timer: NodeJS.Timeout; started: number };
 }
 
 /** How often the memory ceiling is checked while a query runs. */
 const MEMORY_CHECK_MS = 50;
+/** After cancelling a query over the ceiling, how long to let its worker's memory go before cancelling another. */
+const MEMORY_SETTLE_MS = 1_000;
 const MiB = 1024 * 1024;
 
 const BOOT = new URL('./worker-boot.mjs', import.meta.url);
@@ -203,7 +205,7 @@ export class WorkerPool {
     this.unwait(pending);
     const id = this.nextId++;
     const timer = setTimeout(() => this.onTimeout(slot, id), this.options.timeoutMs);
-    slot.current = { id, pending, timer };
+    slot.current = { id, pending, timer, started: performance.now() };
     slot.worker.postMessage({ id, job: pending.job });
     this.watch();
   }
@@ -222,17 +224,23 @@ export class WorkerPool {
     this.watchdog = undefined;
   }
 
+  /** When the last query was cancelled for memory. */
+  private cancelledForMemory = -Infinity;
+
   /**
-   * Over the ceiling, cancels every running query: the process cannot tell which worker's
-   * memory grew, and a query that needs gigabytes is rare enough that the others may retry.
+   * Over the ceiling, cancels the query that has run longest (the process cannot tell which
+   * worker's memory grew; a query that needs gigabytes runs for seconds, most others for
+   * milliseconds), then, if the process is still over it once that worker's memory has had
+   * MEMORY_SETTLE_MS to go, the next. Before, one such query cancelled every other running one too.
    */
   private checkMemory(): void {
     const running = this.slots.filter((s) => s.current);
     if (running.length === 0) return this.stopWatch();
     const limit = this.memoryLimitBytes;
-    if (process.memoryUsage.rss() <= limit) return;
-    const error = new EngineError('memory', `the query was cancelled: the server's memory passed its limit of ${Math.round(limit / MiB)} MiB (MEMORY_LIMIT_MB)`);
-    for (const slot of running) this.replace(slot, error);
+    if (process.memoryUsage.rss() <= limit || performance.now() - this.cancelledForMemory < MEMORY_SETTLE_MS) return;
+    const oldest = running.reduce((a, b) => (b.current!.started < a.current!.started ? b : a));
+    this.cancelledForMemory = performance.now();
+    this.replace(oldest, new EngineError('memory', `the query was cancelled: the server's memory passed its limit of ${Math.round(limit / MiB)} MiB (MEMORY_LIMIT_MB)`));
   }
 
   private onTimeout(slot: Slot, id: number): void {

@@ -83,7 +83,7 @@ export function engineHttpError(e: EngineError, query = '') {
     case 'aborted':
       return httpError(503, e.message);
     case 'memory':
-      // Passing: every running query was cancelled and its worker replaced. (A timeout gets no Retry-After: the same query would time out again.)
+      // Passing: the query using the memory was cancelled and its worker replaced. (A timeout gets no Retry-After: the same query would time out again.)
       return httpError(503, e.message, { 'Retry-After': '5' });
     case 'busy':
     case 'closed':

@@ -23,7 +23,7 @@ export interface Limits {
   /** Cached query answers, by count and by total size. CACHE_ENTRIES, CACHE_BYTES */
   cacheEntries: number;
   cacheBytes: number;
-  /** Resident memory of the process (MiB) above which running queries are cancelled. MEMORY_LIMIT_MB */
+  /** Resident memory of the process (MiB) above which the longest-running query is cancelled. MEMORY_LIMIT_MB */
   memoryLimitMb: number;
   /** How long (ms) an answer under way may go without the client taking any of it before the connection is closed; 0 = never. STALL_TIMEOUT_MS */
   stallTimeoutMs: number;

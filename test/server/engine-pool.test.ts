@@ -75,4 +75,17 @@ describe('WorkerPool', () => {
     await expect(refused).rejects.toThrow(/memory passed its limit/);
     expect(await kindOf(refused)).toBe('memory');
   });
+
+  it('over the ceiling, cancels the query that has run longest, and the next only after the first worker\'s memory had time to go', async () => {
+    const p = await start({ memoryLimitBytes: 1, size: 2, timeoutMs: 10_000 });
+    const settled: string[] = [];
+    const first = p.run(job(`${SLOW} # 1`)).catch(() => settled.push('first'));
+    await new Promise((r) => setTimeout(r, 20));
+    const second = p.run(job(`${SLOW} # 2`)).catch(() => settled.push('second'));
+    await first;
+    const cancelledFirst = performance.now();
+    await second;
+    expect(settled).toEqual(['first', 'second']);
+    expect(performance.now() - cancelledFirst).toBeGreaterThan(500);
+  });
 });
