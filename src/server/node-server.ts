@@ -133,7 +133,8 @@ export interface NodeServerOptions extends ServerOptions {
   /**
    * Closes a connection whose answer has been under way this long (ms) without a byte of it
    * accepted by the client (one that stopped reading), so it holds the answer's memory no
-   * longer; a client still reading, however slowly, keeps it. Unset: never.
+   * longer; a client still reading, however slowly, keeps it. Unset: never. At least
+   * `headersTimeout`, when that is given.
    */
   stallTimeout?: number;
 }
@@ -175,7 +176,9 @@ export function createNodeServer(server: Pick<ServerApp, 'fetch' | 'serveCached'
     if (!answeredUpFront(req, res, authority) && !server.serveCached(req, res) && !server.serveQuery?.(req, res)) void hono(req, res);
   });
   http.on('clientError', answerClientErrors(options.maxHeaderSize ?? nodeMaxHeaderSize));
-  if (stallTimeout) closeStalled(http, stallTimeout);
+  // Never shorter than headersTimeout: the stall timer cannot tell a request whose headers are still
+  // arriving (which gets its 408 from that) from an idle connection.
+  if (stallTimeout) closeStalled(http, Math.max(stallTimeout, options.headersTimeout ?? 0));
   // Without these listeners Node drops a CONNECT's connection and answers an unknown Expect with a bare 417.
   http.on('connect', (_req: IncomingMessage, socket: Duplex) => answerOnSocket(socket, 501, 'CONNECT is not supported: this server is no proxy'));
   http.on('checkExpectation', (req: IncomingMessage, res: ServerResponse) => {

@@ -73,3 +73,24 @@ describe('the stall timeout', () => {
     client.socket.destroy();
   });
 });
+
+describe('the stall timeout, set below headersTimeout', () => {
+  it('is raised to it: a request whose headers arrive slowly is answered, not dropped', async () => {
+    const http = createNodeServer({ fetch: () => new Response(null), serveCached: answer }, { stallTimeout: 200, headersTimeout: 2_000, connectionsCheckingInterval: 50 });
+    http.listen(0, '127.0.0.1');
+    await new Promise((resolve) => http.once('listening', resolve));
+    try {
+      const socket = connect((http.address() as AddressInfo).port, '127.0.0.1');
+      let text = '';
+      socket.on('data', (chunk: Buffer) => (text += chunk.toString('latin1')));
+      socket.write('GET /late HTTP/1.1\r\nHost: x\r\n');
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      socket.write('\r\n');
+      await expect.poll(() => text, { timeout: 5_000, interval: 50 }).toMatch(/late answer$/);
+      socket.destroy();
+    } finally {
+      http.closeAllConnections();
+      await new Promise((resolve) => http.close(resolve));
+    }
+  });
+});
