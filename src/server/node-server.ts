@@ -10,7 +10,7 @@ import { checkTarget, SERVER_METHODS, type DirectAnswer } from './request-target
 const LINGER_MS = 2_000;
 
 /** A request line: method (a token), target, version (RFC 9112 §3). */
-const REQUEST_LINE = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+ \S+ HTTP\/\d\.\d\r?$/;
+const REQUEST_LINE = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+ \S+ HTTP\/(\d\.\d)\r?$/;
 
 /** Status and message for an error Node's HTTP parser or its timeouts report. */
 function refusal(error: Error & { code?: string; reason?: string; rawPacket?: Buffer }, maxHeaderSize: number): [number, string] {
@@ -19,6 +19,12 @@ function refusal(error: Error & { code?: string; reason?: string; rawPacket?: Bu
       return [431, `request line and headers larger than ${maxHeaderSize} bytes; send a long query with POST`];
     case 'ERR_HTTP_REQUEST_TIMEOUT':
       return [408, 'the request was not received in time'];
+    case 'HPE_INVALID_VERSION': {
+      // Node's parser reads only HTTP/1.0 and 1.1 (and 2.0's text, answered 505 in checkTarget).
+      const version = REQUEST_LINE.exec(error.rawPacket?.toString('latin1').split('\n')[0] ?? '')?.[1];
+      if (version) return [505, `HTTP/${version} is not supported: this server speaks HTTP/1.1 (and 1.0)`];
+      return [400, `malformed HTTP request${error.reason ? `: ${error.reason}` : ''}`];
+    }
     case 'HPE_CHUNK_EXTENSIONS_OVERFLOW':
       return [413, 'chunk extensions too large'];
     case 'HPE_INVALID_METHOD':

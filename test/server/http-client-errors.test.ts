@@ -81,6 +81,7 @@ describe('requests Node refuses itself', () => {
     ['headers over maxHeaderSize', [`GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\nX-Pad: ${'y'.repeat(80_000)}\r\n\r\n`], 431, /larger than 76384 bytes/],
     ['a malformed request line', ['NOT HTTP AT ALL\r\n\r\n'], 400, /^malformed HTTP request/],
     ['a header without a colon', ['GET / HTTP/1.1\r\nHost: x\r\nbroken\r\n\r\n'], 400, /^malformed HTTP request/],
+    ['HTTP/3.0', ['GET / HTTP/3.0\r\nHost: x\r\n\r\n'], 505, /^HTTP\/3\.0 is not supported: this server speaks HTTP\/1\.1 \(and 1\.0\)\n$/],
     ['headers that never finish', ['GET / HTTP/1.1\r\nHost: x\r\n', { pause: 800 }], 408, /^the request was not received in time\n$/],
   ] as const)('answers %s with its status, a plain-text message and CORS, then closes', async (_name, parts, status, message) => {
     const a = await exchange(...parts);
