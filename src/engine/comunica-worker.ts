@@ -107,11 +107,15 @@ async function answer(engine: QueryEngine, query: string, job: QueryJob, context
     return { body, rows };
   }
   const quads = await (await engine.queryQuads(query, context as never)).toArray();
-  checkRows(job, quads.length);
   const writer = new Writer({ format: 'N-Triples' });
-  // CONSTRUCT results are triples: drop any graph term before writing N-Triples.
-  const nt = writer.quadsToString(quads.map((q) => DataFactory.quad(q.subject as Quad['subject'], q.predicate as Quad['predicate'], q.object as Quad['object'])));
-  return { body: await fromNTriples(nt, job.format, output), rows: quads.length };
+  // CONSTRUCT results are triples: drop any graph term before writing N-Triples. The answer is a
+  // graph, a set: Comunica gives a triple once per solution, so the rows counted are the distinct
+  // lines (one triple each), as Oxigraph's own N-Triples has them.
+  const lines = new Set(writer.quadsToString(quads.map((q) => DataFactory.quad(q.subject as Quad['subject'], q.predicate as Quad['predicate'], q.object as Quad['object']))).split('\n'));
+  lines.delete('');
+  checkRows(job, lines.size);
+  const nt = lines.size === 0 ? '' : `${[...lines].join('\n')}\n`;
+  return { body: await fromNTriples(nt, job.format, output), rows: lines.size };
 }
 
 /** Syntax errors are found by `syntaxError`; any other failure is an evaluation error. */

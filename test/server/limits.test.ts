@@ -74,6 +74,12 @@ describe.each(['the Node query path (GET)', 'the Hono route (POST)'])('a client 
 describe.each(['oxigraph', 'comunica'] as const)('identical queries in flight whose shared evaluation fails (%s)', (engine) => {
   const server = useApp({ engine, limits: { maxRows: 5, workers: 1 } });
 
+  it('counts the triples of a CONSTRUCT answer, not the solutions behind them (a graph is a set)', async () => {
+    const res = await server.current.app.request(sparqlUrl('CONSTRUCT { <http://e/s> <http://e/p> 1 } WHERE { ?s ?p ?o }', { format: 'nt' }));
+    expect(res.status).toBe(200);
+    expect((await res.text()).trim().split('\n')).toHaveLength(1);
+  });
+
   it('gives every client the error, on the Node query path (GET) and the Hono route (POST)', async () => {
     // They share one evaluation. Before, only one client got the error: the others' connections
     // were reset (GET) or they got a 500 "ReadableStream is locked" (POST), because the one error
