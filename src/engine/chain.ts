@@ -6,7 +6,8 @@
  * `stackSizeMb` does not move it) at about 830 units for the cheapest constructs, measured in a
  * worker thread: 830 path steps `a/a/…`, 830 BINDs, 830 OPTIONALs (1660 units), 2270 `!` or `||`
  * terms, 1590 `+` terms (the JS stack overflows first there); 238 nested `STR(` (718 units) only
- * beyond the nesting limit; a collection of 1500 items (3000 units: the lexer counts two per item). 400 leaves a margin of 2, and our own queries stay under 30.
+ * beyond the nesting limit; a collection of 1500 items (3000 units: the lexer counts two per
+ * item). 400 leaves a margin of 2, and our own queries stay under 30.
  */
 export const DEFAULT_MAX_CHAIN = 400;
 

@@ -66,7 +66,7 @@ const SEPARATORS = new Set(['.', ';', ',']);
 type Frame = {
   kind: 'expr' | 'group' | 'list';
   clause: Clause;
-  /** A `( … )` in a pattern: a collection (or a VALUES row), whose items are counted … */
+  /** A `( … )` in a pattern (not a VALUES row): a collection, whose items are counted … */
   collection?: true;
   items?: number;
   /** … unless a path operator shows it is a path in parentheses (`?s (:a|:b) ?o`). */
@@ -142,7 +142,7 @@ export function* tokens(text: string, maxDepth: number, seen: Seen, chain: Chain
     before = last;
     last = next;
   };
-  // An item of a collection `( … )` (or of a VALUES row) is two triple patterns (rdf:first, rdf:rest)
+  // An item of a collection `( … )` is two triple patterns (rdf:first, rdf:rest)
   // that the engine joins with those around it: about 1 500 items in one collection, or 40 nested
   // collections of 30, overflowed Oxigraph. They are counted when the collection closes (see `close`).
   let datatype = false; // the IRI after `^^` is a literal's datatype, no item

@@ -21,8 +21,8 @@ export interface PoolOptions {
   maxWaitMs?: number;
   /**
    * Resident memory of the whole process above which the longest-running query is cancelled (its
-   * worker terminated and replaced; see `checkMemory`); default 2 GiB. Oxigraph's WebAssembly memory only grows:
-   * a small query can ask for gigabytes, and only ending the worker gives them back.
+   * worker terminated and replaced; see `checkMemory`); default 2 GiB. Oxigraph's WebAssembly
+   * memory only grows: a small query can ask for gigabytes, and only ending the worker gives them back.
    */
   memoryLimitBytes?: number;
   /** Growth of a worker's engine memory over what it had after loading the dataset that makes the pool replace it once its query is answered; default 256 MiB. */

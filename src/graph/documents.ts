@@ -152,23 +152,10 @@ export interface DocumentOptions {
  * `linkedBy`), so the document holds exactly the triples of the Turtle. (Framing cannot do this:
  * a frame drops every node it does not match.)
  */
-const I18N = 'https://www.w3.org/ns/i18n#';
-
-/**
- * A directional string as JSON-LD 1.1 reads one from RDF (§8.6, `rdfDirection: 'i18n-datatype'`):
- * `"…"^^i18n:ar_rtl`, which jsonld.js turns into a value with `@language` and `@direction` (its
- * N-Quads reader takes no `@ar--rtl`). Every other quad is returned as it is.
- */
-function i18nDatatype(q: N3Quad): N3Quad {
-  const o = q.object as N3Quad['object'] & { direction?: string };
-  if (o.termType !== 'Literal' || !o.direction) return q;
-  return DataFactory.quad(q.subject, q.predicate, DataFactory.literal(o.value, DataFactory.namedNode(`${I18N}${o.language}_${o.direction}`)));
-}
-
 async function toJsonLd(quads: N3Quad[], base: string, { focus, inlineContext }: DocumentOptions): Promise<string> {
   const jsonld = await loadJsonLd();
-  const nquads = write(quads.map(i18nDatatype), 'N-Triples');
-  const expanded = (await jsonld.fromRDF(nquads, { format: 'application/n-quads', rdfDirection: 'i18n-datatype' } as JsonLd.Options.ToRdf)) as NodeObject[];
+  const nquads = write(quads, 'N-Triples');
+  const expanded = (await jsonld.fromRDF(nquads, { format: 'application/n-quads' })) as NodeObject[];
   const context = JSONLD_CONTEXT as unknown as JsonLd.ContextDefinition;
   const input = (focus ? nest(expanded, focus) : expanded) as JsonLd.JsonLdDocument;
   const doc = await jsonld.compact(input, context, noRemoteContexts as JsonLd.Options.Compact);

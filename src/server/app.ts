@@ -111,9 +111,10 @@ export async function createApp(options: AppOptions): Promise<ServerApp> {
 
   const responses = responseCache({ maxEntries: limits.cacheEntries, maxBytes: limits.cacheBytes });
   const app = new Hono();
-  // conditional() is outermost: it compares validators with the representation actually sent, the
-  // compressed variant the cache chose included (the cache answers its own hits and fills the same way).
-  app.use('*', headLength()); // outermost: the answer as sent, errors and redirects included
+  // headLength() is outermost: it counts the answer as sent, errors and redirects included. Then
+  // conditional(): it compares validators with the representation actually sent, the compressed
+  // variant the cache chose included (the cache answers its own hits and fills the same way).
+  app.use('*', headLength());
   app.use('*', conditional());
   app.use('*', responses.middleware);
   app.use('*', cors({ exposeHeaders: EXPOSED_HEADERS, headers: NOSNIFF }));

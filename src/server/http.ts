@@ -1,6 +1,5 @@
 // Small HTTP helpers shared by the routes: errors with headers, strong ETags, HTTP dates.
 import { createHash } from 'node:crypto';
-import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ContentCoding } from '../compression.js';
@@ -159,16 +158,3 @@ export function preferredEncoding<C extends ContentCoding>(header: string | unde
  * acceptsGzip('gzip;q=0, *') // false
  */
 export const acceptsGzip = (header: string | undefined): boolean => preferredEncoding(header, ['gzip']) === 'gzip';
-
-/**
- * A page's `?format=`: undefined when absent or empty (as on every route), 400 when given more
- * than once (which would count?), with the message /sparql gives.
- *
- * @example
- * formatParam(c) // 'ttl' for ?format=ttl; throws 400 "2 format parameters; send exactly one" for ?format=ttl&format=nt
- */
-export function formatParam(c: Context): string | undefined {
-  const given = (c.req.queries('format') ?? []).filter((v) => v !== ''); // an empty one counts as absent
-  if (given.length > 1) throw httpError(400, `${given.length} format parameters; send exactly one`);
-  return given[0] || undefined;
-}

@@ -147,9 +147,10 @@ export interface NodeServerOptions extends ServerOptions {
 
 /**
  * Node's socket timeout fires after `ms` with nothing read or written (a write counts while any
- * of it still moves). It closes the connection only when an answer has started: a request still
- * arriving has `requestTimeout`, an idle connection `keepAliveTimeout`, and one whose query
- * waits for a worker gets its answer (or 503) from the query timeout.
+ * of it still moves). It closes the connection when an answer has started, or when no request is
+ * in flight (an idle connection, which `keepAliveTimeout` closes sooner anyway); not while a
+ * request's body arrives (`requestTimeout` bounds that) or its query waits for a worker (the
+ * query timeout answers it).
  */
 function closeStalled(http: Server, ms: number): void {
   http.setTimeout(ms);

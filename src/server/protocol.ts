@@ -1,4 +1,5 @@
 // Reads SPARQL 1.1 Protocol query requests (§2.1) strictly: exactly one query, each parameter where the protocol puts it, UTF-8 only.
+import type { Context } from 'hono';
 import { clip, httpError } from './http.js';
 import type { ProtocolRequest } from './query-service.js';
 
@@ -69,6 +70,17 @@ function single(name: string, ...sources: Params[]): string | undefined {
     throw httpError(400, `${values.length} ${name} parameters; send exactly one${why}`);
   }
   return values[0];
+}
+
+/**
+ * A page's `?format=`, by the rule of /sparql's (`single`): undefined when absent or empty, 400
+ * "2 format parameters; send exactly one" when given more than once.
+ *
+ * @example
+ * formatParam(c) // 'ttl' for ?format=ttl
+ */
+export function formatParam(c: Context): string | undefined {
+  return single('format', new Map([['format', c.req.queries('format') ?? []]]));
 }
 
 /** The query request of `query` with the graph parameters of `graphs` (length and emptiness checked). */

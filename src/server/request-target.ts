@@ -115,8 +115,8 @@ export function checkTarget({ method, target, httpVersion, hosts }: RequestLine,
   }
   // The URL parser has removed dot-segments: a GET of such a target moves as an origin-form one does.
   const path = url.pathname + url.search;
-  const written = target.slice(target.indexOf('//') + 2).replace(/^[^/?]*/, '');
-  if ((method === 'GET' || method === 'HEAD') && withoutDotSegments(written.startsWith('/') ? written : `/${written}`)) {
+  const writtenPath = target.slice(target.indexOf('//') + 2).replace(/^[^/?]*/, '').split('?')[0]!;
+  if ((method === 'GET' || method === 'HEAD') && DOT_SEGMENT.test(writtenPath)) {
     const location = onThisSite(path);
     return { answer: { status: 301, message: `moved permanently to ${location}`, headers: { Location: location } } };
   }
