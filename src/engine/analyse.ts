@@ -18,6 +18,10 @@ export interface QueryAnalysis {
   chain: number;
   /** Character ranges [start, end) of the FROM / FROM NAMED clauses. */
   datasetClauses: Array<[number, number]>;
+  /** Where the keyword of the query's own LIMIT (not a subquery's) ends. */
+  limitAt?: number;
+  /** Where the query's trailing VALUES clause starts, after its solution modifiers. */
+  valuesAt?: number;
 }
 
 const FORMS = new Set(['SELECT', 'ASK', 'CONSTRUCT', 'DESCRIBE']);
@@ -101,6 +105,10 @@ export function analyseQuery(text: string, maxDepth: number, maxChain: number = 
       form = tok.v as QueryForm;
     } else if (tok.v === 'SERVICE') {
       throw new QueryRefusal('service', 'SERVICE is not supported: this endpoint never queries other endpoints');
+    } else if (form && tok.depth === 0 && (tok.v === 'LIMIT' || tok.v === 'VALUES')) {
+      // Outside every bracket, after the query form: the query's own LIMIT and trailing VALUES.
+      if (tok.v === 'LIMIT') out.limitAt = tok.end;
+      else out.valuesAt ??= tok.start;
     } else if (form && tok.v === 'FROM') {
       let target = it.next().value as Token | undefined;
       const named = target?.t === 'kw' && target.v === 'NAMED';
@@ -128,4 +136,34 @@ export function withoutDatasetClauses(query: string, clauses: Array<[number, num
   let out = query;
   for (const [start, end] of clauses) out = out.slice(0, start) + ' '.repeat(end - start) + out.slice(end);
   return out;
+}
+
+/** Blanks and comments, then an integer: what may follow LIMIT. */
+const LIMIT_NUMBER = /(?:[ \t\r\n]|#[^\n\r]*)*([0-9]+)/y;
+
+/**
+ * The text of a SELECT query with a LIMIT of `max + 1`, so that the engine stops one solution
+ * past the row limit instead of evaluating and serializing a result of any size only to refuse
+ * it: a LIMIT above that is lowered, and where there is none one is added (before a trailing
+ * VALUES clause, which follows the solution modifiers). A result of at most `max` solutions is
+ * unchanged, and a larger one has exactly `max + 1`. Undefined when nothing needs to change:
+ * `max` 0 (no limit), the query's own LIMIT within it, a LIMIT without a number (the parser's to
+ * report), and the other forms, whose rows are triples or a boolean.
+ *
+ * @example
+ * withRowCap('SELECT * { ?s ?p ?o }', analyseQuery('SELECT * { ?s ?p ?o }', 64), 100) // 'SELECT * { ?s ?p ?o }\nLIMIT 101\n'
+ */
+export function withRowCap(query: string, analysis: QueryAnalysis, max: number): string | undefined {
+  if (max <= 0 || analysis.form !== 'SELECT') return undefined;
+  const cap = String(max + 1);
+  if (analysis.limitAt !== undefined) {
+    LIMIT_NUMBER.lastIndex = analysis.limitAt;
+    const number = LIMIT_NUMBER.exec(query)?.[1];
+    if (number === undefined || BigInt(number) <= BigInt(max) + 1n) return undefined;
+    const start = LIMIT_NUMBER.lastIndex - number.length;
+    return query.slice(0, start) + cap + query.slice(LIMIT_NUMBER.lastIndex);
+  }
+  // On a line of its own: the query may end in a comment.
+  if (analysis.valuesAt === undefined) return `${query}\nLIMIT ${cap}\n`;
+  return `${query.slice(0, analysis.valuesAt)}LIMIT ${cap}\n${query.slice(analysis.valuesAt)}`;
 }

@@ -7,7 +7,7 @@ import type { FormatKey } from './formats.js';
 import { fromNTriples, graphOutputOptions } from './graph-output.js';
 import { isEngineFault } from './fault.js';
 import { absoluteIris } from './iri.js';
-import { countRows } from './rows.js';
+import { countRows, overLimit } from './rows.js';
 import { engineMemory, settle } from './outcome.js';
 import { EngineError, type Evaluation, type QueryJob, type WorkerInit, type WorkerReply, type WorkerRequest } from './types.js';
 
@@ -59,7 +59,7 @@ const askBody = (value: boolean, format: FormatKey) =>
 
 function checkRows(job: QueryJob, rows: number | undefined): void {
   if (job.maxRows > 0 && rows !== undefined && rows > job.maxRows) {
-    throw new EngineError('rows', `the result has ${rows} rows, more than the limit of ${job.maxRows}; add a LIMIT`);
+    throw new EngineError('rows', overLimit(job, rows));
   }
 }
 

@@ -20,6 +20,8 @@ export type Token = {
   v: string;
   start: number;
   end: number;
+  /** How many brackets `{ ( [` are open around it: 0 in the prologue and a query's own clauses. */
+  depth: number;
   /** A prefixed name right after a `<` that starts no IRI (`<http://a b>`): the parser reports the IRI, not the name. */
   inBrokenIri?: true;
 };
@@ -176,7 +178,7 @@ export function* tokens(text: string, maxDepth: number, seen: Seen, chain: Chain
       note(OPERAND);
     } else if (!tripleTerm && c === '<' && !lessThan(top, last) && (iri = at(IRIREF, text, i)) !== undefined) {
       item(top);
-      yield { t: 'iri', v: iri.slice(1, -1), start: i, end: i + iri.length };
+      yield { t: 'iri', v: iri.slice(1, -1), start: i, end: i + iri.length, depth: frames.length - 1 };
       i += iri.length;
       note(NAME);
     } else if (c === '{' || c === '(' || c === '[' || tripleTerm) {
@@ -227,7 +229,7 @@ export function* tokens(text: string, maxDepth: number, seen: Seen, chain: Chain
         i += prefix.length + 1;
         const local = at(PN_LOCAL, text, i) ?? '';
         i += local.length;
-        const token: Token = { t: 'pname', v: `${prefix}:${local.replace(/\.+$/, '')}`, start, end: i };
+        const token: Token = { t: 'pname', v: `${prefix}:${local.replace(/\.+$/, '')}`, start, end: i, depth: frames.length - 1 };
         item(top);
         if (start === brokenIriEnd) token.inBrokenIri = true;
         yield token;
@@ -238,7 +240,7 @@ export function* tokens(text: string, maxDepth: number, seen: Seen, chain: Chain
         const clause = CLAUSE_OF.get(kw);
         if (top.kind === 'group' && clause) top.clause = clause;
         if (kw === 'TRUE' || kw === 'FALSE') item(top);
-        yield { t: 'kw', v: kw, start, end: i };
+        yield { t: 'kw', v: kw, start, end: i, depth: frames.length - 1 };
         note(kw === 'TRUE' || kw === 'FALSE' ? OPERAND : { kind: 'kw', kw });
       } else {
         i++; // a letter outside ASCII that starts no prefix: not SPARQL here, and hides nothing

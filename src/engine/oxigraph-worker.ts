@@ -4,7 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import oxigraph from 'oxigraph';
 import type { FormatKey } from './formats.js';
 import { fromNTriples, graphOutputOptions } from './graph-output.js';
-import { rowsOverLimit } from './rows.js';
+import { overLimit, rowsOverLimit } from './rows.js';
 import { engineMemory, settle } from './outcome.js';
 import type { Evaluation, QueryJob, WorkerInit, WorkerReply, WorkerRequest } from './types.js';
 import { EngineError } from './types.js';
@@ -40,9 +40,7 @@ function queryOptions(job: QueryJob): Parameters<oxigraph.Store['query']>[1] {
 /** Throws EngineError('rows') when the serialized result has more rows than the job allows. */
 function checkRows(job: QueryJob, format: FormatKey, body: string): void {
   const rows = rowsOverLimit(format, body, job.maxRows);
-  if (rows === undefined) return;
-  const what = job.form === 'SELECT' ? 'solutions' : 'triples';
-  throw new EngineError('rows', `the result has ${rows} ${what}, more than the limit of ${job.maxRows}; add a LIMIT`);
+  if (rows !== undefined) throw new EngineError('rows', overLimit(job, rows));
 }
 
 /** Graph results are produced as N-Triples first (cheap to count), then re-serialized natively. */

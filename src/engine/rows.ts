@@ -1,5 +1,6 @@
 // Counts solutions in serialized SPARQL results without parsing them into objects (for the row limit).
 import type { FormatKey } from './formats.js';
+import type { QueryJob } from './types.js';
 
 /** Counts the objects at a given nesting depth of a JSON text, skipping string contents. */
 function countJsonObjectsAtDepth(text: string, target: number): number {
@@ -76,4 +77,17 @@ export function rowsOverLimit(format: FormatKey, body: string, max: number): num
   if (max <= 0 || body.length <= max) return undefined;
   const rows = countRows(format, body);
   return rows !== undefined && rows > max ? rows : undefined;
+}
+
+/**
+ * Why a result of `rows` rows is refused: its size, or, when the query was capped (its count
+ * then being only the cap's), that it is larger than the limit.
+ *
+ * @example
+ * overLimit({ query: '…', form: 'SELECT', format: 'json', maxRows: 50 }, 70) // 'the result has 70 solutions, more than the limit of 50; add a LIMIT'
+ */
+export function overLimit(job: QueryJob, rows: number): string {
+  const what = job.form === 'SELECT' ? 'solutions' : 'triples';
+  if (job.capped) return `the result has more ${what} than the limit of ${job.maxRows}; add a LIMIT of at most ${job.maxRows}`;
+  return `the result has ${rows} ${what}, more than the limit of ${job.maxRows}; add a LIMIT`;
 }

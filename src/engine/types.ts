@@ -18,6 +18,11 @@ export interface QueryJob {
   namedGraphs?: string[];
   /** Maximum solutions (SELECT) or triples (CONSTRUCT/DESCRIBE); 0 means unlimited. */
   maxRows: number;
+  /**
+   * The query carries a LIMIT of `maxRows + 1` (see withRowCap): a result over the limit has
+   * that many solutions, not its own count.
+   */
+  capped?: true;
   /** The content coding the client prefers; the worker compresses an answer worth it. */
   coding?: ContentCoding;
   /**

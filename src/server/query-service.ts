@@ -1,6 +1,6 @@
 // Answers one SPARQL protocol request: pre-checks, local-graph policy, format choice, cache, engine.
 import { CODINGS, type ContentCoding } from '../compression.js';
-import { analyseQuery, QueryRefusal, withoutDatasetClauses } from '../engine/analyse.js';
+import { analyseQuery, QueryRefusal, withoutDatasetClauses, withRowCap } from '../engine/analyse.js';
 import { findFormat, formatsFor, type QueryForm, type ResultFormat, ALL_FORMATS } from '../engine/formats.js';
 import { EngineError, type Engine, type QueryJob } from '../engine/types.js';
 import { LruCache } from './cache.js';
@@ -173,12 +173,18 @@ export function createQueryService(engine: Engine, graphs: Set<string>, limits: 
   const cache = new LruCache<QueryAnswer>(limits.cacheEntries, limits.cacheBytes, (a) => a.body.byteLength);
   const inFlight = new Map<string, { answer: Promise<QueryAnswer>; waiters: Waiters }>();
 
-  const evaluate = async (job: QueryJob, format: ResultFormat, signal: () => AbortSignal): Promise<QueryAnswer> => {
+  /**
+   * Evaluates `job`, or, when it is capped (see withRowCap), its capped text; a syntax error in
+   * that is the error of the text the client sent, so that text is evaluated for its message,
+   * whose positions and quoted lines are then the client's own.
+   */
+  const evaluate = async (job: QueryJob, format: ResultFormat, signal: () => AbortSignal, capped?: string): Promise<QueryAnswer> => {
     try {
       // The worker encoded (and compressed) the body and computed its ETag: nothing here copies, hashes or compresses it.
-      const { body, etag, coding, compressible } = await engine.query(job, signal);
+      const { body, etag, coding, compressible } = await engine.query(capped === undefined ? job : { ...job, query: capped, capped: true }, signal);
       return { body, contentType: `${format.mediaType}; charset=utf-8`, etag, compressible, ...(coding ? { coding } : {}) };
     } catch (e) {
+      if (capped !== undefined && e instanceof EngineError && e.kind === 'syntax') return evaluate(job, format, signal);
       throw e instanceof EngineError ? engineHttpError(e, job.query) : e;
     }
   };
@@ -240,7 +246,7 @@ export function createQueryService(engine: Engine, graphs: Set<string>, limits: 
       return { key, result: await shared.answer };
     }
     const waiters: Waiters = { clients: [], gone: 0, kept: false, listening: [] };
-    const evaluation = { answer: evaluate(job, format, () => signalOf(waiters)), waiters };
+    const evaluation = { answer: evaluate(job, format, () => signalOf(waiters), withRowCap(job.query, analysis, job.maxRows)), waiters };
     inFlight.set(key, evaluation);
     join(waiters, client);
     try {

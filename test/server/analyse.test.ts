@@ -1,7 +1,7 @@
 // The lexical pre-check of queries: forms, refusals, dataset clauses, nesting and chain length, from tables.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyseQuery, QueryRefusal, withoutDatasetClauses } from '../../src/engine/analyse.js';
+import { analyseQuery, QueryRefusal, withoutDatasetClauses, withRowCap } from '../../src/engine/analyse.js';
 import { DEFAULT_MAX_CHAIN } from '../../src/engine/chain.js';
 
 describe('analyseQuery', () => {
@@ -189,5 +189,35 @@ describe('analyseQuery', () => {
     expect(stripped).toHaveLength(query.length);
     expect(stripped).not.toMatch(/FROM/);
     expect(stripped).toMatch(/^PREFIX g: <http:\/\/g\/> SELECT \* +WHERE \{ \?s \?p \?o \}$/);
+  });
+});
+
+describe('withRowCap', () => {
+  const cap = (query: string, max = 100) => withRowCap(query, analyseQuery(query, 64), max);
+
+  it.each([
+    ['no LIMIT: one is added at the end, on its own line (the query may end in a comment)', 'SELECT * { ?s ?p ?o } # all', 'SELECT * { ?s ?p ?o } # all\nLIMIT 101\n'],
+    ['a LIMIT above the cap is lowered to it', 'SELECT * { ?s ?p ?o } LIMIT 1000000 OFFSET 5', 'SELECT * { ?s ?p ?o } LIMIT 101 OFFSET 5'],
+    ['a LIMIT after a comment is found', 'SELECT * { ?s ?p ?o } limit # many\n 500', 'SELECT * { ?s ?p ?o } limit # many\n 101'],
+    ['OFFSET without LIMIT', 'SELECT * { ?s ?p ?o } ORDER BY ?s OFFSET 10', 'SELECT * { ?s ?p ?o } ORDER BY ?s OFFSET 10\nLIMIT 101\n'],
+    ['a trailing VALUES clause comes after the LIMIT', 'SELECT * { ?s ?p ?o } VALUES ?s { <http://a> }', 'SELECT * { ?s ?p ?o } LIMIT 101\nVALUES ?s { <http://a> }'],
+    ['a subquery\'s LIMIT is not the query\'s', 'SELECT * { { SELECT * { ?s ?p ?o } LIMIT 5000 } }', 'SELECT * { { SELECT * { ?s ?p ?o } LIMIT 5000 } }\nLIMIT 101\n'],
+    ['nor is a VALUES inside the pattern', 'SELECT * { VALUES ?s { <http://a> } ?s ?p ?o }', 'SELECT * { VALUES ?s { <http://a> } ?s ?p ?o }\nLIMIT 101\n'],
+  ])('caps a SELECT at one row more than the limit: %s', (_name, query, capped) => {
+    expect(cap(query)).toBe(capped);
+  });
+
+  it.each([
+    ['a LIMIT within the cap', 'SELECT * { ?s ?p ?o } LIMIT 101'],
+    ['CONSTRUCT (its rows are triples, not solutions)', 'CONSTRUCT WHERE { ?s ?p ?o }'],
+    ['DESCRIBE', 'DESCRIBE ?s { ?s ?p ?o }'],
+    ['ASK', 'ASK { ?s ?p ?o }'],
+    ['a LIMIT without a number (the parser reports it)', 'SELECT * { ?s ?p ?o } LIMIT x'],
+  ])('leaves alone %s', (_name, query) => {
+    expect(cap(query)).toBeUndefined();
+  });
+
+  it('leaves every query alone when there is no limit (0)', () => {
+    expect(cap('SELECT * { ?s ?p ?o }', 0)).toBeUndefined();
   });
 });

@@ -108,3 +108,32 @@ describe.each(['oxigraph', 'comunica'] as const)('identical queries in flight wh
     }
   });
 });
+
+describe.each(['oxigraph', 'comunica'] as const)('the row limit on SELECT (%s)', (engine) => {
+  // The limit is a LIMIT of MAX_ROWS + 1 on the query, so the engine stops there: before, a large
+  // product was evaluated and serialized whole, to time out or reach the memory ceiling (503).
+  const server = useApp({ engine, limits: { maxRows: 50, timeoutMs: 3_000, workers: 1 } });
+  const products = `SELECT * { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o }`;
+
+  it.each(['json', 'csv', 'tsv', 'xml'])('refuses a result of 10^9 solutions (as %s) with 400 at once, not 503 after the timeout', async (format) => {
+    const res = await server.current.app.request(sparqlUrl(`${products} LIMIT 1000000000`, { format }));
+    expect(res.status).toBe(400);
+    expect(await res.text()).toBe('the result has more solutions than the limit of 50; add a LIMIT of at most 50\n');
+  });
+
+  it('answers a result of the limit exactly', async () => {
+    const res = await server.current.app.request(sparqlUrl(products, { format: 'csv' }));
+    expect(res.status).toBe(400);
+    const exact = await server.current.app.request(sparqlUrl(`${products} LIMIT 50`, { format: 'csv' }));
+    expect(exact.status).toBe(200);
+    expect((await exact.text()).trim().split('\n')).toHaveLength(51);
+  });
+
+  it('reports a syntax error in the text the client sent, not in the capped one', async () => {
+    const res = await server.current.app.request(sparqlUrl('SELECT * { ?s ?p ?o } ORDER BY'));
+    expect(res.status).toBe(400);
+    const text = await res.text();
+    expect(text).toMatch(/^syntax error: /);
+    expect(text).not.toMatch(/\bLIMIT\b|\b51\b|at 2:\d/);
+  });
+});
