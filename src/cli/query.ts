@@ -10,7 +10,7 @@ import { buildConfig } from '../graph/config.js';
 import { CONTEXT_DOCUMENT, PUBLISHED_CONTEXTS } from '../graph/context.js';
 import { loadJsonLd } from '../graph/documents.js';
 import { endpointIri } from '../server/service-description.js';
-import { undeclaredPrefix } from '../server/syntax-message.js';
+import { undeclaredPrefix } from '../engine/syntax-message.js';
 import { userPath } from './paths.js';
 
 /** Default seconds a remote source or context may take to start answering (`--timeout`). */

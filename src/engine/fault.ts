@@ -1,4 +1,5 @@
 // Turns an exception from a query evaluation into a worker reply, telling apart query errors and engine faults (which need a fresh worker).
+import { readableSyntaxError } from './syntax-message.js';
 import { EngineError, type WorkerReply } from './types.js';
 
 /**
@@ -20,14 +21,18 @@ export function isEngineFault(e: unknown): boolean {
 /**
  * The reply for a failed job: an EngineError keeps its kind, an engine fault becomes 'crash'
  * (the pool then replaces the worker), a message `isSyntax` recognises becomes 'syntax', and
- * anything else 'query'.
+ * anything else 'query'. A syntax error's message is rewritten for people here, in the worker,
+ * against the `query` the engine read (see readableSyntaxError): a second parser reads it, so a
+ * long query's cost stays off the main thread and within the query's timeout.
  *
  * @example
- * failureReply(7, new Error('Parse error on line 1'), (m) => /^Parse error/.test(m)) // { id: 7, ok: false, kind: 'syntax', … }
+ * failureReply(7, new Error('error at 1:29: expected OPTIONAL'), isSyntax, 'SELECT * { ?s ?p ?o ?x ?y ?z }')
+ * // { id: 7, ok: false, kind: 'syntax', message: 'error at 1:21: expected "}" but found "?x" (is a "." missing before it?)' }
  */
-export function failureReply(id: number, e: unknown, isSyntax: (message: string) => boolean): WorkerReply {
-  if (e instanceof EngineError) return { id, ok: false, kind: e.kind, message: e.message };
+export function failureReply(id: number, e: unknown, isSyntax: (message: string) => boolean, query: string): WorkerReply {
+  if (e instanceof EngineError) return { id, ok: false, kind: e.kind, message: e.kind === 'syntax' ? readableSyntaxError(e.message, query) : e.message };
   const message = e instanceof Error ? e.message : String(e);
   if (isEngineFault(e)) return { id, ok: false, kind: 'crash', message: `${(e as Error).name}: ${message}` };
-  return { id, ok: false, kind: isSyntax(message) ? 'syntax' : 'query', message };
+  if (isSyntax(message)) return { id, ok: false, kind: 'syntax', message: readableSyntaxError(message, query) };
+  return { id, ok: false, kind: 'query', message };
 }

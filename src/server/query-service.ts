@@ -7,7 +7,7 @@ import { LruCache } from './cache.js';
 import { negotiate } from './conneg.js';
 import { clip, formatNotFor, httpError, preferredEncoding, unknownFormat } from './http.js';
 import type { Limits } from './settings.js';
-import { readablePrecheckError, readableSyntaxError } from './syntax-message.js';
+import { readablePrecheckError } from '../engine/syntax-message.js';
 
 /** The protocol parameters of a query request (SPARQL 1.1 Protocol §2.1). */
 export interface ProtocolRequest {
@@ -69,11 +69,11 @@ function checkGraphs(iris: string[], graphs: Set<string>): void {
 
 const REFUSAL_STATUS = { update: 400, service: 400, depth: 400, chain: 400, empty: 400, syntax: 400 } as const;
 
-/** Maps an engine failure on `query` to the HTTP error the client sees (syntax errors rewritten to be read by people). */
-export function engineHttpError(e: EngineError, query = '') {
+/** Maps an engine failure to the HTTP error the client sees (a syntax error's message is already rewritten for people, in the worker). */
+export function engineHttpError(e: EngineError) {
   switch (e.kind) {
     case 'syntax':
-      return httpError(400, `syntax error: ${readableSyntaxError(e.message, query)}`);
+      return httpError(400, `syntax error: ${e.message}`);
     case 'query':
     case 'rows':
       return httpError(400, e.message);
@@ -185,7 +185,7 @@ export function createQueryService(engine: Engine, graphs: Set<string>, limits: 
       return { body, contentType: `${format.mediaType}; charset=utf-8`, etag, compressible, ...(coding ? { coding } : {}) };
     } catch (e) {
       if (capped !== undefined && e instanceof EngineError && e.kind === 'syntax') return evaluate(job, format, signal);
-      throw e instanceof EngineError ? engineHttpError(e, job.query) : e;
+      throw e instanceof EngineError ? engineHttpError(e) : e;
     }
   };
 

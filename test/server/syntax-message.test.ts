@@ -2,7 +2,7 @@
 import oxigraph from 'oxigraph';
 import { describe, expect, it } from 'vitest';
 import { analyseQuery, QueryRefusal } from '../../src/engine/analyse.js';
-import { readablePrecheckError, readableSyntaxError } from '../../src/server/syntax-message.js';
+import { readablePrecheckError, readableSyntaxError } from '../../src/engine/syntax-message.js';
 
 const store = new oxigraph.Store();
 
@@ -29,9 +29,21 @@ describe('readableSyntaxError', () => {
     ['PREFIX lkpo: <https://w3id.org/helsingborg-livskvalitet/def#>\nSELECT * { ?s lkpo:basis ?b ; a skos:Concept }', 'error at 2:33: undeclared prefix "skos:" (declare it first: PREFIX skos: <http://www.w3.org/2004/02/skos/core#>)'],
     // Astral characters count as one column, as the parser counts them.
     ['SELECT * { ?s ?p "😀😀" . ?s foo:x ?o }', 'error at 1:28: undeclared prefix "foo:" (declare it first: PREFIX foo: <…>)'],
-    ['SELECT * WHERE { ?s ?p }', 'error at 1:25: expected one of LATERAL, SERVICE'],
-    ['SELECT * { ?s ?p ?o ', 'error at 1:21: expected one of ",", ".", ";", "{", "{|", "}", "~"'],
-    ['SELECT ?x { ?x ?p ?o } LIMIT -1', 'error at 1:30: expected one of HAVING, OFFSET, OPTIONAL, VALUES, a digit'],
+    // Where Oxigraph lists what it expected, Traqula (Comunica's parser) names the token it
+    // needed and the one it found, at that token's place.
+    ['SELECT * WHERE { ?s ?p }', 'error at 1:24: expected a term (a variable, an IRI, a literal or a blank node) but found "}"'],
+    ['SELECT * { ?s ?p ?o ', 'error at 1:21: expected "}" but found the end of the query'],
+    ['SELECT ?x { ?x ?p ?o } LIMIT -1', 'error at 1:30: expected an integer but found "-1"'],
+    ['SELECT * { ?s ?p ?o ?x ?y ?z }', 'error at 1:21: expected "}" but found "?x" (is a "." missing before it?)'],
+    ['SELECT * {\n  ?s ?p ?o\n  ?s ?q ?r }', 'error at 3:3: expected "}" but found "?s" (is a "." missing before it?)'],
+    ['SELECT (COUNT(?s) ?n) { ?s ?p ?o }', 'error at 1:19: expected AS but found "?n"'],
+    ['SELECT * { ?s ?p ?o } ORDER BY', 'error at 1:31: expected ASC, DESC or an expression but found the end of the query'],
+    ['SELECT * { ?s ?p ?o FILTER(?o = ) }', 'error at 1:33: expected an expression but found ")"'],
+    ['SELECT DISTINCT { ?s ?p ?o }', 'error at 1:17: expected one of "*", a variable, "(" but found "{"'],
+    ['SELECT * { ?s ?p ?o }} LIMIT 1', 'error at 1:22: unexpected "}" after a complete query'],
+    ['SELECT * { { ?s ?p ?o } UNION }', 'error at 1:31: expected "{" but found "}"'],
+    ['SELECT * { ?s ?p ?o . } LIMT 5', 'error at 1:25: unknown word "LIMT"'],
+    ['SELECT ?s { ?s ?p ?o } ORDER BY DESC ?s', 'error at 1:38: expected "(" but found "?s"'],
     ['SELECT (1 AS ?x) (2 AS ?x) {}', 'error at 1:30: duplicated variable name in SELECT'],
     ['SELECT (COUNT(*) AS ?c) ?s WHERE { ?s ?p ?o }', 'error at 1:46: the SELECT contains a variable that is unbound'],
     // an IRI the parser cannot read is no prefixed name, though the lexer reads `http:` or `urn:x` in it
@@ -40,7 +52,7 @@ describe('readableSyntaxError', () => {
     // a reified triple `<< … >>` (SPARQL 1.2) is no IRI that failed to start: the parser's own message stands
     ['PREFIX e: <http://e/> SELECT * { << e:a e:b e:c >> e:p ?x . FILTER(?x = ) }', expect.not.stringMatching(/IRI parsing failed/)],
     // the hint about BIND and VALUES only where the query has one
-    ['SELECT * WHERE { ?s ?p ?o }}', 'error at 1:29: not valid SPARQL here (the parser gives no detail)'],
+    ['SELECT * WHERE { ?s ?p ?o }}', 'error at 1:28: unexpected "}" after a complete query'],
     ['SELECT * { BIND(1 AS ?x) BIND(2 AS ?x) }', 'error at 1:41: not valid SPARQL here (the parser gives no detail; a common cause is BIND or VALUES assigning a variable that is already in scope)'],
   ])('%j', (query, expected) => {
     expect(readableSyntaxError(oxigraphMessage(query), query)).toEqual(expected);
@@ -100,6 +112,18 @@ describe('readableSyntaxError', () => {
   it('keeps the parser\'s message for an error it found before an unreadable IRI', () => {
     const query = 'SELECT * { ?s ?p ?o } LIMIT x <a b>';
     expect(readableSyntaxError('unexpected character: ->x<- at offset: 28, skipped 0 characters.', query)).toBe('error at 1:29: unexpected character "x"');
+  });
+
+  it.each([
+    ['SELECT * { ?s ?p ?o ?x }', 'Parse error\nExpecting --> } <-- but found --> \'?x\' <--', 'error at 1:21: expected "}" but found "?x" (is a "." missing before it?)'],
+    ['SELECT * {\n ?s ?p }', 'Parse error\nExpecting: expecting at least one iteration …', 'error at 2:8: expected a term (a variable, an IRI, a literal or a blank node) but found "}"'],
+  ])('gives Comunica\'s message for %j a line and column', (query, message, expected) => {
+    expect(readableSyntaxError(message, query)).toBe(expected);
+  });
+
+  it('keeps Oxigraph\'s message where Traqula finds an error only after Oxigraph\'s', () => {
+    // Oxigraph stopped earlier: what Traqula says about a later place may be about something else.
+    expect(readableSyntaxError('error at 1:3: expected SELECT', 'SELECT * { ?s ?p ?o ?x }')).toBe('error at 1:3: expected SELECT');
   });
 
   it('returns messages it does not recognise unchanged', () => {

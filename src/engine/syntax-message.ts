@@ -1,7 +1,8 @@
 // Rewrites the SPARQL parser's and the pre-check's error messages into something a person can act on.
-import { ChainMeter } from '../engine/chain.js';
-import { QueryRefusal, tokens, type Seen } from '../engine/lexer.js';
+import { ChainMeter } from './chain.js';
+import { QueryRefusal, tokens, type Seen } from './lexer.js';
 import { NS, type Prefix } from '../vocab.js';
+import { diagnose } from './diagnosis.js';
 
 /** A bracketed character class in a parser message (`['A' ..= 'Z' | '\u{00C0}'..='\u{00D6}']`, `['.']`, `[_]`). */
 const CLASS = /\[(?:'(?:\\.|[^'\\])*'|[^\]'])*\]/g;
@@ -134,8 +135,11 @@ const continued = (sentence: string): string => (/^[A-Z][A-Z]/.test(sentence) ? 
  * the expected tokens ("The SELECT contains a variable that is unbound") is given alone;
  * character classes, which Oxigraph prints as long Unicode range lists, become words ("a name
  * character", "a digit"); the grammar's whitespace rule (`[_]`) is left out; repeated items are
- * listed once. Comunica's "unexpected character: ->b<- at offset: 21" becomes `error at 1:22:
- * unexpected character "b"`. Any other message is returned unchanged.
+ * listed once. Where Oxigraph's message is no such sentence, or the message is Comunica's (which
+ * gives no place), and Traqula recognises an error no later than Oxigraph's place (see
+ * `diagnose`), that is given instead: the token needed and the one found, at that one's place.
+ * Comunica's "unexpected character: ->b<- at offset: 21" becomes `error at 1:22: unexpected
+ * character "b"`. Any other message is returned unchanged.
  *
  * @example
  * readableSyntaxError("error at 1:22: expected one of Prefix not found, ['%'], ['.']", 'SELECT * { ?s foo:bar ?o }');
@@ -153,26 +157,39 @@ export function readableSyntaxError(message: string, query: string): string {
   if (undeclared) return undeclared;
   const unreadable = unreadableIri(message, query, scanned.brokenIri);
   if (unreadable) return unreadable;
+  const head = /^(error at \d+:\d+): expected (?:one of )?([\s\S]*)$/.exec(message);
+  const unique = head ? expectedItems(head[2]!) : [];
+  const sentences = unique.filter(isSentence);
+  if (head && sentences.length > 0) {
+    const hint = BAD_IRI.test(message) ? IRI_HINT : '';
+    return `${head[1]}: ${sentences.map(continued).join('; ')}${hint}`;
+  }
+  // Oxigraph often lists what it expected some tokens past the error ("expected OPTIONAL" for a
+  // missing "."), and Comunica gives no place: Traqula's first error, where Oxigraph's is not before it.
+  const diagnosis = diagnose(query);
+  if (diagnosis && 'offset' in diagnosis) {
+    const at = place(query, diagnosis.offset);
+    const failed = failedAt(message, query);
+    if (!failed || at[0] < failed[0] || (at[0] === failed[0] && at[1] <= failed[1])) return `error at ${at[0]}:${at[1]}: ${diagnosis.message}`;
+  }
   const stray = STRAY.exec(message);
   if (stray) return `error at ${lineColumn(query, Number(stray[2]))}: unexpected character "${stray[1]}"`;
-  const head = /^(error at \d+:\d+): expected (?:one of )?([\s\S]*)$/.exec(message);
   if (!head) return message;
-  const [, where, list] = head;
-  if (list!.includes('Prefix not found')) return `${where}: undeclared prefix (declare each prefix with a PREFIX line before the query)`;
-  // A character class or a quoted token (`","`) may hold a comma that separates nothing.
-  const items = list!.replace(CLASS, (c) => `\u0000${c.replace(/,/g, '\u0001')}\u0000`).replace(QUOTED, (q) => q.replace(/,/g, '\u0001')).split(/,\s*/);
-  const words = items.map((i) => i.replace(/\u0000/g, '').replace(/\u0001/g, ',').trim()).map(describe);
-  const unique = [...new Set(words.filter((w): w is string => w !== undefined && w !== ''))];
-  const sentences = unique.filter(isSentence);
-  if (sentences.length > 0) {
-    const hint = BAD_IRI.test(message) ? IRI_HINT : '';
-    return `${where}: ${sentences.map(continued).join('; ')}${hint}`;
-  }
+  const where = head[1]!;
   if (unique.length === 0) {
+    if (diagnosis) return `${where}: ${continued(diagnosis.message)}`;
     const hint = scanned.assigns ? '; a common cause is BIND or VALUES assigning a variable that is already in scope' : '';
     return `${where}: not valid SPARQL here (the parser gives no detail${hint})`;
   }
   return `${where}: expected ${unique.length > 1 ? 'one of ' : ''}${unique.join(', ')}`;
+}
+
+/** The items of Oxigraph's "expected one of …" list, in words, each once. */
+function expectedItems(list: string): string[] {
+  // A character class or a quoted token (`","`) may hold a comma that separates nothing.
+  const items = list.replace(CLASS, (c) => `\u0000${c.replace(/,/g, '\u0001')}\u0000`).replace(QUOTED, (q) => q.replace(/,/g, '\u0001')).split(/,\s*/);
+  const words = items.map((i) => i.replace(/\u0000/g, '').replace(/\u0001/g, ',').trim()).map(describe);
+  return [...new Set(words.filter((w): w is string => w !== undefined && w !== ''))];
 }
 
 /**
