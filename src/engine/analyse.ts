@@ -138,6 +138,9 @@ export function withoutDatasetClauses(query: string, clauses: Array<[number, num
   return out;
 }
 
+/** The largest LIMIT Oxigraph accepts (2^32 − 1): it refuses a larger one as a syntax error. */
+const MAX_LIMIT = 4_294_967_295;
+
 /** Blanks and comments, then an integer: what may follow LIMIT. */
 const LIMIT_NUMBER = /(?:[ \t\r\n]|#[^\n\r]*)*([0-9]+)/y;
 
@@ -145,21 +148,26 @@ const LIMIT_NUMBER = /(?:[ \t\r\n]|#[^\n\r]*)*([0-9]+)/y;
  * The text of a SELECT query with a LIMIT of `max + 1`, so that the engine stops one solution
  * past the row limit instead of evaluating and serializing a result of any size only to refuse
  * it: a LIMIT above that is lowered, and where there is none one is added (before a trailing
- * VALUES clause, which follows the solution modifiers). A result of at most `max` solutions is
- * unchanged, and a larger one has exactly `max + 1`. Undefined when nothing needs to change:
- * `max` 0 (no limit), the query's own LIMIT within it, a LIMIT without a number (the parser's to
- * report), and the other forms, whose rows are triples or a boolean.
+ * VALUES clause, which follows the solution modifiers). A result of at most `max` solutions keeps
+ * its solutions (in Oxigraph, byte for byte; SPARQL leaves the order of unordered solutions to the
+ * engine, and Comunica plans differently with a LIMIT, so its order may change, and with it which
+ * solutions an OFFSET without ORDER BY skips), and a larger one has exactly `max + 1`. Undefined
+ * when nothing needs to change or a LIMIT cannot carry the cap: `max` 0 (no limit), or over
+ * Oxigraph's largest LIMIT; the query's own LIMIT within the cap, or over Oxigraph's largest (its
+ * syntax error stands); a LIMIT without a number (the parser's to report); and the other forms,
+ * whose rows are triples or a boolean.
  *
  * @example
  * withRowCap('SELECT * { ?s ?p ?o }', analyseQuery('SELECT * { ?s ?p ?o }', 64), 100) // 'SELECT * { ?s ?p ?o }\nLIMIT 101\n'
  */
 export function withRowCap(query: string, analysis: QueryAnalysis, max: number): string | undefined {
-  if (max <= 0 || analysis.form !== 'SELECT') return undefined;
+  if (max <= 0 || max + 1 > MAX_LIMIT || analysis.form !== 'SELECT') return undefined;
   const cap = String(max + 1);
   if (analysis.limitAt !== undefined) {
     LIMIT_NUMBER.lastIndex = analysis.limitAt;
     const number = LIMIT_NUMBER.exec(query)?.[1];
-    if (number === undefined || BigInt(number) <= BigInt(max) + 1n) return undefined;
+    // A LIMIT Oxigraph refuses stays: lowered, a query that is an error would be answered.
+    if (number === undefined || BigInt(number) <= BigInt(max) + 1n || BigInt(number) > BigInt(MAX_LIMIT)) return undefined;
     const start = LIMIT_NUMBER.lastIndex - number.length;
     return query.slice(0, start) + cap + query.slice(LIMIT_NUMBER.lastIndex);
   }

@@ -129,6 +129,13 @@ describe.each(['oxigraph', 'comunica'] as const)('the row limit on SELECT (%s)',
     expect((await exact.text()).trim().split('\n')).toHaveLength(51);
   });
 
+  it('leaves a LIMIT too large for Oxigraph to the engine, whatever MAX_ROWS is', async () => {
+    // Lowered to the cap, Oxigraph would have answered a query it refuses (with MAX_ROWS=0 too).
+    const res = await server.current.app.request(sparqlUrl('SELECT * { ?s ?p ?o } LIMIT 4294967296'));
+    expect(res.status).toBe(400);
+    expect(await res.text()).toMatch(engine === 'oxigraph' ? /^syntax error: / : /^the result has \d+ solutions, more than the limit of 50/);
+  });
+
   it('reports a syntax error in the text the client sent, not in the capped one', async () => {
     const res = await server.current.app.request(sparqlUrl('SELECT * { ?s ?p ?o } ORDER BY'));
     expect(res.status).toBe(400);
