@@ -30,8 +30,12 @@ export type Token = {
 const IRIREF = /<((?:[^<>"{}|^`\\\u0000-\u0020]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*)>/y;
 /** A keyword. */
 const WORD = /[A-Za-z_][A-Za-z0-9_]*/y;
+/** PN_CHARS_BASE (SPARQL 1.1 §19.8): the letters names start with, and more than letters (`、`, `⁰`, U+200C). */
+const PN_CHARS_BASE = 'A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}';
 /** A name that is a prefix if `:` follows it (PN_PREFIX, SPARQL 1.1 §19.8; `_` for blank node labels). */
-const PREFIX_NAME = /[\p{L}_][\p{L}\p{N}_.\-\u00B7\u0300-\u036F\u203F\u2040]*/uy;
+const PREFIX_NAME = new RegExp(`[${PN_CHARS_BASE}_][${PN_CHARS_BASE}_.\\-0-9\\u00B7\\u0300-\\u036F\\u203F\\u2040]*`, 'uy');
+/** A character outside ASCII that may start a name. */
+const NAME_START = new RegExp(`[${PN_CHARS_BASE}]`, 'uy');
 // A local name ends at whitespace, punctuation and the path and expression operators (`:a/:b`
 // is a path of two names); those characters may only appear escaped (`\/`).
 const PN_LOCAL = /(?:\\.|[^\s{}()[\],;<>"'#/|^*+?!=&\\])*/y;
@@ -51,7 +55,6 @@ function at(re: RegExp, text: string, i: number): string | undefined {
 
 /** ASCII letter or `_` (what `/[A-Za-z_]/` tests), by char code. */
 const isWordStart = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
-const LETTER = /\p{L}/u;
 const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 
 /** Operators that chain (each a node of the expression or path tree); two-character ones count once. */
@@ -216,7 +219,7 @@ export function* tokens(text: string, maxDepth: number, seen: Seen, chain: Chain
       item(top);
       i += at(NUMBER, text, i)!.length;
       note(OPERAND);
-    } else if (isWordStart(code) || c === ':' || (code > 127 && LETTER.test(c))) {
+    } else if (isWordStart(code) || c === ':' || (code > 127 && at(NAME_START, text, i) !== undefined)) {
       const start = i;
       let prefix = c === ':' ? '' : undefined;
       if (c !== ':' && i >= noPrefixUntil) {

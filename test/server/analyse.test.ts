@@ -14,6 +14,9 @@ describe('analyseQuery', () => {
     ['SELECT * { ?s ?p """multi\nline INSERT""" }', 'SELECT'],
     ['PREFIX ex: <http://ex/> SELECT * { ?s ex:service ?o FILTER(?o < 3 && ?o > 1) }', 'SELECT'],
     ['SELECT * { <http://a b> ?p ?o }', 'SELECT'], // `http:` is inside an IRI the parser cannot read: its message, not the pre-check's
+    // PN_CHARS_BASE (SPARQL 1.1 §19.8) holds more than letters: U+3001 `、`, U+2070 `⁰`, U+200C (ZWNJ)
+    ['PREFIX p、x: <http://e/> PREFIX ⁰: <http://f/> SELECT * { ?s p、x:prefLabel ?o ; ⁰:a ?b }', 'SELECT'],
+    ['PREFIX a\u200Cb: <http://e/> ASK { ?s a\u200Cb:c ?o }', 'ASK'],
   ])('%j is a %s query', (query, form) => {
     expect(analyseQuery(query, 64).form).toBe(form);
   });
