@@ -10,7 +10,8 @@ import { buildConfig } from '../graph/config.js';
 import { CONTEXT_DOCUMENT, PUBLISHED_CONTEXTS } from '../graph/context.js';
 import { loadJsonLd } from '../graph/documents.js';
 import { endpointIri } from '../server/service-description.js';
-import { undeclaredPrefix } from '../engine/syntax-message.js';
+import { diagnose } from '../engine/diagnosis.js';
+import { readableSyntaxError, undeclaredPrefix } from '../engine/syntax-message.js';
 import { userPath } from './paths.js';
 
 /** Default seconds a remote source or context may take to start answering (`--timeout`). */
@@ -182,7 +183,10 @@ export async function runQuery(argv: string[], fetch = globalThis.fetch): Promis
     '@comunica/bus-query-operation:readOnly': true,
   };
   // Comunica's parser resolves relative IRIs without removing dot-segments: they go to it absolute.
-  const result = await engine.query(absoluteIris(query, context.baseIRI), context as never);
+  const result = await engine.query(absoluteIris(query, context.baseIRI), context as never).catch((e: Error) => {
+    // A syntax error is said as on the endpoint: where, and what was expected there.
+    throw diagnose(query) ? new Error(`syntax error: ${readableSyntaxError(e.message, query)}`) : e;
+  });
   const defaults = { quads: 'text/turtle', bindings: 'text/csv', boolean: 'simple', void: 'simple' } as const;
   const format = values.format ?? defaults[result.resultType];
   const { data } = await engine.resultToString(result, format);

@@ -25,6 +25,13 @@ describe('npm run query', () => {
     await expect(runQuery(['SELECT ?l WHERE { ?c skos:prefLabel ?l }'], offline)).rejects.toThrow(/syntax error: .*skos/);
   });
 
+  it('says where a syntax error is and what was expected there, as the endpoint does', async () => {
+    // Comunica's own message is "Parse error" and a list on later lines, which the CLI cut to its first line.
+    await expect(runQuery(['SELECT * WHERE {\n  ?s ?p ?o\n  ?s ?q ?r }'], offline)).rejects.toThrow(
+      'syntax error: error at 3:3: expected "}" but found "?s" (is a "." missing before it?)',
+    );
+  });
+
   it('reads a concept\'s JSON-LD document from this server offline: its context is answered from memory', async () => {
     const res = await app.current.app.request('/lkp/2016/4.4.3', { headers: { accept: 'application/ld+json' } });
     const text = await res.text();
