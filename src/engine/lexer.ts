@@ -78,6 +78,12 @@ type Frame = {
   path?: true;
   /** The `{ … }` of VALUES: its `( … )` are rows of data, no triple patterns. */
   values?: true;
+  /**
+   * Inside a CONSTRUCT template: triples to write, no pattern to join. Oxigraph 0.5 writes out
+   * 3 000 template triples or a collection of 12 000 items without recursing (measured), so its
+   * separators and collection items are not chained; its nesting is.
+   */
+  template?: true;
 };
 /** Where a group is in its query: its SELECT clause or its solution modifiers read `( … )` as expressions. */
 type Clause = 'pattern' | 'select' | 'modifiers';
@@ -190,6 +196,8 @@ export function* tokens(text: string, maxDepth: number, seen: Seen, chain: Chain
       const kind = c === '{' ? 'group' : c !== '(' ? 'list' : opened(top, last, before);
       if (c !== '{') item(top);
       const frame: Frame = { kind, clause: 'pattern' };
+      // `CONSTRUCT {` opens the template (`CONSTRUCT WHERE {` a pattern, which is its template too).
+      if (top.template || (c === '{' && frames.length === 1 && last.kind === 'kw' && last.kw === 'CONSTRUCT')) frame.template = true;
       if (kind === 'list' && c === '(' && !top.values && !(last.kind === 'kw' && last.kw === 'VALUES')) frame.collection = true;
       // VALUES ?x { … } or VALUES (?x ?y) { … }
       if (c === '{' && (valuesNext || (last.kind === 'kw' && last.kw === 'VALUES'))) frame.values = true;
@@ -201,7 +209,7 @@ export function* tokens(text: string, maxDepth: number, seen: Seen, chain: Chain
       note(OTHER);
     } else if (c === '}' || c === ')' || c === ']') {
       const closed = frames.length > 1 ? frames.pop()! : undefined;
-      if (closed?.collection && !closed.path) {
+      if (closed?.collection && !closed.path && !closed.template) {
         chain.unit(2 * (closed.items ?? 0));
         chain.close(true);
       } else chain.close();
@@ -259,7 +267,7 @@ export function* tokens(text: string, maxDepth: number, seen: Seen, chain: Chain
       if (pair === '^^') datatype = true;
       else if (top.collection && (c === '|' || c === '/' || c === '^')) top.path = true;
       if (OPERATORS.has(c)) chain.unit();
-      else if (SEPARATORS.has(c)) chain.separator();
+      else if (SEPARATORS.has(c) && !top.template) chain.separator();
       i += pair ? 2 : 1;
       note(OTHER);
     }

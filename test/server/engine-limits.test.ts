@@ -38,6 +38,18 @@ describe.each(['oxigraph', 'comunica'] as const)('long chains are refused before
   });
 });
 
+describe.each(['oxigraph', 'comunica'] as const)('a CONSTRUCT template is written, not chained (%s)', (engine) => {
+  const server = useApp({ engine, limits: { workers: 1 } });
+
+  it('answers a template holding a collection of 2500 items (refused as too complex before 2026-12-04)', async () => {
+    const query = `CONSTRUCT { <http://e/s> <http://e/p> (${terms(2500, '1', ' ')}) } WHERE {}`;
+    const res = await server.current.app.request('/sparql?format=nt', post(query));
+    expect(res.status).toBe(200);
+    // rdf:first and rdf:rest for each item, and the triple that points at the list
+    expect((await res.text()).trim().split('\n')).toHaveLength(2 * 2500 + 1);
+  });
+});
+
 describe('an engine fault past the pre-check (oxigraph, check lifted)', () => {
   // MAX_QUERY_CHAIN set far above what the engine survives, so the queries reach the worker.
   const limits: Partial<Limits> & { maxQueryChain: number } = { workers: 1, maxQueryChain: 1_000_000 };
