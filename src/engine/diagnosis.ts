@@ -14,6 +14,7 @@ interface Recognition {
   name: string;
   message: string;
   token: { image: string; startOffset: number };
+  previousToken?: { image: string };
 }
 
 /** Thrown from the error handler, to stop the parse at its first error. */
@@ -45,8 +46,19 @@ const TERMS: Record<string, string> = {
   Nil: '"()"',
   true: 'true',
   false: 'false',
+  LANG_DIR: 'a language tag',
+  LangTag: 'a language tag',
+  'version identifier': 'a version string',
+  // Tokens Traqula labels in words: as they are written.
+  "type declaration 'a'": '"a"',
   'Triple Term Open <<(': '"<<("',
+  'Triple Term Close )>>': '")>>"',
   'Reification open <<': '"<<"',
+  'Reification close >>': '">>"',
+  'Annotation Open {|': '"{|"',
+  'Annotation Close |}': '"|}"',
+  '_GROUP_ BY': 'GROUP BY',
+  '_ORDER_ BY': 'ORDER BY',
 };
 
 /** A token type as a reader knows it: a kind of term, a keyword, or punctuation in quotes. */
@@ -72,14 +84,25 @@ function expected(types: string[]): string {
     return besides.length > 0 ? `${besides.join(', ')} or an expression` : 'an expression';
   }
   if (words.includes('a variable') && words.includes('an IRI') && words.includes('a literal')) return 'a term (a variable, an IRI, a literal or a blank node)';
+  if (words.includes('an IRI') && words.includes('"a"') && words.includes('"!"')) return 'a predicate (an IRI, a variable, "a" or a path)';
   return words.length > 1 ? `one of ${words.join(', ')}` : words[0] ?? 'something else';
 }
 
-/** The token found, quoted (clipped), or the end of the query. */
-const found = (image: string): string => (image === '' ? 'the end of the query' : JSON.stringify(image.length > 40 ? `${image.slice(0, 40)}…` : image));
+/** Text quoted for a message: in double quotes, or single ones if it holds a double quote (`'"b"'`). */
+const quote = (text: string): string => (!text.includes('"') ? `"${text}"` : !text.includes("'") ? `'${text}'` : JSON.stringify(text));
 
-/** A token that starts a term: after a whole triple where "}" was expected, a "." is likely missing. */
-const STARTS_TERM = /^[?$<"'_\[(0-9A-Za-z]|^:/;
+/** The token found, quoted (clipped), or the end of the query. */
+const found = (image: string): string => (image === '' ? 'the end of the query' : quote(image.length > 40 ? `${image.slice(0, 40)}…` : image));
+
+/**
+ * A token that can start a triple (a variable, an IRI, a prefixed name, a blank node, a
+ * collection, a reified triple): where "}" was expected after a whole triple, a "." is likely
+ * missing before it. Not a keyword, a literal, or after a "." or a group.
+ */
+const STARTS_TRIPLE = /^(?:[?$<_[(]|[A-Za-z\u00C0-\uFFFF][^\s:]*:|:)/;
+
+/** A run of name characters this long is not given to Traqula, whose lexer takes time growing with its square there (19 000 `a`s: 13 s). */
+const LONG_NAME = /[\p{L}\p{N}_.\-]{256}/u;
 
 /** Traqula's lexer on a character it cannot read. */
 const STRAY = /^unexpected character: ->[\s\S]<- at offset: (\d+), skipped \d+ characters\.$/;
@@ -95,6 +118,7 @@ const STRAY = /^unexpected character: ->[\s\S]<- at offset: (\d+), skipped \d+ c
  * diagnose('SELECT * { ?s ?p ?o ?x }') // { offset: 20, message: 'expected "}" but found "?x" (is a "." missing before it?)' }
  */
 export function diagnose(query: string): Diagnosis | { message: string } | undefined {
+  if (LONG_NAME.test(query)) return undefined;
   try {
     traqula().parse(query);
     return undefined;
@@ -103,10 +127,22 @@ export function diagnose(query: string): Diagnosis | { message: string } | undef
     const message = e instanceof Error ? e.message : String(e);
     const stray = STRAY.exec(message);
     if (!stray) return { message };
-    const offset = Number(stray[1]);
-    const unknown = /^[A-Za-z]{2,}/.exec(query.slice(offset, offset + 40))?.[0];
-    return { offset, message: unknown ? `unknown word "${unknown}"` : `unexpected character "${[...query.slice(offset)][0]}"` };
+    return strayCharacter(query, Number(stray[1]));
   }
+}
+
+/**
+ * A character Traqula's lexer cannot read at `offset`. In a word, the whole word, from its start:
+ * the lexer takes a keyword a word starts with (`LIMIT` of `LIMITED`, `a` of `about`) and stops
+ * after it. A character that cannot be seen (a no-break space pasted from a web page) by its code point.
+ */
+function strayCharacter(query: string, offset: number): Diagnosis {
+  const start = offset - (/[A-Za-z0-9_]*$/.exec(query.slice(Math.max(0, offset - 40), offset))?.[0].length ?? 0);
+  const word = /^[A-Za-z][A-Za-z0-9_]+/.exec(query.slice(start, start + 60))?.[0];
+  if (word && /[A-Za-z]/.test(query[offset] ?? '')) return { offset: start, message: `unknown word "${word}"` };
+  const c = String.fromCodePoint(query.codePointAt(offset)!);
+  const shown = /^[\p{Z}\p{C}]$/u.test(c) ? `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : quote(c);
+  return { offset, message: `unexpected character ${shown}` };
 }
 
 function recognised(error: Recognition, query: string): Diagnosis {
@@ -115,6 +151,7 @@ function recognised(error: Recognition, query: string): Diagnosis {
   if (error.name === 'NotAllInputParsedException') return { offset, message: `unexpected ${found(image)} after a complete query` };
   const mismatch = /^Expecting (?:token of type )?--> ([\s\S]*?) <-- but found/.exec(error.message);
   const wanted = mismatch ? word(mismatch[1]!) : expected(listed(error.message.replace(/but found:[\s\S]*$/, '')));
-  const hint = wanted === '"}"' && STARTS_TERM.test(image) ? ' (is a "." missing before it?)' : '';
+  const after = error.previousToken?.image;
+  const hint = wanted === '"}"' && STARTS_TRIPLE.test(image) && after !== '.' && after !== '}' ? ' (is a "." missing before it?)' : '';
   return { offset, message: `expected ${wanted} but found ${found(image)}${hint}` };
 }

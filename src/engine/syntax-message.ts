@@ -89,7 +89,14 @@ function describe(item: string): string | undefined {
 }
 
 /** Oxigraph lists its semantic checks among the expected tokens, as sentences ("Duplicated variable name in SELECT", "IRI parsing failed"). */
-const isSentence = (item: string): boolean => /^[A-Z][A-Za-z]* \S+ /.test(item);
+const isSentence = (item: string): boolean => /^(?:[A-Z][A-Za-z]*|the) \S+ /.test(item);
+
+/**
+ * Syntax Oxigraph reads and Traqula does not: its LATERAL and ADJUST, and a decimal without
+ * leading digits (`.5`). Traqula's error there is no error of Oxigraph's.
+ */
+const oxigraphOnly = (diagnosis: { offset: number; message: string }, query: string): boolean =>
+  /^unknown word "(?:LATERAL|ADJUST)"$/i.test(diagnosis.message) || (query[diagnosis.offset] === '.' && /[0-9]/.test(query[diagnosis.offset + 1] ?? ''));
 
 /** Oxigraph's message for an IRI it cannot read. */
 const BAD_IRI = /^error at \d+:\d+: expected (?:one of )?IRI parsing failed/;
@@ -167,7 +174,7 @@ export function readableSyntaxError(message: string, query: string): string {
   // Oxigraph often lists what it expected some tokens past the error ("expected OPTIONAL" for a
   // missing "."), and Comunica gives no place: Traqula's first error, where Oxigraph's is not before it.
   const diagnosis = diagnose(query);
-  if (diagnosis && 'offset' in diagnosis) {
+  if (diagnosis && 'offset' in diagnosis && !(head && oxigraphOnly(diagnosis, query))) {
     const at = place(query, diagnosis.offset);
     const failed = failedAt(message, query);
     if (!failed || at[0] < failed[0] || (at[0] === failed[0] && at[1] <= failed[1])) return `error at ${at[0]}:${at[1]}: ${diagnosis.message}`;
