@@ -60,7 +60,7 @@ export function postOutcome(port: MessagePort, id: number, evaluation: Evaluatio
 export async function settle(
   port: MessagePort,
   id: number,
-  job: Pick<QueryJob, 'format' | 'coding' | 'query'>,
+  job: Pick<QueryJob, 'format' | 'coding' | 'query' | 'capped'>,
   evaluate: () => Evaluation | Promise<Evaluation>,
   isSyntax: (message: string) => boolean,
 ): Promise<void> {
@@ -68,7 +68,7 @@ export async function settle(
   try {
     evaluation = xmlSafe(await evaluate(), job.format);
   } catch (e) {
-    port.postMessage({ ...failureReply(id, e, isSyntax, job.query), memory: engineMemory() } satisfies WorkerReply);
+    port.postMessage({ ...failureReply(id, e, isSyntax, job.capped ? undefined : job.query), memory: engineMemory() } satisfies WorkerReply);
     return;
   }
   postOutcome(port, id, evaluation, job);

@@ -1,6 +1,7 @@
 // Queries that break the engine itself (Oxigraph's WASM traps on deep recursion): the pool replaces the worker, later queries are answered.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, EngineError, type Engine, type EngineName, type QueryJob } from '../../src/engine/index.js';
+import { failureReply } from '../../src/engine/fault.js';
 import { FIXTURE_DIST } from './helpers.js';
 
 const terms = (n: number, term: string, op: string) => Array(n).fill(term).join(op);
@@ -80,5 +81,19 @@ describe('the same queries on comunica', () => {
     const error = await failureOf(engine.current, select(query));
     if (error) expect(error.kind).toMatch(/^(crash|query|syntax|timeout)$/);
     expect((await answer(engine.current, ask(4))).boolean).toBe(true);
+  });
+});
+
+describe('failureReply', () => {
+  const isSyntax = (m: string) => m.startsWith('error at');
+
+  it('rewrites a syntax error for people against the query the engine read', () => {
+    const reply = failureReply(1, new Error('error at 1:29: expected OPTIONAL'), isSyntax, 'SELECT * { ?s ?p ?o ?x ?y ?z }');
+    expect(reply).toMatchObject({ kind: 'syntax', message: 'error at 1:21: expected "}" but found "?x" (is a "." missing before it?)' });
+  });
+
+  it('leaves it as it is for a capped text, whose error the service asks again of the text the client sent', () => {
+    const reply = failureReply(1, new Error('error at 1:29: expected OPTIONAL'), isSyntax, undefined);
+    expect(reply).toMatchObject({ kind: 'syntax', message: 'error at 1:29: expected OPTIONAL' });
   });
 });
