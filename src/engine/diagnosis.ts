@@ -139,6 +139,7 @@ export function diagnose(query: string): Diagnosis | { message: string } | undef
 function strayCharacter(query: string, offset: number): Diagnosis {
   const start = offset - (/[A-Za-z0-9_]*$/.exec(query.slice(Math.max(0, offset - 40), offset))?.[0].length ?? 0);
   const word = /^[A-Za-z][A-Za-z0-9_]+/.exec(query.slice(start, start + 60))?.[0];
+  if (word?.toUpperCase() === 'NOT') return { offset: start, message: 'NOT is followed by EXISTS or IN here (for a negation, write !)' };
   if (word && /[A-Za-z]/.test(query[offset] ?? '')) return { offset: start, message: `unknown word "${word}"` };
   const c = String.fromCodePoint(query.codePointAt(offset)!);
   const shown = /^[\p{Z}\p{C}]$/u.test(c) ? `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : quote(c);

@@ -48,6 +48,7 @@ describe('readableSyntaxError', () => {
     ['SELECT * { ?s ?p ?o } LIMITED 5', 'error at 1:23: unknown word "LIMITED"'],
     ['SELECT * { ?s about ?x }', 'error at 1:15: unknown word "about"'],
     ['SELECT * { ?s ?p ?o } OFFSETS 2', 'error at 1:23: unknown word "OFFSETS"'],
+    ['SELECT * { ?s ?p ?o FILTER(NOT ?o) }', 'error at 1:28: NOT is followed by EXISTS or IN here (for a negation, write !)'],
     // … tokens as written, not the lexer's names for them …
     ['SELECT * { ?s', 'error at 1:14: expected a predicate (an IRI, a variable, "a" or a path) but found the end of the query'],
     ['SELECT * { ?s ?p ?o {| ?a ?b }', 'error at 1:30: expected "|}" but found "}"'],
