@@ -30,6 +30,8 @@ export type Token = {
 const IRIREF = /<((?:[^<>"{}|^`\\\u0000-\u0020]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*)>/y;
 /** A keyword. */
 const WORD = /[A-Za-z_][A-Za-z0-9_]*/y;
+/** LIMIT or OFFSET with the digits of its number and whatever follows them in one word. */
+const GLUED_NUMBER = /^(LIMIT|OFFSET)[0-9][A-Za-z0-9_]*$/i;
 /** PN_CHARS_BASE (SPARQL 1.1 §19.8): the letters names start with, and more than letters (`、`, `⁰`, U+200C). */
 const PN_CHARS_BASE = 'A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}';
 /** A name that is a prefix if `:` follows it (PN_PREFIX, SPARQL 1.1 §19.8; `_` for blank node labels). */
@@ -235,7 +237,8 @@ export function* tokens(text: string, maxDepth: number, seen: Seen, chain: Chain
         if (text[i + name.length] === ':') prefix = name;
         else noPrefixUntil = i + name.length;
       }
-      const word = prefix === undefined && isWordStart(code) ? at(WORD, text, i)! : undefined;
+      // `LIMIT500` and `OFFSET5LIMIT 3` are LIMIT 500, and OFFSET 5 LIMIT 3, to Oxigraph: the keyword ends before the digits.
+      const word = prefix === undefined && isWordStart(code) ? at(WORD, text, i)!.replace(GLUED_NUMBER, '$1') : undefined;
       if (prefix !== undefined) {
         i += prefix.length + 1;
         const local = at(PN_LOCAL, text, i) ?? '';

@@ -217,6 +217,8 @@ describe('withRowCap', () => {
     ['OFFSET without LIMIT', 'SELECT * { ?s ?p ?o } ORDER BY ?s OFFSET 10', 'SELECT * { ?s ?p ?o } ORDER BY ?s OFFSET 10\nLIMIT 101\n'],
     ['a trailing VALUES clause comes after the LIMIT', 'SELECT * { ?s ?p ?o } VALUES ?s { <http://a> }', 'SELECT * { ?s ?p ?o } LIMIT 101\nVALUES ?s { <http://a> }'],
     ['a subquery\'s LIMIT is not the query\'s', 'SELECT * { { SELECT * { ?s ?p ?o } LIMIT 5000 } }', 'SELECT * { { SELECT * { ?s ?p ?o } LIMIT 5000 } }\nLIMIT 101\n'],
+    ['a LIMIT glued to its number, as Oxigraph reads it', 'SELECT * { ?s ?p ?o } LIMIT500', 'SELECT * { ?s ?p ?o } LIMIT101'],
+    ['an OFFSET glued to its number and the LIMIT', 'SELECT * { ?s ?p ?o } OFFSET5LIMIT 300', 'SELECT * { ?s ?p ?o } OFFSET5LIMIT 101'],
     ['nor is a VALUES inside the pattern', 'SELECT * { VALUES ?s { <http://a> } ?s ?p ?o }', 'SELECT * { VALUES ?s { <http://a> } ?s ?p ?o }\nLIMIT 101\n'],
   ])('caps a SELECT at one row more than the limit: %s', (_name, query, capped) => {
     expect(cap(query)).toBe(capped);
