@@ -128,6 +128,9 @@ function unreadableIri(message: string, query: string, brokenIri: number | undef
   return `error at ${broken[0]}:${broken[1]}: IRI parsing failed${IRI_HINT}`;
 }
 
+/** Comunica's check of a base direction (`"a"@en--xyz`), which quotes the literal's whole syntax tree. */
+const BAD_DIRECTION = /^language direction "([^"]*)" of literal [\s\S]* is not is required range/;
+
 /** Comunica's lexer on a character it cannot read: `unexpected character: ->b<- at offset: 21, skipped 0 characters.` */
 const STRAY = /^unexpected character: ->([\s\S])<- at offset: (\d+), skipped \d+ characters\.$/;
 
@@ -181,6 +184,11 @@ export function readableSyntaxError(message: string, query: string): string {
   }
   const stray = STRAY.exec(message);
   if (stray) return `error at ${lineColumn(query, Number(stray[2]))}: unexpected character "${stray[1]}"`;
+  const direction = BAD_DIRECTION.exec(message);
+  if (direction) {
+    const at = query.search(new RegExp(`@[A-Za-z0-9-]*--${direction[1]!.replace(/[^A-Za-z0-9]/g, '')}\\b`));
+    return `${at < 0 ? '' : `error at ${lineColumn(query, at)}: `}the base direction "${direction[1]}" of a language tag is neither ltr nor rtl`;
+  }
   if (!head) return message;
   const where = head[1]!;
   if (unique.length === 0) {

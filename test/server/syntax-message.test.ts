@@ -148,6 +148,12 @@ describe('readableSyntaxError', () => {
     expect(performance.now() - started).toBeLessThan(1_000);
   });
 
+  it('says a bad base direction in Comunica\'s message without the syntax tree it quotes, at its place', () => {
+    const query = 'SELECT * {\n  ?s ?p "a"@en--xyz }';
+    const message = 'language direction "xyz" of literal "{"type":"term","subType":"literal","value":"a","langOrIri":"en--xyz"}" is not is required range \'ltr\' | \'rtl\'.';
+    expect(readableSyntaxError(message, query)).toBe('error at 2:12: the base direction "xyz" of a language tag is neither ltr nor rtl');
+  });
+
   it('keeps Oxigraph\'s message where Traqula finds an error only after Oxigraph\'s', () => {
     // Oxigraph stopped earlier: what Traqula says about a later place may be about something else.
     expect(readableSyntaxError('error at 1:3: expected SELECT', 'SELECT * { ?s ?p ?o ?x }')).toBe('error at 1:3: expected SELECT');
