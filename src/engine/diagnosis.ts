@@ -104,8 +104,8 @@ const STARTS_TRIPLE = /^(?:[?$<_[(]|[A-Za-z\u00C0-\uFFFF][^\s:]*:|:)/;
 /** A run of name characters this long is not given to Traqula, whose lexer takes time growing with its square there (19 000 `a`s: 13 s). */
 const LONG_NAME = /[\p{L}\p{N}_.\-]{256}/u;
 
-/** Traqula's lexer on a character it cannot read. */
-const STRAY = /^unexpected character: ->[\s\S]<- at offset: (\d+), skipped \d+ characters\.$/;
+/** Traqula's lexer (so Comunica's too) on a character it cannot read: `unexpected character: ->b<- at offset: 21, skipped 0 characters.` */
+export const STRAY = /^unexpected character: ->([\s\S])<- at offset: (\d+), skipped \d+ characters\.$/;
 
 /**
  * Parses `query` with Traqula and says where and why it fails: for an error its grammar
@@ -127,7 +127,7 @@ export function diagnose(query: string): Diagnosis | { message: string } | undef
     const message = e instanceof Error ? e.message : String(e);
     const stray = STRAY.exec(message);
     if (!stray) return { message };
-    return strayCharacter(query, Number(stray[1]));
+    return strayCharacter(query, Number(stray[2]));
   }
 }
 

@@ -2,7 +2,7 @@
 import { ChainMeter } from './chain.js';
 import { QueryRefusal, tokens, type Seen } from './lexer.js';
 import { NS, type Prefix } from '../vocab.js';
-import { diagnose } from './diagnosis.js';
+import { diagnose, STRAY } from './diagnosis.js';
 
 /** A bracketed character class in a parser message (`['A' ..= 'Z' | '\u{00C0}'..='\u{00D6}']`, `['.']`, `[_]`). */
 const CLASS = /\[(?:'(?:\\.|[^'\\])*'|[^\]'])*\]/g;
@@ -131,8 +131,6 @@ function unreadableIri(message: string, query: string, brokenIri: number | undef
 /** Comunica's check of a base direction (`"a"@en--xyz`), which quotes the literal's whole syntax tree. */
 const BAD_DIRECTION = /^language direction "([^"]*)" of literal [\s\S]* is not is required range/;
 
-/** Comunica's lexer on a character it cannot read: `unexpected character: ->b<- at offset: 21, skipped 0 characters.` */
-const STRAY = /^unexpected character: ->([\s\S])<- at offset: (\d+), skipped \d+ characters\.$/;
 
 /** A sentence continued after a colon: its first letter lower-cased, unless the word is an acronym ("IRI"). */
 const continued = (sentence: string): string => (/^[A-Z][A-Z]/.test(sentence) ? sentence : sentence[0]!.toLowerCase() + sentence.slice(1));
