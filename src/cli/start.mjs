@@ -1,15 +1,18 @@
-// `npm start`: compiles the server (src/cli/serve.ts and the query workers) to .build/server/ with esbuild when the sources changed, then runs it.
+// `npm start`: compiles the server (src/cli/serve.ts and the query workers) with esbuild into a
+// folder of .build/server/ named by a digest of its sources (once per change of the sources), then runs it.
 // Plain JavaScript on purpose: it runs before any TypeScript is compiled. Running compiled code
 // rather than TypeScript through tsx saves the loader in the main thread and in every query worker
 // (each worker also starts again after a timeout): see README, "Performance".
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const OUT = path.join(ROOT, '.build', 'server');
-const STAMP = path.join(OUT, 'sources.sha256');
+/** Where the builds go: one folder per digest of the sources (SERVER_BUILD_DIR moves it, for tests). */
+const BUILDS = process.env.SERVER_BUILD_DIR ? path.resolve(process.env.SERVER_BUILD_DIR) : path.join(ROOT, '.build', 'server');
+/** How many builds are kept: the newest by last start, so a server still running an older one can restart its workers. */
+const KEEP = 3;
 
 /** Every file the compiled server depends on, relative to ROOT, sorted. */
 function inputs() {
@@ -40,14 +43,15 @@ function digest() {
 }
 
 /**
- * Compiles the server's entry points into one folder: code shared by them goes into chunks
+ * Compiles the server's entry points into the folder `out`: code shared by them goes into chunks
  * beside them (so `new URL('./oxigraph-worker.mjs', import.meta.url)` in any chunk finds the
  * worker), packages stay imports from node_modules, and lazily imported modules stay lazy.
+ * The build is written beside `out` and renamed to it whole, so no server ever sees half a build;
+ * several starts at once each build, the first rename wins, and the others use its build.
  */
-async function compile(stamp) {
+async function compile(out) {
   const esbuild = await import('esbuild');
-  // Written beside, then swapped in whole: a server starting meanwhile never sees half a build.
-  const next = `${OUT}.${process.pid}`;
+  const next = `${out}.${process.pid}.tmp`;
   rmSync(next, { recursive: true, force: true });
   await esbuild.build({
     absWorkingDir: ROOT,
@@ -68,17 +72,49 @@ async function compile(stamp) {
     sourcemap: true,
     logLevel: 'warning',
   });
-  writeFileSync(path.join(next, 'sources.sha256'), stamp);
-  rmSync(OUT, { recursive: true, force: true });
-  renameSync(next, OUT);
+  try {
+    renameSync(next, out);
+  } catch (e) {
+    rmSync(next, { recursive: true, force: true });
+    if (!existsSync(path.join(out, 'serve.mjs'))) throw e;
+  }
 }
 
-const wanted = digest();
-if (!existsSync(STAMP) || readFileSync(STAMP, 'utf8') !== wanted) {
+/**
+ * Removes what is not one of the KEEP builds started last: older builds, half-written builds an
+ * hour old, and the files of the flat layout used before (.build/server/serve.mjs …). Only names
+ * this script writes are touched.
+ */
+function prune(current) {
+  const builds = [];
+  for (const entry of readdirSync(BUILDS, { withFileTypes: true })) {
+    const full = path.join(BUILDS, entry.name);
+    try {
+      if (entry.isDirectory() && /^[0-9a-f]{16}$/.test(entry.name)) {
+        if (full !== current) builds.push({ full, mtimeMs: statSync(full).mtimeMs });
+      } else if (entry.isDirectory() && /^[0-9a-f]{16}\.\d+\.tmp$/.test(entry.name)) {
+        if (Date.now() - statSync(full).mtimeMs > 3_600_000) rmSync(full, { recursive: true, force: true });
+      } else if (entry.isFile() && /(\.mjs|\.mjs\.map|^sources\.sha256)$/.test(entry.name)) {
+        rmSync(full, { force: true });
+      }
+    } catch {
+      // Removed by another start meanwhile.
+    }
+  }
+  builds.sort((x, y) => y.mtimeMs - x.mtimeMs);
+  for (const { full } of builds.slice(KEEP - 1)) rmSync(full, { recursive: true, force: true });
+}
+
+const OUT = path.join(BUILDS, digest().slice(0, 16));
+if (!existsSync(path.join(OUT, 'serve.mjs'))) {
   const started = performance.now();
-  await compile(wanted);
+  await compile(OUT);
   console.log(`compiled the server to ${path.relative(ROOT, OUT)}/ in ${Math.round(performance.now() - started)} ms`);
 }
+// Marks this build as started last, then drops the oldest.
+const now = new Date();
+utimesSync(OUT, now, now);
+prune(OUT);
 // `--compile-only` stops here (the bench compiles before it times start-ups).
 if (!process.argv.includes('--compile-only')) {
   process.setSourceMapsEnabled(true);

@@ -6,7 +6,7 @@ import { DEFAULT_BASE } from '../vocab.js';
 
 /**
  * The repository root: the nearest folder above this module with a package.json. (The module
- * runs from src/graph/ as TypeScript, or compiled into .build/server/ by `npm start`: every
+ * runs from src/graph/ as TypeScript, or compiled into a folder of .build/server/ by `npm start`: every
  * path the code reads is taken from here, never from its own location.)
  */
 export const ROOT = (() => {

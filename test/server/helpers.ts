@@ -1,6 +1,8 @@
 // Shared helpers for the server tests: the fixture dataset and an app started once per suite.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect } from 'vitest';
+import { ROOT } from '../../src/graph/config.js';
 import { createApp, type AppOptions, type ServerApp } from '../../src/server/app.js';
 
 /** A small built dataset with the same layout as dist/ (regenerate with test/fixtures/make-dist.ts). */
@@ -40,4 +42,36 @@ export function pageGetter(server: { current: ServerApp }): (path: string) => Pr
     expect(res.status, path).toBe(200);
     return res.text();
   };
+}
+
+/**
+ * Runs `src/cli/start.mjs` (what `npm start` runs) on a free port with `env` added; `ready`
+ * resolves with its origin once it prints its "serving" line, and rejects if it exits first.
+ */
+export function spawnStart(env: Record<string, string>): { child: ChildProcess; ready: Promise<{ origin: string; output: () => string }> } {
+  const child = spawn(process.execPath, ['src/cli/start.mjs'], { cwd: ROOT, env: { ...process.env, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const ready = new Promise<{ origin: string; output: () => string }>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no "serving" line within 60 s:\n${output}`)), 60_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /serving \S+ on (http:\/\/localhost:\d+)\//.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ origin: m[1]!, output: () => output });
+      }
+    };
+    child.stdout!.on('data', read);
+    child.stderr!.on('data', read);
+    child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
+  });
+  return { child, ready };
+}
+
+/** Stops a child process with SIGTERM and waits for it to exit (at once if it has already). */
+export async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
 }
