@@ -108,6 +108,18 @@ const LONG_NAME = /[\p{L}\p{N}_.\-]{256}/u;
 export const STRAY = /^unexpected character: ->([\s\S])<- at offset: (\d+), skipped \d+ characters\.$/;
 
 /**
+ * One of Traqula's semantic checks (so Comunica's) in words, where its own message names only
+ * the grammar's note: note 17 of SPARQL 1.2 allows a reifier (`~`) or an annotation (`{| |}`) only
+ * on a triple whose predicate is no path. Any other message is returned as it is.
+ *
+ * @example
+ * inWords('Note 17 violation') // 'reifiers and annotations are not allowed on a property path, only on …'
+ */
+export function inWords(message: string): string {
+  return message === 'Note 17 violation' ? 'reifiers and annotations are not allowed on a property path, only on a triple whose predicate is an IRI, a variable or "a"' : message;
+}
+
+/**
  * Parses `query` with Traqula and says where and why it fails: for an error its grammar
  * recognises, the token it needed and the one it found, at that one's place; for a character its
  * lexer cannot read, that character (or the unknown word it starts); for a semantic check
@@ -126,7 +138,7 @@ export function diagnose(query: string): Diagnosis | { message: string } | undef
     if (e instanceof Stop) return recognised(e.errors[0]!, query);
     const message = e instanceof Error ? e.message : String(e);
     const stray = STRAY.exec(message);
-    if (!stray) return { message };
+    if (!stray) return { message: inWords(message) };
     return strayCharacter(query, Number(stray[2]));
   }
 }

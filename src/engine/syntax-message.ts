@@ -2,7 +2,7 @@
 import { ChainMeter } from './chain.js';
 import { QueryRefusal, tokens, type Seen } from './lexer.js';
 import { NS, type Prefix } from '../vocab.js';
-import { diagnose, STRAY } from './diagnosis.js';
+import { diagnose, inWords, STRAY } from './diagnosis.js';
 
 /** A bracketed character class in a parser message (`['A' ..= 'Z' | '\u{00C0}'..='\u{00D6}']`, `['.']`, `[_]`). */
 const CLASS = /\[(?:'(?:\\.|[^'\\])*'|[^\]'])*\]/g;
@@ -187,7 +187,7 @@ export function readableSyntaxError(message: string, query: string): string {
     const at = query.search(new RegExp(`@[A-Za-z0-9-]*--${direction[1]!.replace(/[^A-Za-z0-9]/g, '')}\\b`));
     return `${at < 0 ? '' : `error at ${lineColumn(query, at)}: `}the base direction "${direction[1]}" of a language tag is neither ltr nor rtl`;
   }
-  if (!head) return message;
+  if (!head) return inWords(message);
   const where = head[1]!;
   if (unique.length === 0) {
     if (diagnosis) return `${where}: ${continued(diagnosis.message)}`;

@@ -154,6 +154,12 @@ describe('readableSyntaxError', () => {
     expect(readableSyntaxError(message, query)).toBe('error at 2:12: the base direction "xyz" of a language tag is neither ltr nor rtl');
   });
 
+  it('says Comunica\'s "Note 17 violation" (a reifier or annotation on a property path) in words, as Oxigraph does', () => {
+    for (const query of ['SELECT * { ?s <http://a>/<http://b> ?o ~ ?r }', 'SELECT * { ?s <http://a>* ?o {| <http://c> 1 |} }']) {
+      expect(readableSyntaxError('Note 17 violation', query)).toBe('reifiers and annotations are not allowed on a property path, only on a triple whose predicate is an IRI, a variable or "a"');
+    }
+  });
+
   it('keeps Oxigraph\'s message where Traqula finds an error only after Oxigraph\'s', () => {
     // Oxigraph stopped earlier: what Traqula says about a later place may be about something else.
     expect(readableSyntaxError('error at 1:3: expected SELECT', 'SELECT * { ?s ?p ?o ?x }')).toBe('error at 1:3: expected SELECT');
