@@ -111,10 +111,14 @@ if (!existsSync(path.join(OUT, 'serve.mjs'))) {
   await compile(OUT);
   console.log(`compiled the server to ${path.relative(ROOT, OUT)}/ in ${Math.round(performance.now() - started)} ms`);
 }
-// Marks this build as started last, then drops the oldest.
-const now = new Date();
-utimesSync(OUT, now, now);
-prune(OUT);
+// Marks this build as started last, then drops the oldest (best effort: a read-only checkout still starts).
+try {
+  const now = new Date();
+  utimesSync(OUT, now, now);
+  prune(OUT);
+} catch (e) {
+  console.warn(`could not tidy ${path.relative(ROOT, BUILDS)}/: ${e instanceof Error ? e.message : e}`);
+}
 // `--compile-only` stops here (the bench compiles before it times start-ups).
 if (!process.argv.includes('--compile-only')) {
   process.setSourceMapsEnabled(true);
