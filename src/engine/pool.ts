@@ -27,6 +27,13 @@ export interface PoolOptions {
   memoryLimitBytes?: number;
   /** Growth of a worker's engine memory over what it had after loading the dataset that makes the pool replace it once its query is answered; default 256 MiB. */
   recycleBytes?: number;
+  /**
+   * After a fresh worker failed to start (its dataset or module gone, no memory), how long until
+   * the next one is tried; doubled after each failure in a row, up to 30 s; default 1 s.
+   */
+  restartDelayMs?: number;
+  /** Where the pool reports what an operator must know (a worker that failed to start); default console.error. */
+  log?: (line: string) => void;
 }
 
 interface Pending {
@@ -72,11 +79,21 @@ export class WorkerPool {
   private readonly maxWaitMs: number;
   private readonly memoryLimitBytes: number;
   private readonly recycleBytes: number;
+  private readonly restartDelayMs: number;
+  private readonly log: (line: string) => void;
+  /** Whether a worker has ever loaded the dataset: a worker failing to start before is the service failing to start. */
+  private started = false;
+  /** Fresh workers that failed to start since one last did, and why the last one failed, and when the next is tried. */
+  private failures = 0;
+  private down: { message: string; retryAt: number } | undefined;
+  private readonly retries = new Set<NodeJS.Timeout>();
 
   constructor(private readonly options: PoolOptions) {
     this.maxWaitMs = options.maxWaitMs ?? options.timeoutMs + 10_000;
     this.memoryLimitBytes = options.memoryLimitBytes ?? 2048 * MiB;
     this.recycleBytes = options.recycleBytes ?? 256 * MiB;
+    this.restartDelayMs = options.restartDelayMs ?? 1_000;
+    this.log = options.log ?? ((line) => console.error(line));
     this.firstReady = new Promise((resolve, reject) => (this.settleReady = { resolve, reject }));
     this.firstReady.catch(() => undefined); // observed by ready(); avoid an unhandled rejection
     // One worker first, the rest once it is ready: on a small machine the first one then loads
@@ -97,11 +114,13 @@ export class WorkerPool {
 
   /**
    * Runs a job on a free worker or queues it; rejects with EngineError('busy') when the queue is
-   * full or the job has waited `maxWaitMs`, and with 'aborted' when `signal` aborts while it
-   * waits (a client that went away). A running job is not aborted: the timeout bounds it.
+   * full or the job has waited `maxWaitMs`, with 'aborted' when `signal` aborts while it waits
+   * (a client that went away), and at once with 'unavailable' while no worker runs because a
+   * fresh one failed to start. A running job is not aborted: the timeout bounds it.
    */
   run(job: QueryJob, signal?: Withdrawal): Promise<QueryOutcome> {
     if (this.closed) return Promise.reject(new EngineError('closed', 'the engine is shutting down'));
+    if (this.slots.length === 0 && this.down) return Promise.reject(this.unavailable());
     if (typeof signal === 'object' && signal.aborted) return Promise.reject(new EngineError('aborted', 'the request was withdrawn'));
     return new Promise((resolve, reject) => {
       const pending: Pending = { job, resolve, reject };
@@ -144,6 +163,8 @@ export class WorkerPool {
       p.reject(new EngineError('closed', 'the engine is shutting down'));
     }
     this.stopWatch();
+    for (const timer of this.retries) clearTimeout(timer);
+    this.retries.clear();
     const slots = this.slots.splice(0);
     await Promise.all(slots.map((s) => this.retire(s, new EngineError('closed', 'the engine is shutting down'))));
   }
@@ -165,9 +186,12 @@ export class WorkerPool {
 
   private onMessage(slot: Slot, msg: WorkerReply): void {
     if ('ready' in msg) {
-      if (!msg.ready) return this.settleReady.reject(new Error(`dataset failed to load: ${msg.error}`));
+      if (!msg.ready) return this.failedToStart(slot, `dataset failed to load: ${msg.error}`);
       slot.ready = true;
       slot.baseline = msg.memory;
+      this.started = true;
+      this.failures = 0;
+      this.down = undefined;
       this.settleReady.resolve();
       return this.drain(slot);
     }
@@ -188,17 +212,48 @@ export class WorkerPool {
   private onFailure(slot: Slot, message: string): void {
     const index = this.slots.indexOf(slot);
     if (index < 0) return; // already replaced (terminated on purpose)
-    const error = new EngineError('crash', `the query engine failed: ${message}`);
-    if (slot.ready || slot.current) return this.replace(slot, error);
-    // It failed while loading: respawning would loop, so drop the slot instead.
-    this.settleReady.reject(new Error(`worker failed to start: ${message}`));
+    if (slot.ready || slot.current) return this.replace(slot, new EngineError('crash', `the query engine failed: ${message}`));
+    this.failedToStart(slot, message);
+  }
+
+  /**
+   * A worker failed while loading. Before any has started, the service cannot start. After, the
+   * slot is dropped and a fresh worker is tried later (respawning at once could loop), which is
+   * logged; while no worker runs, queued and new jobs are answered 'unavailable' at once.
+   */
+  private failedToStart(slot: Slot, message: string): void {
+    const index = this.slots.indexOf(slot);
+    if (index < 0) return;
     this.slots.splice(index, 1);
-    void this.retire(slot, error);
-    if (this.slots.length === 0)
-      for (const p of this.queue.splice(0)) {
-        this.unwait(p);
-        p.reject(error);
-      }
+    void this.retire(slot, new EngineError('crash', `the query engine failed: ${message}`));
+    if (!this.started) {
+      this.settleReady.reject(new Error(`worker failed to start: ${message}`));
+      if (this.slots.length === 0) this.rejectQueue(new EngineError('crash', `the query engine failed: ${message}`));
+      return;
+    }
+    const delay = Math.min(30_000, this.restartDelayMs * 2 ** this.failures++);
+    this.down = { message, retryAt: performance.now() + delay };
+    this.log(`query worker failed to start: ${message}; trying again in ${delay / 1000} s`);
+    const timer = setTimeout(() => {
+      this.retries.delete(timer);
+      if (!this.closed) this.slots.push(this.spawn());
+    }, delay);
+    this.retries.add(timer);
+    if (this.slots.length === 0) this.rejectQueue(this.unavailable());
+  }
+
+  /** The answer while no worker runs: why the last fresh one failed, and when the next is tried. */
+  private unavailable(): EngineError {
+    const { message, retryAt } = this.down!;
+    const seconds = Math.max(0, Math.ceil((retryAt - performance.now()) / 1000));
+    return new EngineError('unavailable', `no query worker is running: a fresh one failed to start (${message}); it is tried again in ${seconds} s`);
+  }
+
+  private rejectQueue(error: EngineError): void {
+    for (const p of this.queue.splice(0)) {
+      this.unwait(p);
+      p.reject(error);
+    }
   }
 
   private dispatch(slot: Slot, pending: Pending): void {

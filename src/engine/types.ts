@@ -56,7 +56,7 @@ export interface QueryOutcome {
 }
 
 /** Failure classes; the HTTP layer maps each to a status code. */
-export type EngineErrorKind = 'syntax' | 'query' | 'format' | 'timeout' | 'memory' | 'busy' | 'rows' | 'crash' | 'closed' | 'aborted';
+export type EngineErrorKind = 'syntax' | 'query' | 'format' | 'timeout' | 'memory' | 'busy' | 'rows' | 'crash' | 'closed' | 'aborted' | 'unavailable';
 
 export class EngineError extends Error {
   constructor(

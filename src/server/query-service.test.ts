@@ -110,6 +110,7 @@ describe('engineHttpError', () => {
     ['timeout', 503, null],
     ['memory', 503, '5'],
     ['busy', 503, '1'],
+    ['unavailable', 503, '5'],
     ['rows', 400, null],
     ['format', 406, null],
     ['crash', 500, null],

@@ -88,6 +88,9 @@ export function engineHttpError(e: EngineError) {
     case 'busy':
     case 'closed':
       return httpError(503, e.message, { 'Retry-After': '1' });
+    case 'unavailable':
+      // No query worker runs: a fresh one failed to start, and the next is tried within seconds.
+      return httpError(503, e.message, { 'Retry-After': '5' });
     default:
       return httpError(500, e.message);
   }

@@ -1,4 +1,6 @@
 // The worker pool's queue and memory rules: abandoned and stale waits are dropped, grown workers replaced, a memory ceiling enforced.
+import { copyFileSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WorkerPool, type PoolOptions } from '../../src/engine/pool.js';
@@ -47,6 +49,32 @@ describe('WorkerPool', () => {
     expect(p.queued).toBe(0);
     expect(await slow).toBe('timeout');
     expect(await kindOf(p.run(job('SELECT * { ?s ?p ?o } LIMIT 1')))).toBe('answered');
+  });
+
+  it('when a fresh worker fails to start, says so at once (not after maxWaitMs), logs it, and tries again until one starts', async () => {
+    // The dataset is taken away after the first worker loaded it; a query that breaks the engine
+    // (Oxigraph 0.5 on directional strings) makes the pool start another, which cannot load it.
+    const dir = mkdtempSync(join(tmpdir(), 'lkp-pool-'));
+    const dataset = join(dir, 'dataset.nq');
+    for (const file of ['dataset.nq', 'manifest.json']) copyFileSync(join(FIXTURE_DIST, file), join(dir, file));
+    const logged: string[] = [];
+    const p = await start({ datasetPath: dataset, restartDelayMs: 300, log: (line) => logged.push(line) });
+    renameSync(dataset, `${dataset}.away`);
+    try {
+      expect(await kindOf(p.run(job('ASK { FILTER("x"@ar--rtl = "x"@ar--ltr) }')))).toBe('crash');
+      await new Promise((resolve) => setTimeout(resolve, 1_000)); // the fresh worker fails to load
+      const started = performance.now();
+      const refused = p.run(job('ASK { ?s ?p ?o }'));
+      await expect(refused).rejects.toThrow(/no query worker is running: a fresh one failed to start \(dataset failed to load: .*\); it is tried again in /);
+      expect(await kindOf(refused)).toBe('unavailable');
+      expect(performance.now() - started).toBeLessThan(500);
+      expect(logged.join('\n')).toMatch(/query worker failed to start: dataset failed to load/);
+      renameSync(`${dataset}.away`, dataset);
+      await new Promise((resolve) => setTimeout(resolve, 3_000)); // the next try loads it
+      expect(await kindOf(p.run(job('ASK { ?s ?p ?o }')))).toBe('answered');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('answers busy when a query has waited maxWaitMs for a worker', async () => {
