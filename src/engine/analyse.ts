@@ -22,9 +22,13 @@ export interface QueryAnalysis {
   limitAt?: number;
   /** Where the query's trailing VALUES clause starts, after its solution modifiers. */
   valuesAt?: number;
+  /** Whether it calls a function whose value is new at each execution (NOW, RAND, UUID, STRUUID): its answer is not kept. */
+  volatile?: true;
 }
 
 const FORMS = new Set(['SELECT', 'ASK', 'CONSTRUCT', 'DESCRIBE']);
+/** Functions whose value is new at each execution of a query (SPARQL 1.1 §17.4.5.1, §17.4.4.x, §17.4.2.12–13). */
+const VOLATILE = new Set(['NOW', 'RAND', 'UUID', 'STRUUID']);
 const UPDATES = new Set(['INSERT', 'DELETE', 'LOAD', 'CLEAR', 'CREATE', 'DROP', 'COPY', 'MOVE', 'ADD', 'WITH']);
 
 const prefixOf = (name: Token): string => name.v.slice(0, name.v.indexOf(':'));
@@ -90,6 +94,7 @@ export function analyseQuery(text: string, maxDepth: number, maxChain: number = 
     }
     if (tok.t !== 'kw') continue;
     if (CHAIN_KEYWORDS.has(tok.v)) chain.unit();
+    if (VOLATILE.has(tok.v)) out.volatile = true;
     if (!form && tok.v === 'PREFIX') {
       const name = it.next().value as Token | undefined;
       const iri = it.next().value as Token | undefined;

@@ -29,6 +29,8 @@ export interface QueryAnswer {
   coding?: ContentCoding;
   /** Whether the answer is long enough to be compressed: then it varies by Accept-Encoding. */
   compressible: boolean;
+  /** Whether the query calls NOW, RAND, UUID or STRUUID: evaluated for each request, and never stored. */
+  volatile?: true;
 }
 
 /** Answers a protocol request for a client's Accept, `?format=` and Accept-Encoding. */
@@ -240,6 +242,16 @@ export function createQueryService(engine: Engine, graphs: Set<string>, limits: 
     if (coding) job.coding = coding;
     if (base !== undefined) job.base = base;
     const key = JSON.stringify([req.query, format.key, coding ?? '', req.defaultGraphs, req.namedGraphs]);
+    if (analysis.volatile) {
+      // Each request is its own execution (NOW() is its time; UUID() and RAND() are new): not kept, not shared.
+      const waiters: Waiters = { clients: [], gone: 0, kept: false, listening: [] };
+      join(waiters, req.signal ?? NO_SIGNAL);
+      try {
+        return { key, result: { ...(await evaluate(job, format, () => signalOf(waiters), withRowCap(job.query, analysis, job.maxRows))), volatile: true } };
+      } finally {
+        settle(waiters);
+      }
+    }
     const hit = cache.get(key);
     if (hit) return { key, result: hit };
     const client = req.signal ?? NO_SIGNAL;
@@ -268,7 +280,7 @@ export function createQueryService(engine: Engine, graphs: Set<string>, limits: 
     const hit = known === undefined ? undefined : cache.get(known);
     if (hit) return hit;
     const { key, result } = await answer(req, accept, formatParam, acceptEncoding);
-    byRequest.set(raw, key);
+    if (!result.volatile) byRequest.set(raw, key);
     return result;
   };
 }

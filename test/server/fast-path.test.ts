@@ -321,6 +321,34 @@ describe('createNodeServer: the SPARQL query path (GET /sparql?query=… without
     expect(directQueries).toBe(before + 1);
   });
 
+  it.each([
+    ['NOW()', 'SELECT (NOW() AS ?t) {}'],
+    ['RAND()', 'SELECT (RAND() AS ?r) {}'],
+    ['UUID()', 'SELECT (UUID() AS ?u) {}'],
+    ['STRUUID()', 'SELECT (STRUUID() AS ?u) {}'],
+  ])('evaluates a query using %s for every request, on both paths, and says it may not be stored', async (_name, query) => {
+    // SPARQL 1.1 §17.4.5.1: NOW() is the time of the query's execution; UUID() and RAND() are fresh for each.
+    const headers = { Accept: 'text/tab-separated-values' };
+    for (const port of [directPort, honoPort]) {
+      const answers = [await raw(port, 'GET', sparqlUrl(query), headers), await raw(port, 'GET', sparqlUrl(query), headers)];
+      if (query.includes('NOW')) await new Promise((resolve) => setTimeout(resolve, 5));
+      answers.push(await raw(port, 'GET', sparqlUrl(query), headers));
+      for (const answer of answers) {
+        expect(status(answer)).toBe(200);
+        expect(header(answer, 'cache-control')).toBe('no-store');
+      }
+      const bodies = answers.map((a) => a.toString('latin1').split('\r\n\r\n')[1]);
+      expect(new Set(bodies).size, `port ${port === directPort ? 'direct' : 'hono'}`).toBe(3);
+    }
+  });
+
+  it('still stores a query that only mentions such a name in a string, an IRI or a variable', async () => {
+    const target = sparqlUrl('SELECT ?now ("NOW() RAND()" AS ?x) { VALUES ?now { <http://example.org/UUID> } }');
+    const headers = { Accept: 'text/tab-separated-values' };
+    const first = await raw(directPort, 'GET', target, headers);
+    expect(header(first, 'cache-control')).toBe('public, max-age=300');
+  });
+
   it('leaves /sparql without a query (service description, query UI), POST and HEAD to Hono', async () => {
     const cases: Array<[string, string, Record<string, string>]> = [
       ['GET', '/sparql', { Accept: 'text/turtle' }],

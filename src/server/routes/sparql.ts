@@ -28,7 +28,8 @@ const answerHeaders = (result: QueryAnswer): Record<string, string> => ({
   'Content-Type': result.contentType,
   ETag: result.etag,
   Vary: result.compressible ? 'Accept, Accept-Encoding' : 'Accept',
-  'Cache-Control': 'public, max-age=300',
+  // An answer of NOW(), RAND(), UUID() is of its own execution: no cache may keep it (the response cache does not either).
+  'Cache-Control': result.volatile ? 'no-store' : 'public, max-age=300',
   ...(result.coding ? { 'Content-Encoding': result.coding } : {}),
 });
 
