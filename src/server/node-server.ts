@@ -78,9 +78,22 @@ function answerClientErrors(maxHeaderSize: number) {
       if (!inFlight || inFlight.writableEnded) socket.destroy();
       return;
     }
-    // As Node's own handler does: never write into a response already under way.
-    if (error.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) {
+    const pending = inFlight !== undefined && !inFlight.writableFinished;
+    // As Node's own handler does: never write into a response already under way for this request
+    // (its body too slow, say).
+    if (error.code === 'ECONNRESET' || !socket.writable || (pending && !inFlight.req.complete && inFlight.headersSent)) {
       socket.destroy();
+      return;
+    }
+    // A malformed request pipelined behind one that has arrived whole and is still being answered
+    // (a query in its worker, a body being written): that one is answered first, in its turn
+    // (RFC 9112 §9.3.2), then the refusal, then the connection closes. Writing the refusal at once
+    // would have put it where the earlier answer belongs, and cut that answer off.
+    if (pending && inFlight.req.complete) {
+      inFlight.once('finish', () => (socket.writable ? answerOnSocket(socket, ...refusal(error, maxHeaderSize)) : socket.destroy()));
+      inFlight.once('close', () => {
+        if (!inFlight.writableFinished) socket.destroy();
+      });
       return;
     }
     answerOnSocket(socket, ...refusal(error, maxHeaderSize));

@@ -114,6 +114,22 @@ describe('requests Node refuses itself', () => {
     expect(a.body).not.toMatch(/HTTP\/1\.1/);
   });
 
+  it.each([
+    ['a POST query (answered later, by a worker)', 'POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\nContent-Length: 16\r\n\r\nASK{FILTER(2=2)}', /^\{/],
+    ['a GET answered at once', 'GET /robots.txt HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n', /^User-agent: \*/],
+  ])('answers %s before refusing a malformed request pipelined after it, each in its turn (RFC 9112 §9.3.2)', async (_name, first, body) => {
+    for (const junk of ['JUNK\r\n\r\n', 'FOO / HTTP/1.1\r\nHost: x\r\n\r\n', 'GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n']) {
+      const a = await exchange(first + junk);
+      const text = `${a.head}\r\n\r\n${a.body}`;
+      const answers = text.split(/(?=HTTP\/1\.1 \d{3} )/);
+      expect(answers, text).toHaveLength(2);
+      expect(answers[0]!.slice(9, 12), text).toBe('200');
+      expect(answers[0]!.split('\r\n\r\n')[1]).toMatch(body);
+      expect(['400', '501'], text).toContain(answers[1]!.slice(9, 12));
+      expect(answers[1]).toMatch(/\r\nconnection: close(\r\n|$)/i);
+    }
+  });
+
   it('keeps serving after refusing', async () => {
     await exchange('NOT HTTP AT ALL\r\n\r\n');
     const a = await exchange('GET /robots.txt HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n');
