@@ -103,6 +103,43 @@ export function etagOf(body: string | Uint8Array): string {
 /** RFC 9110 IMF-fixdate, as Last-Modified wants it. */
 export const httpDate = (d: Date): string => d.toUTCString();
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTH = MONTHS.join('|');
+/** The three forms of an HTTP-date (RFC 9110 §5.6.7): IMF-fixdate, and the obsolete RFC 850 and asctime forms. */
+const IMF_FIXDATE = new RegExp(`^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\\d{2}) (${MONTH}) (\\d{4}) (\\d{2}):(\\d{2}):(\\d{2}) GMT$`);
+const RFC850_DATE = new RegExp(`^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (\\d{2})-(${MONTH})-(\\d{2}) (\\d{2}):(\\d{2}):(\\d{2}) GMT$`);
+const ASCTIME_DATE = new RegExp(`^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (${MONTH}) ([ \\d]\\d) (\\d{2}):(\\d{2}):(\\d{2}) (\\d{4})$`);
+
+/**
+ * An HTTP-date in milliseconds since the epoch, or undefined if the text is none (RFC 9110
+ * §5.6.7, where a recipient of If-Modified-Since or If-Unmodified-Since that is no HTTP-date
+ * ignores the field: `Date.parse` would read "2099" or "… PST" as dates). A two-digit RFC 850
+ * year more than 50 years ahead is of the century before.
+ *
+ * @example
+ * parseHttpDate('Sun, 06 Nov 1994 08:49:37 GMT') // 784111777000
+ * parseHttpDate('2099') // undefined
+ */
+export function parseHttpDate(text: string, now = Date.now()): number | undefined {
+  let fields: [day: string, month: string, year: number, h: string, m: string, s: string] | undefined;
+  let m: RegExpExecArray | null;
+  if ((m = IMF_FIXDATE.exec(text))) fields = [m[1]!, m[2]!, Number(m[3]), m[4]!, m[5]!, m[6]!];
+  else if ((m = ASCTIME_DATE.exec(text))) fields = [m[2]!.trim(), m[1]!, Number(m[6]), m[3]!, m[4]!, m[5]!];
+  else if ((m = RFC850_DATE.exec(text))) {
+    const thisYear = new Date(now).getUTCFullYear();
+    let year = Math.floor(thisYear / 100) * 100 + Number(m[3]);
+    if (year > thisYear + 50) year -= 100;
+    fields = [m[1]!, m[2]!, year, m[4]!, m[5]!, m[6]!];
+  }
+  if (!fields) return undefined;
+  const [day, month, year, hour, minute, second] = [Number(fields[0]), MONTHS.indexOf(fields[1]), fields[2], Number(fields[3]), Number(fields[4]), Number(fields[5])];
+  const time = Date.UTC(year, month, day, hour, minute, second);
+  const date = new Date(time);
+  // Date.UTC rolls 31 Feb over into March and 24:00 into the next day: such a date is none.
+  if (date.getUTCDate() !== day || date.getUTCMonth() !== month || date.getUTCHours() !== hour || minute > 59 || second > 60) return undefined;
+  return time;
+}
+
 
 /** RFC 9110 §12.4.2 qvalue: 0 to 1 with at most three decimals. */
 const QVALUE = /^(?:0(?:\.\d{0,3})?|1(?:\.0{0,3})?)$/;

@@ -87,4 +87,22 @@ describe('evaluate()', () => {
   ] as const)('POST: %j → %i', (pre, outcome) => {
     expect(evaluate(pre, '"a"', LAST_MODIFIED, 'POST')).toBe(outcome);
   });
+
+  // RFC 9110 §13.1.3, §13.1.4: a value that is no valid HTTP-date is ignored.
+  it.each(['1970', '2099', 'Jan 1 2099', '2099-01-01T00:00:00+05:00', 'Fri, 01 Jan 2099 00:00:00 PST', 'Fri, 31 Feb 2099 00:00:00 GMT', 'Fri, 01 Jan 2099 24:00:00 GMT', 'garbage', '4102444800'])(
+    'ignores If-Modified-Since and If-Unmodified-Since of %j (no HTTP-date)',
+    (date) => {
+      expect(evaluate({ ifModifiedSince: date }, '"a"', LAST_MODIFIED)).toBe(200);
+      expect(evaluate({ ifUnmodifiedSince: date }, '"a"', LAST_MODIFIED)).toBe(200);
+    },
+  );
+
+  it.each([
+    ['IMF-fixdate', 'Fri, 01 Jan 2100 00:00:00 GMT'],
+    ['the obsolete RFC 850 form (a two-digit year within 50 years: 2027)', 'Friday, 01-Jan-27 00:00:00 GMT'],
+    ['the obsolete asctime form', 'Fri Jan  1 00:00:00 2100'],
+  ])('reads a later date in %s', (_form, date) => {
+    expect(evaluate({ ifModifiedSince: date }, '"a"', LAST_MODIFIED)).toBe(304);
+    expect(evaluate({ ifUnmodifiedSince: date }, '"a"', LAST_MODIFIED)).toBe(200);
+  });
 });

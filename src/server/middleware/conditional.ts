@@ -1,5 +1,6 @@
 // Middleware factory: evaluates a request's preconditions against the response's validators (RFC 9110 §13): 412, 304 or the 200.
 import type { MiddlewareHandler } from 'hono';
+import { parseHttpDate } from '../http.js';
 
 /** Headers a 304 keeps (RFC 9110 §15.4.5). */
 export const KEPT_ON_304 = ['etag', 'last-modified', 'vary', 'cache-control', 'content-location', 'link', 'access-control-allow-origin'];
@@ -35,8 +36,8 @@ function strongMatch(list: string, etag: string | null): boolean {
 /** Whether `lastModified` is later than the HTTP date `since`; undefined if either is missing or not a date. */
 function modifiedSince(since: string | null | undefined, lastModified: string | null): boolean | undefined {
   if (since == null || lastModified === null) return undefined;
-  const [date, modified] = [Date.parse(since), Date.parse(lastModified)];
-  return Number.isNaN(date) || Number.isNaN(modified) ? undefined : modified > date;
+  const [date, modified] = [parseHttpDate(since), parseHttpDate(lastModified)];
+  return date === undefined || modified === undefined ? undefined : modified > date;
 }
 
 /**
