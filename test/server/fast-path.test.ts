@@ -134,6 +134,8 @@ describe('createNodeServer: cache hits written straight to the socket', () => {
     expect(masked(viaFast)).toBe(masked(viaHono));
     expect(viaFast.toString('latin1').endsWith('\r\n\r\n')).toBe(true); // no body
     expect(header(viaFast, 'etag')).toBe(header(first, 'etag'));
+    // A script on another origin reads the ETag of a 304 too (CORS: only exposed headers are readable).
+    expect(header(viaFast, 'access-control-expose-headers')).toBe(header(first, 'access-control-expose-headers'));
     expect(header(viaFast, 'content-type')).toBeUndefined();
   });
 
@@ -274,6 +276,7 @@ describe('createNodeServer: the SPARQL query path (GET /sparql?query=… without
     const viaHono = await raw(honoPort, 'GET', fresh(SELECT), { ...headers, 'If-None-Match': etag });
     expect(status(viaDirect)).toBe(304);
     expect(masked(viaDirect)).toBe(masked(viaHono));
+    expect(header(viaDirect, 'access-control-expose-headers')).toBe('ETag, Link, Content-Location, Retry-After, Last-Modified');
   });
 
   it.each([

@@ -2,8 +2,8 @@
 import type { MiddlewareHandler } from 'hono';
 import { parseHttpDate } from '../http.js';
 
-/** Headers a 304 keeps (RFC 9110 §15.4.5). */
-export const KEPT_ON_304 = ['etag', 'last-modified', 'vary', 'cache-control', 'content-location', 'link', 'access-control-allow-origin'];
+/** Headers a 304 keeps (RFC 9110 §15.4.5), and the CORS ones, so a script on another origin can read its ETag. */
+export const KEPT_ON_304 = ['etag', 'last-modified', 'vary', 'cache-control', 'content-location', 'link', 'access-control-allow-origin', 'access-control-expose-headers'];
 
 /** Headers a 412 keeps from the 200 it replaces: the current validators, so the client can see what changed, and CORS. */
 const KEPT_ON_412 = ['etag', 'last-modified', 'vary', 'access-control-allow-origin', 'access-control-expose-headers', 'x-content-type-options'];
