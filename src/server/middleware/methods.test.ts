@@ -37,6 +37,15 @@ describe('methods()', () => {
     if (status === 204) expect(await res.text()).toBe('');
   });
 
+  // RFC 9110 §15.6.2: 501 for a method the server does not recognise; 405 (§15.5.6) only for one it knows but the target does not allow.
+  it.each(['PROPFIND', 'MKCOL', 'SEARCH', 'QUERY', 'PURGE', 'LINK', 'BIND'])('answers %s, which Node parses but this server does not know, with 501', async (method) => {
+    const res = await app.request('/sparql', { method });
+    expect(res.status).toBe(501);
+    expect(res.headers.get('allow')).toBeNull();
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(await res.text()).toBe(`unknown method ${method}; this server implements GET, HEAD, POST, OPTIONS\n`);
+  });
+
   it('leaves a CORS preflight to cors()', async () => {
     const res = await app.request('/sparql', { method: 'OPTIONS', headers: { origin: 'https://a.example', 'access-control-request-method': 'POST' } });
     expect(res.status).toBe(204);

@@ -1,4 +1,4 @@
-// Middleware factory: 405 with Allow for methods the read-only service does not support, 204 with Allow for a plain OPTIONS.
+// Middleware factory: 405 with Allow for methods the read-only service does not support, 501 for methods it does not know, 204 with Allow for a plain OPTIONS.
 import type { MiddlewareHandler } from 'hono';
 
 export interface MethodsOptions {
@@ -7,6 +7,12 @@ export interface MethodsOptions {
 }
 
 const READ = ['GET', 'HEAD', 'OPTIONS'];
+/**
+ * Methods this server knows (RFC 9110 §9, and PATCH) without allowing them everywhere: 405. Any
+ * other (WebDAV's PROPFIND, QUERY, PURGE: Node's parser reads many) is one it does not
+ * recognise: 501 (§15.6.2). CONNECT never gets here (the Node server answers it 501).
+ */
+const KNOWN = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'TRACE', 'PATCH']);
 
 /**
  * Answers a request whose method the target does not support with 405, an `Allow` header and a
@@ -25,6 +31,7 @@ export function methods(options: MethodsOptions = {}): MiddlewareHandler {
   return async (c, next) => {
     const method = c.req.method;
     if (method === 'GET' || method === 'HEAD') return next();
+    if (!KNOWN.has(method)) return c.body(`unknown method ${method}; this server implements ${withPost}\n`, 501, { 'Content-Type': 'text/plain; charset=utf-8' });
     const postable = post.has(c.req.path);
     if (method === 'POST' && postable) return next();
     const allow = postable ? withPost : readOnly;
