@@ -21,7 +21,10 @@ function refusal(error: Error & { code?: string; reason?: string; rawPacket?: Bu
       return [408, 'the request was not received in time'];
     case 'HPE_INVALID_VERSION': {
       // Node's parser reads only HTTP/1.0 and 1.1 (and 2.0's text, answered 505 in checkTarget).
-      const version = REQUEST_LINE.exec(error.rawPacket?.toString('latin1').split('\n')[0] ?? '')?.[1];
+      const line = error.rawPacket?.toString('latin1').split('\n')[0] ?? '';
+      // Node's parser reads the version up to a CR: a request line ending in a bare LF fails here.
+      if (/^\S+ \S+ HTTP\/1\.[01]$/.test(line)) return [400, 'malformed HTTP request: its lines end in a bare LF; end each in CR LF (RFC 9112 §2.2)'];
+      const version = REQUEST_LINE.exec(line)?.[1];
       if (version) return [505, `HTTP/${version} is not supported: this server speaks HTTP/1.1 (and 1.0)`];
       return [400, `malformed HTTP request${error.reason ? `: ${error.reason}` : ''}`];
     }

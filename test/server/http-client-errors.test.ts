@@ -82,6 +82,8 @@ describe('requests Node refuses itself', () => {
     ['a malformed request line', ['NOT HTTP AT ALL\r\n\r\n'], 400, /^malformed HTTP request/],
     ['a header without a colon', ['GET / HTTP/1.1\r\nHost: x\r\nbroken\r\n\r\n'], 400, /^malformed HTTP request/],
     ['HTTP/3.0', ['GET / HTTP/3.0\r\nHost: x\r\n\r\n'], 505, /^HTTP\/3\.0 is not supported: this server speaks HTTP\/1\.1 \(and 1\.0\)\n$/],
+    // RFC 9112 §2.2: a recipient may read a bare LF as a line end, or refuse it; refused, it is a malformed request, not a version.
+    ['lines ending in a bare LF', ['GET / HTTP/1.1\nHost: x\nConnection: close\n\n'], 400, /^malformed HTTP request: its lines end in a bare LF; end each in CR LF \(RFC 9112 §2\.2\)\n$/],
     ['headers that never finish', ['GET / HTTP/1.1\r\nHost: x\r\n', { pause: 800 }], 408, /^the request was not received in time\n$/],
   ] as const)('answers %s with its status, a plain-text message and CORS, then closes', async (_name, parts, status, message) => {
     const a = await exchange(...parts);
