@@ -165,6 +165,9 @@ export function readableSyntaxError(message: string, query: string): string {
   if (undeclared) return undeclared;
   const unreadable = unreadableIri(message, query, scanned.brokenIri);
   if (unreadable) return unreadable;
+  // Oxigraph (WebAssembly: 32-bit sizes) reads a LIMIT or OFFSET over 2^32 - 1 as "should be a non negative integer".
+  const bound = /^(error at \d+:\d+): expected (?:one of )?The query (?:limit|offset) should be a non negative integer\b/.exec(message);
+  if (bound) return `${bound[1]}: LIMIT and OFFSET take an integer from 0 to 4294967295 here`;
   const head = /^(error at \d+:\d+): expected (?:one of )?([\s\S]*)$/.exec(message);
   const unique = head ? expectedItems(head[2]!) : [];
   const sentences = unique.filter(isSentence);

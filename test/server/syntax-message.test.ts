@@ -165,6 +165,10 @@ describe('readableSyntaxError', () => {
     expect(readableSyntaxError('error at 1:3: expected SELECT', 'SELECT * { ?s ?p ?o ?x }')).toBe('error at 1:3: expected SELECT');
   });
 
+  it.each(['SELECT * {} LIMIT 4294967296', 'SELECT * {} OFFSET 99999999999999999999'])('says what a LIMIT or OFFSET Oxigraph cannot take is: over 4294967295 (%s)', (query) => {
+    expect(readableSyntaxError(oxigraphMessage(query), query)).toMatch(/^error at 1:\d+: LIMIT and OFFSET take an integer from 0 to 4294967295 here$/);
+  });
+
   it('returns messages it does not recognise unchanged', () => {
     expect(readableSyntaxError('Parse error on line 1: unexpected "}"', 'SELECT * { }')).toBe('Parse error on line 1: unexpected "}"');
   });
