@@ -40,6 +40,8 @@ interface Pending {
   job: QueryJob;
   resolve: (o: QueryOutcome) => void;
   reject: (e: Error) => void;
+  /** Tells when the client has gone (see Withdrawal): while queued, and once the job has run ABANDON_AFTER_MS. */
+  withdrawal?: Withdrawal;
   /** While queued: the timer that gives up waiting, and the abort listener that withdraws the job. */
   waiting?: { timer: NodeJS.Timeout; signal?: AbortSignal; onAbort: () => void };
 }
@@ -49,7 +51,16 @@ interface Slot {
   ready: boolean;
   /** The engine memory (WebAssembly and other external bytes) the worker reported once it had loaded the dataset. */
   baseline?: number;
-  current?: { id: number; pending: Pending; timer: NodeJS.Timeout; started: number };
+  current?: Running;
+}
+
+interface Running {
+  id: number;
+  pending: Pending;
+  timer: NodeJS.Timeout;
+  started: number;
+  /** Checks, ABANDON_AFTER_MS into the run, whether the client has gone, and then listens for it. */
+  abandon?: { timer: NodeJS.Timeout; signal?: AbortSignal; onAbort?: () => void };
 }
 
 /** How often the memory ceiling is checked while a query runs. */
@@ -57,6 +68,11 @@ const MEMORY_CHECK_MS = 50;
 /** After cancelling a query over the ceiling, how long to let its worker's memory go before cancelling another. */
 const MEMORY_SETTLE_MS = 1_000;
 const MiB = 1024 * 1024;
+/**
+ * How long a query runs before its client's going away cancels it: a fresh worker reloads the
+ * dataset (0.3–0.5 s of a core), so a query likely to end sooner is left to end.
+ */
+const ABANDON_AFTER_MS = 1_000;
 
 const BOOT = new URL('./worker-boot.mjs', import.meta.url);
 
@@ -116,14 +132,15 @@ export class WorkerPool {
    * Runs a job on a free worker or queues it; rejects with EngineError('busy') when the queue is
    * full or the job has waited `maxWaitMs`, with 'aborted' when `signal` aborts while it waits
    * (a client that went away), and at once with 'unavailable' while no worker runs because a
-   * fresh one failed to start. A running job is not aborted: the timeout bounds it.
+   * fresh one failed to start. A running job is cancelled (its worker replaced) if its client
+   * has gone once it has run ABANDON_AFTER_MS (see watchAbandon); else its timeout bounds it.
    */
   run(job: QueryJob, signal?: Withdrawal): Promise<QueryOutcome> {
     if (this.closed) return Promise.reject(new EngineError('closed', 'the engine is shutting down'));
     if (this.slots.length === 0 && this.down) return Promise.reject(this.unavailable());
     if (typeof signal === 'object' && signal.aborted) return Promise.reject(new EngineError('aborted', 'the request was withdrawn'));
     return new Promise((resolve, reject) => {
-      const pending: Pending = { job, resolve, reject };
+      const pending: Pending = { job, resolve, reject, withdrawal: signal };
       const slot = this.slots.find((s) => s.ready && !s.current);
       if (slot) this.dispatch(slot, pending);
       else if (this.queue.length < this.options.maxQueue) this.enqueue(pending, signal);
@@ -198,7 +215,7 @@ export class WorkerPool {
     const current = slot.current;
     if (!current || current.id !== msg.id) return;
     if (!msg.ok && msg.kind === 'crash') return this.replace(slot, engineFault(msg.message));
-    clearTimeout(current.timer);
+    this.finished(current);
     slot.current = undefined;
     if (msg.ok) current.pending.resolve(msg.outcome);
     else current.pending.reject(new EngineError(msg.kind, msg.message));
@@ -261,6 +278,7 @@ export class WorkerPool {
     const id = this.nextId++;
     const timer = setTimeout(() => this.onTimeout(slot, id), this.options.timeoutMs);
     slot.current = { id, pending, timer, started: performance.now() };
+    if (pending.withdrawal) slot.current.abandon = { timer: setTimeout(() => this.watchAbandon(slot, id), ABANDON_AFTER_MS) };
     slot.worker.postMessage({ id, job: pending.job });
     this.watch();
   }
@@ -298,6 +316,33 @@ export class WorkerPool {
     this.replace(oldest, new EngineError('memory', `the query was cancelled: the server's memory passed its limit of ${Math.round(limit / MiB)} MiB (MEMORY_LIMIT_MB)`));
   }
 
+  /**
+   * A query has run ABANDON_AFTER_MS: if its client has gone (every client, for a shared
+   * evaluation), or once it goes, the worker is terminated and replaced, so an abandoned query
+   * holds a worker no longer than that, instead of until its timeout.
+   */
+  private watchAbandon(slot: Slot, id: number): void {
+    const current = slot.current;
+    if (current?.id !== id || !current.abandon) return;
+    const withdrawal = current.pending.withdrawal!;
+    const signal = typeof withdrawal === 'function' ? withdrawal() : withdrawal;
+    const onAbort = () => {
+      if (slot.current?.id === id) this.replace(slot, new EngineError('aborted', 'the request was withdrawn'));
+    };
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    current.abandon.signal = signal;
+    current.abandon.onAbort = onAbort;
+  }
+
+  /** Ends a running job's timers and listeners (it answered, or its worker is retired). */
+  private finished(current: Running): void {
+    clearTimeout(current.timer);
+    if (!current.abandon) return;
+    clearTimeout(current.abandon.timer);
+    current.abandon.signal?.removeEventListener('abort', current.abandon.onAbort!);
+  }
+
   private onTimeout(slot: Slot, id: number): void {
     if (slot.current?.id !== id) return;
     const seconds = this.options.timeoutMs / 1000;
@@ -319,7 +364,7 @@ export class WorkerPool {
   private async retire(slot: Slot, reason: EngineError): Promise<void> {
     slot.ready = false;
     if (slot.current) {
-      clearTimeout(slot.current.timer);
+      this.finished(slot.current);
       slot.current.pending.reject(reason);
       slot.current = undefined;
     }

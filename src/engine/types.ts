@@ -79,7 +79,7 @@ export interface Engine {
   readonly name: EngineName;
   /** Resolves once the engine can answer (the dataset is loaded). */
   ready(): Promise<void>;
-  /** Evaluates `job`; while it waits for a worker, an abort of `signal` withdraws it (rejecting with 'aborted'). */
+  /** Evaluates `job`; an abort of `signal` withdraws it while it waits for a worker, and cancels it once it has run a second (rejecting with 'aborted'). */
   query(job: QueryJob, signal?: Withdrawal): Promise<QueryOutcome>;
   close(): Promise<void>;
 }

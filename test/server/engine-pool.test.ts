@@ -77,6 +77,30 @@ describe('WorkerPool', () => {
     }
   });
 
+  it('cancels a running query whose client went away once it has run 1 s, freeing its worker for the next', async () => {
+    const p = await start({ timeoutMs: 8_000 });
+    const client = new AbortController();
+    const started = performance.now();
+    const abandoned = kindOf(p.run(job(SLOW), client.signal));
+    setTimeout(() => client.abort(), 100);
+    const next = p.run(job('SELECT * { ?s ?p ?o } LIMIT 1'));
+    expect(await abandoned).toBe('aborted');
+    expect(await kindOf(next)).toBe('answered');
+    const took = performance.now() - started;
+    expect(took).toBeGreaterThan(900);
+    expect(took).toBeLessThan(4_000);
+  });
+
+  it('lets a running query whose client went away finish when it is quick (a fresh worker costs more)', async () => {
+    const p = await start({});
+    const client = new AbortController();
+    const before = p.workersStarted;
+    const answer = kindOf(p.run(job('SELECT * { ?s ?p ?o } LIMIT 1'), client.signal));
+    client.abort();
+    expect(await answer).toBe('answered');
+    expect(p.workersStarted).toBe(before);
+  });
+
   it('answers busy when a query has waited maxWaitMs for a worker', async () => {
     const p = await start({ maxWaitMs: 200 });
     const slow = kindOf(p.run(job(SLOW)));

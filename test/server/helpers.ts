@@ -1,5 +1,7 @@
 // Shared helpers for the server tests: the fixture dataset and an app started once per suite.
 import { spawn, type ChildProcess } from 'node:child_process';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { ROOT } from '../../src/graph/config.js';
@@ -74,4 +76,17 @@ export async function stopChild(child: ChildProcess): Promise<void> {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
   await exited;
+}
+
+/** Starts `http` on a free port of 127.0.0.1; resolves with the port. */
+export async function listenLocally(http: Server): Promise<number> {
+  http.listen(0, '127.0.0.1');
+  await new Promise((resolve) => http.once('listening', resolve));
+  return (http.address() as AddressInfo).port;
+}
+
+/** Closes `http` and every connection it still has. */
+export async function closeServer(http: Server): Promise<void> {
+  http.closeAllConnections();
+  await new Promise((resolve) => http.close(resolve));
 }

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { connect, type AddressInfo, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeServer } from '../../src/server/node-server.js';
+import { closeServer, listenLocally } from './helpers.js';
 
 const STALL_MS = 1_000;
 const BIG = Buffer.alloc(16 << 20, 97); // far more than the socket buffers of both ends hold
@@ -20,14 +21,9 @@ describe('the stall timeout', () => {
   const closedAt: number[] = [];
   beforeAll(async () => {
     http.on('connection', (socket: Socket) => socket.once('close', () => closedAt.push(performance.now())));
-    http.listen(0, '127.0.0.1');
-    await new Promise((resolve) => http.once('listening', resolve));
-    port = (http.address() as AddressInfo).port;
+    port = await listenLocally(http);
   });
-  afterAll(async () => {
-    http.closeAllConnections();
-    await new Promise((resolve) => http.close(resolve));
-  });
+  afterAll(() => closeServer(http));
 
   /** Sends a GET for `path` on a raw socket; `read` decides, per chunk, how long to pause before reading on. */
   const get = (path: string, read: (received: number) => number | 'stop') => {

@@ -71,12 +71,18 @@ export interface SparqlNodeDeps {
   headers: Readonly<Record<string, string>>;
 }
 
-/** A signal that aborts if the connection closes before `res` is finished (the client went away). */
-function closed(res: ServerResponse): AbortSignal {
+/**
+ * A signal that aborts if the connection closes before `res` is finished (the client went away),
+ * or is aborted already if it has closed: it is asked for late (see Withdrawal), maybe after.
+ */
+function closed(req: IncomingMessage, res: ServerResponse): AbortSignal {
   const controller = new AbortController();
-  res.once('close', () => {
-    if (!res.writableFinished) controller.abort();
-  });
+  if (!res.writableFinished && req.socket.destroyed) controller.abort();
+  else {
+    res.once('close', () => {
+      if (!res.writableFinished) controller.abort();
+    });
+  }
   return controller.signal;
 }
 
@@ -105,7 +111,7 @@ async function writeError(res: ServerResponse, e: unknown): Promise<void> {
 export function sparqlNodeQuery({ answer, limits, cache, headers }: SparqlNodeDeps): (req: IncomingMessage, res: ServerResponse) => boolean {
   const respond = async (req: IncomingMessage, res: ServerResponse, { request, format }: QueryRequest): Promise<void> => {
     try {
-      const result = await answer({ ...request, signal: () => closed(res) }, req.headers.accept, format, req.headers['accept-encoding']);
+      const result = await answer({ ...request, signal: () => closed(req, res) }, req.headers.accept, format, req.headers['accept-encoding']);
       cache.send(req, res, { ...headers, ...answerHeaders(result) }, result.body);
     } catch (e) {
       await writeError(res, e);
