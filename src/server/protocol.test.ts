@@ -81,6 +81,7 @@ describe('postKind', () => {
     ['Application/SPARQL-Query;Charset="UTF-8"', 'identity', 'query'],
     ['application/x-www-form-urlencoded', undefined, 'form'],
     ['application/x-www-form-urlencoded; charset=UTF-8', '', 'form'],
+    ['application/sparql-query; x="a, b"', undefined, 'query'],
   ])('%s (Content-Encoding %s) → %s', (type, coding, kind) => {
     expect(postKind(type, coding)).toBe(kind);
   });
@@ -94,6 +95,8 @@ describe('postKind', () => {
     ['text/plain', undefined, 415, 'send application/sparql-query or application/x-www-form-urlencoded'],
     [undefined, undefined, 415, 'send application/sparql-query or application/x-www-form-urlencoded'],
     ['application/sparql-update', undefined, 400, 'this endpoint is read-only: SPARQL Update is not accepted'],
+    // Two Content-Type fields, which a server sees joined (RFC 9110 §8.3: one media type; §5.3).
+    ['application/sparql-query, text/plain', undefined, 400, 'Content-Type holds more than one media type ("application/sparql-query, text/plain"): send one'],
   ])('refuses %s (Content-Encoding %s) with %i', (type, coding, status, message) => {
     expect(refusal(() => postKind(type, coding))).toEqual([status, message]);
   });

@@ -130,6 +130,10 @@ export function postKind(contentType: string | undefined, contentEncoding: strin
   if (codings.length > 0) {
     throw httpError(415, `request bodies with Content-Encoding ${clip(codings.join(', '), 40)} are not accepted; send the body uncompressed`, { 'Accept-Encoding': 'identity' });
   }
+  // A comma outside quoted strings: two Content-Type fields (joined as a list), or a list in one.
+  if (contentType?.replace(/"(?:[^"\\]|\\.)*"/g, '').includes(',')) {
+    throw httpError(400, `Content-Type holds more than one media type ("${clip(contentType, 80)}"): send one`);
+  }
   const { type, charset } = mediaTypeOf(contentType ?? '');
   if (type === 'application/sparql-update') throw httpError(400, READ_ONLY);
   if (type !== 'application/sparql-query' && type !== 'application/x-www-form-urlencoded') {
