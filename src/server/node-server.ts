@@ -73,7 +73,7 @@ function answerClientErrors(maxHeaderSize: number) {
     // The parser reports the same error again for every further chunk the client sends.
     if (answered.has(socket)) return;
     answered.add(socket);
-    const inFlight = (socket as Duplex & { _httpMessage?: ServerResponse })._httpMessage;
+    const inFlight = (socket as Duplex & { _httpMessage?: ServerResponse | null })._httpMessage;
     // Bytes after a request that closes the connection (`Connection: close`, or HTTP/1.0) are no
     // request to answer (RFC 9112 §9.6: the server reads no further): the request before them is
     // answered, and the connection then closes. With nothing in flight, it closes now.
@@ -81,7 +81,8 @@ function answerClientErrors(maxHeaderSize: number) {
       if (!inFlight || inFlight.writableEnded) socket.destroy();
       return;
     }
-    const pending = inFlight !== undefined && !inFlight.writableFinished;
+    // Null (not undefined) between the requests of a kept-alive connection.
+    const pending = inFlight != null && !inFlight.writableFinished;
     // As Node's own handler does: never write into a response already under way for this request
     // (its body too slow, say).
     if (error.code === 'ECONNRESET' || !socket.writable || (pending && !inFlight.req.complete && inFlight.headersSent)) {

@@ -132,6 +132,23 @@ describe('requests Node refuses itself', () => {
     }
   });
 
+  it('keeps serving after a client resets a kept-alive connection between requests (no response in flight)', async () => {
+    // Node then reports ECONNRESET with the socket's response slot empty (null): a bench run crashed the server on it.
+    for (let i = 0; i < 3; i++) {
+      await new Promise<void>((resolve, reject) => {
+        const socket = connect(port, '127.0.0.1', () => socket.write('GET /robots.txt HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n'));
+        socket.once('data', () => {
+          socket.resetAndDestroy();
+          resolve();
+        });
+        socket.on('error', reject);
+      });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const a = await exchange('GET /robots.txt HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n');
+    expect(a.status).toBe(200);
+  });
+
   it('keeps serving after refusing', async () => {
     await exchange('NOT HTTP AT ALL\r\n\r\n');
     const a = await exchange('GET /robots.txt HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n');
