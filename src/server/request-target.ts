@@ -74,8 +74,9 @@ function hostOf(hosts: readonly string[], httpVersion: string, fallback: string)
  * - a GET or HEAD of a path with dot-segments (`/a/../b`, `/%2E/b`) is moved (301) to the path
  *   without them, in origin-form and absolute-form alike;
  * - an absolute http(s) URL (absolute-form, which a server must accept, RFC 9112 §3.2.2) gives
- *   the path and query, and its authority replaces Host; any other target that is not a path
- *   (`file:///etc/passwd`, `sparql`) is 400;
+ *   the path and query, and its authority replaces Host; one with userinfo (`http://user@x/`) or
+ *   an authority no URL has (a port over 65535), and any other target that is not a path
+ *   (`file:///etc/passwd`, `sparql`), is 400;
  * - Host: 400 if missing in HTTP/1.1, repeated, or not a host name or IP address with a port up
  *   to 65535; lower-cased (the response cache's fast path takes lower-case hosts only, so
  *   `LOCALHOST` is answered as `localhost` is); `fallback` (the server's authority) stands in
@@ -110,9 +111,14 @@ export function checkTarget({ method, target, httpVersion, hosts }: RequestLine,
   } catch {
     url = undefined;
   }
+  if (!url && /^https?:\/\//i.test(target)) {
+    return refuse(`invalid authority in the request target "${clip(target, 60)}": expected a host name or IP address and an optional port up to 65535 (RFC 9110 §4.2.1)`);
+  }
   if ((url?.protocol !== 'http:' && url?.protocol !== 'https:') || !url.host) {
     return refuse(`the request target must be a path such as /sparql, or an http(s) URL, not "${clip(target, 60)}" (this server is no proxy)`);
   }
+  // RFC 9110 §4.2.4: userinfo is deprecated in http(s) URIs, and a recipient should treat it as an error.
+  if (url.username !== '' || url.password !== '') return refuse('a request target never has userinfo (user@) (RFC 9110 §4.2.4)');
   // The URL parser has removed dot-segments: a GET of such a target moves as an origin-form one does.
   const path = url.pathname + url.search;
   const writtenPath = target.slice(target.indexOf('//') + 2).replace(/^[^/?]*/, '').split('?')[0]!;
