@@ -43,6 +43,7 @@ describe('a client that hangs up on a running query', () => {
     await hangUp(request(slow(Math.floor(Math.random() * 1e9))), 200);
     const res = await fetch(`http://127.0.0.1:${port}${sparqlUrl(`ASK { ?s ?p ${Math.floor(Math.random() * 1e9)} }`)}`);
     expect(res.status).toBe(200);
-    expect(performance.now() - started).toBeLessThan(4_000);
+    // Well before the abandoned query's timeout (8 s), which it waited for before.
+    expect(performance.now() - started).toBeLessThan(6_000);
   });
 });

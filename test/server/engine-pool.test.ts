@@ -63,15 +63,19 @@ describe('WorkerPool', () => {
     try {
       expect(await kindOf(p.run(job('ASK { FILTER("x"@ar--rtl = "x"@ar--ltr) }')))).toBe('crash');
       await new Promise((resolve) => setTimeout(resolve, 1_000)); // the fresh worker fails to load
-      const started = performance.now();
+      // 'unavailable', not 'busy' after maxWaitMs (12 s): while no worker runs, or when the one being tried fails too.
       const refused = p.run(job('ASK { ?s ?p ?o }'));
       await expect(refused).rejects.toThrow(/no query worker is running: a fresh one failed to start \(dataset failed to load: .*\); it is tried again in /);
       expect(await kindOf(refused)).toBe('unavailable');
-      expect(performance.now() - started).toBeLessThan(500);
       expect(logged.join('\n')).toMatch(/query worker failed to start: dataset failed to load/);
       renameSync(`${dataset}.away`, dataset);
-      await new Promise((resolve) => setTimeout(resolve, 3_000)); // the next try loads it
-      expect(await kindOf(p.run(job('ASK { ?s ?p ?o }')))).toBe('answered');
+      // A later try loads it (the delays double from 300 ms): asked until then, a query is refused at once.
+      let outcome = '';
+      for (let i = 0; i < 40 && outcome !== 'answered'; i++) {
+        outcome = await kindOf(p.run(job('ASK { ?s ?p ?o }')));
+        if (outcome !== 'answered') await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      expect(outcome).toBe('answered');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -86,9 +90,8 @@ describe('WorkerPool', () => {
     const next = p.run(job('SELECT * { ?s ?p ?o } LIMIT 1'));
     expect(await abandoned).toBe('aborted');
     expect(await kindOf(next)).toBe('answered');
-    const took = performance.now() - started;
-    expect(took).toBeGreaterThan(900);
-    expect(took).toBeLessThan(4_000);
+    // 'aborted', not 'timeout' (8 s); and not before the query had run its second.
+    expect(performance.now() - started).toBeGreaterThan(900);
   });
 
   it('lets a running query whose client went away finish when it is quick (a fresh worker costs more)', async () => {
