@@ -203,6 +203,18 @@ export function createNodeServer(server: Pick<ServerApp, 'fetch' | 'serveCached'
   // Never shorter than headersTimeout: the stall timer cannot tell a request whose headers are still
   // arriving (which gets its 408 from that) from an idle connection.
   if (stallTimeout) closeStalled(http, Math.max(stallTimeout, options.headersTimeout ?? 0));
+  // Expect: 100-continue: Node would send 100 Continue at once, asking for a body the answer may
+  // not need (405, 413 from Content-Length, 415). The request is handled as any other, and the
+  // 100 is sent only when its body is first read.
+  http.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    const read = req._read;
+    req._read = function (size: number) {
+      req._read = read;
+      if (!res.headersSent && !res.writableEnded) res.writeContinue();
+      return read.call(this, size);
+    };
+    http.emit('request', req, res);
+  });
   // Without these listeners Node drops a CONNECT's connection and answers an unknown Expect with a bare 417.
   http.on('connect', (_req: IncomingMessage, socket: Duplex) => answerOnSocket(socket, 501, 'CONNECT is not supported: this server is no proxy'));
   http.on('checkExpectation', (req: IncomingMessage, res: ServerResponse) => {

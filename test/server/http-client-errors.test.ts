@@ -156,6 +156,40 @@ describe('requests Node refuses itself', () => {
   });
 });
 
+describe('Expect: 100-continue (RFC 9110 §10.1.1)', () => {
+  /** Sends `head` and, once a 100 Continue comes, `body`; resolves with everything read until the server closes. */
+  function expectContinue(head: string, body: string): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => socket.write(head));
+      let text = '';
+      socket.on('data', (c: Buffer) => {
+        const before = text;
+        text += c.toString('utf8');
+        if (!before.includes('100 Continue') && text.startsWith('HTTP/1.1 100 Continue\r\n\r\n')) socket.write(body);
+      });
+      socket.on('close', () => resolve(text));
+      socket.on('error', reject);
+    });
+  }
+  const post = (type: string, length: number, path = '/sparql') =>
+    `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: ${type}\r\nContent-Length: ${length}\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n`;
+
+  it('asks for the body of a query it will read, then answers it', async () => {
+    const text = await expectContinue(post('application/sparql-query', 5), 'ASK{}');
+    expect(text).toMatch(/^HTTP\/1\.1 100 Continue\r\n\r\nHTTP\/1\.1 200 OK\r\n/);
+  });
+
+  it.each([
+    ['a body over MAX_BODY_BYTES', post('application/sparql-query', 10_000_000), 413],
+    ['a Content-Type it does not read', post('text/plain', 5), 415],
+    ['a POST where only GET is allowed', post('application/sparql-query', 5, '/lkp/2016/4.4.3'), 405],
+  ])('answers %s at once, without asking for the body', async (_name, head, status) => {
+    const text = await expectContinue(head, 'ASK{}');
+    expect(text).not.toMatch(/100 Continue/);
+    expect(text.slice(9, 12)).toBe(String(status));
+  });
+});
+
 describe('request targets and Host values that Node or Hono would refuse bare, answered before the cache and the routes', () => {
   const request = (target: string, headers: string[], method = 'GET', version = '1.1') => `${method} ${target} HTTP/${version}\r\n${[...headers, 'Connection: close'].map((h) => `${h}\r\n`).join('')}\r\n`;
   const HOST = 'Host: 127.0.0.1';
