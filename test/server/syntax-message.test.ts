@@ -169,6 +169,15 @@ describe('readableSyntaxError', () => {
     expect(readableSyntaxError(oxigraphMessage(query), query)).toMatch(/^error at 1:\d+: LIMIT and OFFSET take an integer from 0 to 4294967295 here$/);
   });
 
+  it.each([
+    ['ASK { FILTER("\\uD800" = "x") }', 'error at 1:15: \\uD800 is a surrogate code point, no character: a string or IRI cannot hold it (write the character itself, or \\U and 8 hex digits for one beyond \\uFFFF)'],
+    ['ASK { FILTER("\\uD83D\\uDE00" = "x") }', 'error at 1:15: \\uD83D is a surrogate code point, no character: a string or IRI cannot hold it (write the character itself, or \\U and 8 hex digits for one beyond \\uFFFF)'],
+    ['ASK { FILTER(<http://a/\\uD800> = <http://a/x>) }', 'error at 1:24: \\uD800 is a surrogate code point, no character: a string or IRI cannot hold it (write the character itself, or \\U and 8 hex digits for one beyond \\uFFFF)'],
+    ['SELECT ("\\\\x" AS ?a) ("\\udc00" AS ?x) {}', 'error at 1:24: \\udc00 is a surrogate code point, no character: a string or IRI cannot hold it (write the character itself, or \\U and 8 hex digits for one beyond \\uFFFF)'],
+  ])('names a \\u escape of a surrogate, which Oxigraph refuses without saying so (%s)', (query, expected) => {
+    expect(readableSyntaxError(oxigraphMessage(query), query)).toBe(expected);
+  });
+
   it('returns messages it does not recognise unchanged', () => {
     expect(readableSyntaxError('Parse error on line 1: unexpected "}"', 'SELECT * { }')).toBe('Parse error on line 1: unexpected "}"');
   });
