@@ -259,11 +259,13 @@ export class WorkerPool {
     if (this.slots.length === 0) this.rejectQueue(this.unavailable());
   }
 
-  /** The answer while no worker runs: why the last fresh one failed, and when the next is tried. */
+  /**
+   * The answer while no worker runs, and when the next is tried. Why the last one failed (a file
+   * path, say) is logged for the operator, not told to clients.
+   */
   private unavailable(): EngineError {
-    const { message, retryAt } = this.down!;
-    const seconds = Math.max(0, Math.ceil((retryAt - performance.now()) / 1000));
-    return new EngineError('unavailable', `no query worker is running: a fresh one failed to start (${message}); it is tried again in ${seconds} s`);
+    const seconds = Math.max(0, Math.ceil((this.down!.retryAt - performance.now()) / 1000));
+    return new EngineError('unavailable', `no query worker is running: a fresh one failed to start; it is tried again in ${seconds} s`);
   }
 
   private rejectQueue(error: EngineError): void {
