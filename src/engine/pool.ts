@@ -59,18 +59,18 @@ interface Running {
   pending: Pending;
   timer: NodeJS.Timeout;
   started: number;
-  /** Checks, ABANDON_AFTER_MS into the run, whether the client has gone, and then listens for it. */
-  abandon?: { timer: NodeJS.Timeout; signal?: AbortSignal; onAbort?: () => void };
+  /** Set once the job has run ABANDON_AFTER_MS (see watchAbandon): the client's signal, listened to. */
+  abandon?: { signal: AbortSignal; onAbort: () => void };
 }
 
-/** How often the memory ceiling is checked while a query runs. */
-const MEMORY_CHECK_MS = 50;
+/** How often the memory ceiling and abandoned queries are checked while a query runs. */
+const CHECK_MS = 50;
 /** After cancelling a query over the ceiling, how long to let its worker's memory go before cancelling another. */
 const MEMORY_SETTLE_MS = 1_000;
 const MiB = 1024 * 1024;
 /**
- * How long a query runs before its client's going away cancels it: a fresh worker reloads the
- * dataset (0.3–0.5 s of a core), so a query likely to end sooner is left to end.
+ * How long a query runs before its client's going away cancels it: a fresh worker takes about
+ * 0.5 s to load the dataset (471–584 ms measured), so a query likely to end sooner is left to end.
  */
 const ABANDON_AFTER_MS = 1_000;
 
@@ -101,7 +101,8 @@ export class WorkerPool {
   private started = false;
   /** Fresh workers that failed to start since one last did, and why the last one failed, and when the next is tried. */
   private failures = 0;
-  private down: { message: string; retryAt: number } | undefined;
+  /** While the pool waits to try a fresh worker after one failed to start: when it will. */
+  private retryAt: number | undefined;
   private readonly retries = new Set<NodeJS.Timeout>();
 
   constructor(private readonly options: PoolOptions) {
@@ -137,7 +138,7 @@ export class WorkerPool {
    */
   run(job: QueryJob, signal?: Withdrawal): Promise<QueryOutcome> {
     if (this.closed) return Promise.reject(new EngineError('closed', 'the engine is shutting down'));
-    if (this.slots.length === 0 && this.down) return Promise.reject(this.unavailable());
+    if (this.slots.length === 0 && this.retryAt !== undefined) return Promise.reject(this.unavailable());
     if (typeof signal === 'object' && signal.aborted) return Promise.reject(new EngineError('aborted', 'the request was withdrawn'));
     return new Promise((resolve, reject) => {
       const pending: Pending = { job, resolve, reject, withdrawal: signal };
@@ -208,7 +209,7 @@ export class WorkerPool {
       slot.baseline = msg.memory;
       this.started = true;
       this.failures = 0;
-      this.down = undefined;
+      this.retryAt = undefined;
       this.settleReady.resolve();
       return this.drain(slot);
     }
@@ -249,7 +250,7 @@ export class WorkerPool {
       return;
     }
     const delay = Math.min(30_000, this.restartDelayMs * 2 ** this.failures++);
-    this.down = { message, retryAt: performance.now() + delay };
+    this.retryAt = performance.now() + delay;
     this.log(`query worker failed to start: ${message}; trying again in ${delay / 1000} s`);
     const timer = setTimeout(() => {
       this.retries.delete(timer);
@@ -264,7 +265,7 @@ export class WorkerPool {
    * path, say) is logged for the operator, not told to clients.
    */
   private unavailable(): EngineError {
-    const seconds = Math.max(0, Math.ceil((this.down!.retryAt - performance.now()) / 1000));
+    const seconds = Math.max(0, Math.ceil((this.retryAt! - performance.now()) / 1000));
     return new EngineError('unavailable', `no query worker is running: a fresh one failed to start; it is tried again in ${seconds} s`);
   }
 
@@ -280,17 +281,19 @@ export class WorkerPool {
     const id = this.nextId++;
     const timer = setTimeout(() => this.onTimeout(slot, id), this.options.timeoutMs);
     slot.current = { id, pending, timer, started: performance.now() };
-    if (pending.withdrawal) slot.current.abandon = { timer: setTimeout(() => this.watchAbandon(slot, id), ABANDON_AFTER_MS) };
     slot.worker.postMessage({ id, job: pending.job });
     this.watch();
   }
 
   private watchdog: NodeJS.Timeout | undefined;
 
-  /** Checks the memory ceiling every MEMORY_CHECK_MS while any query runs. */
+  /** Checks abandoned queries and the memory ceiling every CHECK_MS while any query runs. */
   private watch(): void {
     if (this.watchdog) return;
-    this.watchdog = setInterval(() => this.checkMemory(), MEMORY_CHECK_MS);
+    this.watchdog = setInterval(() => {
+      this.checkAbandoned();
+      this.checkMemory();
+    }, CHECK_MS);
     this.watchdog.unref();
   }
 
@@ -318,31 +321,35 @@ export class WorkerPool {
     this.replace(oldest, new EngineError('memory', `the query was cancelled: the server's memory passed its limit of ${Math.round(limit / MiB)} MiB (MEMORY_LIMIT_MB)`));
   }
 
+  /** Starts watching the client of each job that has just run ABANDON_AFTER_MS (see watchAbandon). */
+  private checkAbandoned(): void {
+    const now = performance.now();
+    for (const slot of [...this.slots]) {
+      const current = slot.current;
+      if (current?.pending.withdrawal && !current.abandon && now - current.started >= ABANDON_AFTER_MS) this.watchAbandon(slot, current);
+    }
+  }
+
   /**
    * A query has run ABANDON_AFTER_MS: if its client has gone (every client, for a shared
    * evaluation), or once it goes, the worker is terminated and replaced, so an abandoned query
    * holds a worker no longer than that, instead of until its timeout.
    */
-  private watchAbandon(slot: Slot, id: number): void {
-    const current = slot.current;
-    if (current?.id !== id || !current.abandon) return;
+  private watchAbandon(slot: Slot, current: Running): void {
     const withdrawal = current.pending.withdrawal!;
     const signal = typeof withdrawal === 'function' ? withdrawal() : withdrawal;
     const onAbort = () => {
-      if (slot.current?.id === id) this.replace(slot, new EngineError('aborted', 'the request was withdrawn'));
+      if (slot.current === current) this.replace(slot, new EngineError('aborted', 'the request was withdrawn'));
     };
+    current.abandon = { signal, onAbort };
     if (signal.aborted) return onAbort();
     signal.addEventListener('abort', onAbort, { once: true });
-    current.abandon.signal = signal;
-    current.abandon.onAbort = onAbort;
   }
 
-  /** Ends a running job's timers and listeners (it answered, or its worker is retired). */
+  /** Ends a running job's timer and listener (it answered, or its worker is retired). */
   private finished(current: Running): void {
     clearTimeout(current.timer);
-    if (!current.abandon) return;
-    clearTimeout(current.abandon.timer);
-    current.abandon.signal?.removeEventListener('abort', current.abandon.onAbort!);
+    current.abandon?.signal.removeEventListener('abort', current.abandon.onAbort);
   }
 
   private onTimeout(slot: Slot, id: number): void {

@@ -242,34 +242,27 @@ export function createQueryService(engine: Engine, graphs: Set<string>, limits: 
     if (coding) job.coding = coding;
     if (base !== undefined) job.base = base;
     const key = JSON.stringify([req.query, format.key, coding ?? '', req.defaultGraphs, req.namedGraphs]);
-    if (analysis.volatile) {
-      // Each request is its own execution (NOW() is its time; UUID() and RAND() are new): not kept, not shared.
-      const waiters: Waiters = { clients: [], gone: 0, kept: false, listening: [] };
-      join(waiters, req.signal ?? NO_SIGNAL);
-      try {
-        return { key, result: { ...(await evaluate(job, format, () => signalOf(waiters), withRowCap(job.query, analysis, job.maxRows))), volatile: true } };
-      } finally {
-        settle(waiters);
-      }
-    }
-    const hit = cache.get(key);
+    // A query calling NOW(), RAND() or UUID() is its own execution at each request: neither kept nor shared.
+    const volatile = analysis.volatile === true;
+    const hit = volatile ? undefined : cache.get(key);
     if (hit) return { key, result: hit };
     const client = req.signal ?? NO_SIGNAL;
-    const shared = inFlight.get(key);
+    const shared = volatile ? undefined : inFlight.get(key);
     if (shared) {
       join(shared.waiters, client);
       return { key, result: await shared.answer };
     }
     const waiters: Waiters = { clients: [], gone: 0, kept: false, listening: [] };
     const evaluation = { answer: evaluate(job, format, () => signalOf(waiters), withRowCap(job.query, analysis, job.maxRows)), waiters };
-    inFlight.set(key, evaluation);
+    if (!volatile) inFlight.set(key, evaluation);
     join(waiters, client);
     try {
       const result = await evaluation.answer;
+      if (volatile) return { key, result: { ...result, volatile: true } };
       if (result.body.byteLength <= maxAnswer) cache.set(key, result);
       return { key, result };
     } finally {
-      inFlight.delete(key);
+      if (!volatile) inFlight.delete(key);
       settle(waiters);
     }
   };

@@ -1,5 +1,6 @@
 // Middleware factory: 405 with Allow for methods the read-only service does not support, 501 for methods it does not know, 204 with Allow for a plain OPTIONS.
 import type { MiddlewareHandler } from 'hono';
+import { SERVER_METHODS } from '../request-target.js';
 
 export interface MethodsOptions {
   /** Paths that also accept POST (the SPARQL endpoint). */
@@ -31,7 +32,7 @@ export function methods(options: MethodsOptions = {}): MiddlewareHandler {
   return async (c, next) => {
     const method = c.req.method;
     if (method === 'GET' || method === 'HEAD') return next();
-    if (!KNOWN.has(method)) return c.body(`unknown method ${method}; this server implements ${withPost}\n`, 501, { 'Content-Type': 'text/plain; charset=utf-8' });
+    if (!KNOWN.has(method)) return c.body(`unknown method ${method}; this server implements ${SERVER_METHODS}\n`, 501, { 'Content-Type': 'text/plain; charset=utf-8' });
     const postable = post.has(c.req.path);
     if (method === 'POST' && postable) return next();
     const allow = postable ? withPost : readOnly;
