@@ -52,7 +52,8 @@ export function postOutcome(port: MessagePort, id: number, evaluation: Evaluatio
 
 /**
  * Answers job `id` in a worker: its evaluation (an XML answer made safe, see `xmlSafe`) or its
- * failure (see `failureReply`), with the worker's engine memory. Both engines' workers end a job here.
+ * failure (see `failureReply`; `faultHint` reads the query's text for what the engine is known to
+ * fail on), with the worker's engine memory. Both engines' workers end a job here.
  *
  * @example
  * port.on('message', ({ id, job }) => void settle(port, id, job, () => evaluate(store, job), isSyntax));
@@ -63,12 +64,14 @@ export async function settle(
   job: Pick<QueryJob, 'format' | 'coding' | 'query' | 'capped'>,
   evaluate: () => Evaluation | Promise<Evaluation>,
   isSyntax: (message: string) => boolean,
+  faultHint?: (query: string) => string | undefined,
 ): Promise<void> {
   let evaluation: Evaluation;
   try {
     evaluation = xmlSafe(await evaluate(), job.format);
   } catch (e) {
-    port.postMessage({ ...failureReply(id, e, isSyntax, job.capped ? undefined : job.query), memory: engineMemory() } satisfies WorkerReply);
+    const hint = faultHint && (() => faultHint(job.query));
+    port.postMessage({ ...failureReply(id, e, isSyntax, job.capped ? undefined : job.query, hint), memory: engineMemory() } satisfies WorkerReply);
     return;
   }
   postOutcome(port, id, evaluation, job);

@@ -61,9 +61,22 @@ function evaluate(store: oxigraph.Store, job: QueryJob): Evaluation | Promise<Ev
 /** Oxigraph's parser reports "error at <line>:<column>: …"; anything else is an evaluation error. */
 const isSyntax = (message: string): boolean => /^error at \d+:\d+/.test(message);
 
+/** An RDF 1.2 directional string in a query's text: a language tag with a direction (`"x"@ar--rtl`), or STRLANGDIR. */
+const DIRECTIONAL = /@[A-Za-z]+(?:-[A-Za-z0-9]+)*--[A-Za-z]|\bSTRLANGDIR\s*\(/i;
+
+/**
+ * What to tell a client whose query trapped Oxigraph, where its text shows a known cause: Oxigraph
+ * 0.5 panics when it compares two directional strings (`"x"@ar--rtl = "x"@ar--ltr`).
+ */
+const faultHint = (query: string): string | undefined =>
+  DIRECTIONAL.test(query)
+    ? 'Oxigraph 0.5 fails when it compares two RDF 1.2 directional strings (with =, !=, <, >, <=, >= or IN), and this query has some: ' +
+      'compare their STR(), LANG() and LANGDIR() instead, or use sameTerm()'
+    : undefined;
+
 try {
   const store = loadStore();
-  port.on('message', ({ id, job }: WorkerRequest) => void settle(port, id, job, () => evaluate(store, job), isSyntax));
+  port.on('message', ({ id, job }: WorkerRequest) => void settle(port, id, job, () => evaluate(store, job), isSyntax, faultHint));
   send({ ready: true, memory: engineMemory() });
 } catch (e) {
   send({ ready: false, error: e instanceof Error ? e.message : String(e) });

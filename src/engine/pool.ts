@@ -78,10 +78,11 @@ const BOOT = new URL('./worker-boot.mjs', import.meta.url);
 
 /**
  * The error for a query that broke its worker's engine (a WebAssembly trap, a stack overflow):
- * the query may well be legal SPARQL, so this is a server failure (500), not a client error.
+ * the query may well be legal SPARQL, so this is a server failure (500), not a client error. A
+ * `hint` (see WorkerReply) follows as a sentence of its own.
  */
-const engineFault = (cause: string): EngineError =>
-  new EngineError('crash', `the query engine failed on this query (${cause}); it has been restarted`);
+const engineFault = (cause: string, hint?: string): EngineError =>
+  new EngineError('crash', `the query engine failed on this query (${cause}); it has been restarted${hint ? `. ${hint}` : ''}`);
 
 export class WorkerPool {
   private readonly slots: Slot[] = [];
@@ -215,7 +216,7 @@ export class WorkerPool {
     }
     const current = slot.current;
     if (!current || current.id !== msg.id) return;
-    if (!msg.ok && msg.kind === 'crash') return this.replace(slot, engineFault(msg.message));
+    if (!msg.ok && msg.kind === 'crash') return this.replace(slot, engineFault(msg.message, msg.hint));
     this.finished(current);
     slot.current = undefined;
     if (msg.ok) current.pending.resolve(msg.outcome);

@@ -90,7 +90,15 @@ export type WorkerReply =
   | { ready: true; memory?: number }
   | { ready: false; error: string }
   | { id: number; ok: true; outcome: QueryOutcome; memory?: number }
-  | { id: number; ok: false; kind: EngineErrorKind; message: string; memory?: number };
+  | {
+      id: number;
+      ok: false;
+      kind: EngineErrorKind;
+      message: string;
+      /** For an engine fault ('crash'), what the query holds that the engine is known to fail on, and what to write instead. */
+      hint?: string;
+      memory?: number;
+    };
 
 /** What every worker receives as `workerData`. */
 export interface WorkerInit {

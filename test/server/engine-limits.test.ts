@@ -71,3 +71,28 @@ describe('an engine fault past the pre-check (oxigraph, check lifted)', () => {
     expect((await responses[2]!.json()).boolean).toBe(true);
   });
 });
+
+describe('comparing two directional strings, on which Oxigraph 0.5 traps', () => {
+  const server = useApp({ limits: { workers: 1, maxQueryChain: 1_000_000 } });
+  const req = (init: RequestInit) => server.current.app.request('/sparql', init);
+
+  it.each([
+    ['a literal', 'ASK { FILTER("x"@ar--rtl = "x"@ar--ltr) }'],
+    ['STRLANGDIR', 'ASK { FILTER(STRLANGDIR("x", "ar", "rtl") != STRLANGDIR("y", "ar", "rtl")) }'],
+  ])('%s: 500 saying what fails and what to write instead, and the next query is answered', async (_name, query) => {
+    const res = await req(post(query));
+    expect(res.status).toBe(500);
+    const text = await res.text();
+    expect(text).toMatch(/^the query engine failed on this query \(RuntimeError: unreachable\); it has been restarted\. /);
+    expect(text).toContain('Oxigraph 0.5 fails when it compares two RDF 1.2 directional strings');
+    expect(text).toContain('sameTerm');
+    const next = await req(freshAsk());
+    expect(next.status).toBe(200);
+  });
+
+  it('gives no such hint for a trap in a query without directional strings', async () => {
+    const res = await req(post(POISON[1]![1]));
+    expect(res.status).toBe(500);
+    expect(await res.text()).not.toContain('directional');
+  });
+});
