@@ -132,6 +132,18 @@ export interface Seen {
   depth: number;
   /** Where the first `<` is that had to start an IRI but starts none (`<a b>`): the parser fails there or after it. */
   brokenIri?: number;
+  /** Where the first `\u` escape of a surrogate (U+D800–U+DFFF) is in a string or IRI: no character, so the parser fails there. */
+  surrogate?: number;
+}
+
+/** A `\u` escape of a surrogate, after an even run of backslashes (`\\uD800` is a backslash and "uD800"). */
+const SURROGATE_ESCAPE = /(?<!\\)(?:\\\\)*(\\u[dD][89a-fA-F][0-9a-fA-F]{2})/;
+
+/** Records in `seen` where the first surrogate escape is, if the string or IRI `token` at `start` holds one. */
+function noteSurrogate(seen: Seen, token: string, start: number): void {
+  if (seen.surrogate !== undefined || !token.includes('\\u')) return;
+  const m = SURROGATE_ESCAPE.exec(token);
+  if (m) seen.surrogate = start + m.index + m[0].length - m[1]!.length;
 }
 
 /**
@@ -184,11 +196,13 @@ export function* tokens(text: string, maxDepth: number, seen: Seen, chain: Chain
     } else if (c === '"' || c === "'") {
       const s = at(STRING, text, i);
       if (!s) throw new QueryRefusal('syntax', 'unterminated string', i);
+      noteSurrogate(seen, s, i);
       item(top);
       i += s.length;
       note(OPERAND);
     } else if (!tripleTerm && c === '<' && !lessThan(top, last) && (iri = at(IRIREF, text, i)) !== undefined) {
       item(top);
+      noteSurrogate(seen, iri, i);
       yield { t: 'iri', v: iri.slice(1, -1), start: i, end: i + iri.length, depth: frames.length - 1 };
       i += iri.length;
       note(NAME);

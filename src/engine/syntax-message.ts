@@ -24,6 +24,8 @@ interface Scan {
   assigns: boolean;
   /** Where the first `<` is that starts no IRI where one must be (`<a b>`). */
   brokenIri?: number;
+  /** Where the first `\u` escape of a surrogate in a string or IRI is (not one in a comment). */
+  surrogate?: number;
 }
 
 /**
@@ -50,7 +52,13 @@ function scan(query: string): Scan {
   } catch (e) {
     if (!(e instanceof QueryRefusal)) throw e;
   }
-  return { used, declared, assigns, ...(seen.brokenIri === undefined ? {} : { brokenIri: seen.brokenIri }) };
+  return {
+    used,
+    declared,
+    assigns,
+    ...(seen.brokenIri === undefined ? {} : { brokenIri: seen.brokenIri }),
+    ...(seen.surrogate === undefined ? {} : { surrogate: seen.surrogate }),
+  };
 }
 
 /**
@@ -165,7 +173,7 @@ export function readableSyntaxError(message: string, query: string): string {
   if (undeclared) return undeclared;
   const unreadable = unreadableIri(message, query, scanned.brokenIri);
   if (unreadable) return unreadable;
-  const surrogate = /ENCODE_FOR_URI|escape sequence should be followed/.test(message) ? surrogateEscape(query, failedAt(message, query)) : undefined;
+  const surrogate = /ENCODE_FOR_URI|escape sequence should be followed/.test(message) ? surrogateEscape(query, scanned.surrogate, failedAt(message, query)) : undefined;
   if (surrogate) return surrogate;
   // Oxigraph (WebAssembly: 32-bit sizes) reads a LIMIT or OFFSET over 2^32 - 1 as "should be a non negative integer".
   const bound = /^(error at \d+:\d+): expected (?:one of )?The query (?:limit|offset) should be a non negative integer\b/.exec(message);
@@ -202,21 +210,17 @@ export function readableSyntaxError(message: string, query: string): string {
   return `${where}: expected ${unique.length > 1 ? 'one of ' : ''}${unique.join(', ')}`;
 }
 
-/** A `\u` escape of a surrogate (U+D800–U+DFFF), after an even run of backslashes (`\\uD800` is a backslash and "uD800"). */
-const SURROGATE_ESCAPE = /(?<!\\)(?:\\\\)*(\\u[dD][89a-fA-F][0-9a-fA-F]{2})/;
-
 /**
  * A `\u` escape of a surrogate code point, no character, in a string or IRI at or before the
  * parser's place: Oxigraph refuses it but says "expected ENCODE_FOR_URI" at the end of the
- * expression, or that the escape "should be followed by hexadecimal digits". Named at its backslash.
+ * expression, or that the escape "should be followed by hexadecimal digits". Named at its backslash,
+ * `offset` (where the lexer found the first, see Seen; one in a comment is no error).
  */
-function surrogateEscape(query: string, failed: [number, number] | undefined): string | undefined {
-  const m = SURROGATE_ESCAPE.exec(query);
-  if (!m) return undefined;
-  const offset = m.index + m[0].length - m[1]!.length;
+function surrogateEscape(query: string, offset: number | undefined, failed: [number, number] | undefined): string | undefined {
+  if (offset === undefined) return undefined;
   const at = place(query, offset);
   if (failed && (at[0] > failed[0] || (at[0] === failed[0] && at[1] > failed[1]))) return undefined;
-  return `error at ${at[0]}:${at[1]}: ${m[1]} is a surrogate code point, no character: a string or IRI cannot hold it (write the character itself, or \\U and 8 hex digits for one beyond \\uFFFF)`;
+  return `error at ${at[0]}:${at[1]}: ${query.slice(offset, offset + 6)} is a surrogate code point, no character: a string or IRI cannot hold it (write the character itself, or \\U and 8 hex digits for one beyond \\uFFFF)`;
 }
 
 /** The items of Oxigraph's "expected one of …" list, in words, each once. */

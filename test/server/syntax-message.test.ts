@@ -178,6 +178,13 @@ describe('readableSyntaxError', () => {
     expect(readableSyntaxError(oxigraphMessage(query), query)).toBe(expected);
   });
 
+  it('blames no \\u escape of a surrogate in a comment', () => {
+    const query = 'ASK { FILTER(?x = ) } # "\\uD800"';
+    const message = oxigraphMessage(query);
+    expect(message).toMatch(/ENCODE_FOR_URI/);
+    expect(readableSyntaxError(message, query)).not.toMatch(/surrogate/);
+  });
+
   it('returns messages it does not recognise unchanged', () => {
     expect(readableSyntaxError('Parse error on line 1: unexpected "}"', 'SELECT * { }')).toBe('Parse error on line 1: unexpected "}"');
   });
