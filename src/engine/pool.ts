@@ -76,6 +76,9 @@ const ABANDON_AFTER_MS = 1_000;
 
 const BOOT = new URL('./worker-boot.mjs', import.meta.url);
 
+/** The signal of a withdrawal, made now if it is made on demand. */
+const signalOf = (withdrawal: Withdrawal | undefined): AbortSignal | undefined => (typeof withdrawal === 'function' ? withdrawal() : withdrawal);
+
 /**
  * The error for a query that broke its worker's engine (a WebAssembly trap, a stack overflow):
  * the query may well be legal SPARQL, so this is a server failure (500), not a client error. A
@@ -145,13 +148,13 @@ export class WorkerPool {
       const pending: Pending = { job, resolve, reject, withdrawal: signal };
       const slot = this.slots.find((s) => s.ready && !s.current);
       if (slot) this.dispatch(slot, pending);
-      else if (this.queue.length < this.options.maxQueue) this.enqueue(pending, signal);
+      else if (this.queue.length < this.options.maxQueue) this.enqueue(pending);
       else reject(new EngineError('busy', 'too many concurrent queries; retry shortly'));
     });
   }
 
-  private enqueue(pending: Pending, withdrawal: Withdrawal | undefined): void {
-    const signal = typeof withdrawal === 'function' ? withdrawal() : withdrawal;
+  private enqueue(pending: Pending): void {
+    const signal = signalOf(pending.withdrawal);
     const wait = this.maxWaitMs;
     const withdraw = (error: EngineError) => {
       const index = this.queue.indexOf(pending);
@@ -337,8 +340,7 @@ export class WorkerPool {
    * holds a worker no longer than that, instead of until its timeout.
    */
   private watchAbandon(slot: Slot, current: Running): void {
-    const withdrawal = current.pending.withdrawal!;
-    const signal = typeof withdrawal === 'function' ? withdrawal() : withdrawal;
+    const signal = signalOf(current.pending.withdrawal)!;
     const onAbort = () => {
       if (slot.current === current) this.replace(slot, new EngineError('aborted', 'the request was withdrawn'));
     };
