@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import oxigraph from 'oxigraph';
+import { JSONLD_CONTEXT } from '../graph/context.js';
 import type { FormatKey } from './formats.js';
 import { EngineError } from './types.js';
 
@@ -48,7 +49,8 @@ export async function fromNTriples(nt: string, format: FormatKey, options: Graph
   // jsonld.js compacts a directional string into a language map (our context has them for labels)
   // and loses its direction there: such an answer comes expanded, as Oxigraph writes it.
   const directional = format === 'jsonld' && nt.includes('--') && store.match(null, null, null, null).some((q) => q.object.termType === 'Literal' && Boolean(q.object.direction));
-  const readable = !tripleTerms && (format === 'ttl' || format === 'trig' || (format === 'jsonld' && !directional && store.size <= MAX_COMPACTED_TRIPLES));
+  const compactable = format === 'jsonld' && !directional && store.size <= MAX_COMPACTED_TRIPLES && !confusable(nt);
+  const readable = !tripleTerms && (format === 'ttl' || format === 'trig' || compactable);
   try {
     if (!readable) return store.dump({ format, from_graph_name: oxigraph.defaultGraph() });
     const { serialize } = await import('../graph/documents.js');
@@ -61,6 +63,25 @@ export async function fromNTriples(nt: string, format: FormatKey, options: Graph
     if (!name) throw e;
     throw new EngineError('format', `the answer cannot be written as ${name}: ${e instanceof Error ? e.message.replace(/\.?\s*$/, '') : String(e)}; ${askFor(format)}`);
   }
+}
+
+/** Our context's terms, which may be used as prefixes (`skos`, `rdf`, …). */
+const CONTEXT_TERMS = new Set(Object.keys(JSONLD_CONTEXT).filter((key) => !key.startsWith('@')));
+/** The scheme of each IRI in N-Triples (and of anything in a literal that looks like one). */
+const SCHEME = /<([A-Za-z][A-Za-z0-9+.-]*):/g;
+
+/**
+ * Whether an IRI of the answer has a scheme named like a term of our context (`<skos:Concept>`, an
+ * IRI of the scheme "skos"): compacted, it would read as a compact IRI, so jsonld.js refuses it, and
+ * the answer is written expanded instead. Text in a literal that looks like such an IRI counts too,
+ * which at worst writes an answer expanded that could have been compacted.
+ *
+ * @example
+ * confusable('<http://e/s> <http://e/p> <skos:Concept> .\n') // true
+ */
+function confusable(nt: string): boolean {
+  for (const m of nt.matchAll(SCHEME)) if (CONTEXT_TERMS.has(m[1]!)) return true;
+  return false;
 }
 
 /** The other graph formats, for a 406 about `format`. */

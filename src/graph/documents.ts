@@ -49,11 +49,21 @@ function write(quads: N3Quad[], format: 'Turtle' | 'N-Triples', prefixes: Record
   return out;
 }
 
-/** Prefixes of NS that the document actually uses, so the Turtle header stays short. */
+/**
+ * Prefixes of NS that the document actually uses, so the Turtle header stays short. A prefix is
+ * left out where an IRI of the document begins with its name and a colon (`<skos:Concept>`, an IRI
+ * of the scheme "skos"): n3's writer takes such an IRI for a prefixed name and writes it bare, and
+ * under that prefix it would read as another IRI.
+ *
+ * @example
+ * usedPrefixes([quad(namedNode('http://e/s'), namedNode(`${NS.skos}notation`), namedNode('skos:Concept'))], base) // {}: skos: is used, but written out
+ */
 function usedPrefixes(quads: N3Quad[], base: string): Record<string, string> {
   const iris = quads.flatMap((q) => [q.subject, q.predicate, q.object].filter((t) => t.termType === 'NamedNode').map((t) => t.value));
   const all: Record<string, string> = { ...NS, hbg: base };
-  return Object.fromEntries(Object.entries(all).filter(([, ns]) => iris.some((iri) => iri.startsWith(ns))));
+  return Object.fromEntries(
+    Object.entries(all).filter(([name, ns]) => iris.some((iri) => iri.startsWith(ns)) && !iris.some((iri) => iri.startsWith(`${name}:`))),
+  );
 }
 
 let jsonLdModule: Promise<typeof JsonLd> | undefined;

@@ -35,6 +35,21 @@ describe.each(['oxigraph', 'comunica'] as const)('graph answers, %s engine', (en
     }
   });
 
+  it('keep an IRI whose scheme is a declared prefix\'s name (<skos:Concept>) in every format (found by an audit)', async () => {
+    // Written bare, `skos:Concept` under `@prefix skos:` would read as another IRI.
+    const query = `${PREFIXES}CONSTRUCT { <http://e/s> a <skos:Concept> ; skos:notation "1" ; <rdf:x> <hbg:y> . <http://e/s> <http://e/p> <${BASE}z> } WHERE {}`;
+    const reference = triples(await get(query, 'application/n-triples'), 'nt');
+    expect(reference.join('\n')).toContain('<skos:Concept>');
+    for (const [accept, format] of [
+      ['text/turtle', 'ttl'],
+      ['application/trig', 'trig'],
+      ['application/ld+json', 'jsonld'],
+      ['application/rdf+xml', 'rdf'],
+    ]) {
+      expect(triples(await get(query, accept!), format!), accept).toEqual(reference);
+    }
+  });
+
   it('Turtle declares the prefixes it uses and writes prefixed names', async () => {
     const ttl = await get(CONSTRUCT, 'text/turtle');
     expect(ttl).toMatch(/^@prefix skos: <http:\/\/www\.w3\.org\/2004\/02\/skos\/core#>\.$/m);
