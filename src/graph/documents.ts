@@ -172,26 +172,34 @@ async function toJsonLd(quads: N3Quad[], base: string, { focus, inlineContext }:
   return JSON.stringify({ ...doc, '@context': inlineContext ? JSONLD_CONTEXT : `${base}${CONTEXT_PATH}` }, null, 2) + '\n';
 }
 
-/**
- * XSD datatypes whose literals Oxigraph stores in a canonical form: `"5"^^xsd:nonNegativeInteger`
- * (the catalogue's dcat:byteSize) would come back as `xsd:integer`, `"1.0"^^xsd:decimal` as `"1"`.
- */
-const CANONICALISED = new Set(
-  ['integer', 'decimal', 'float', 'double', 'boolean', 'nonNegativeInteger', 'positiveInteger', 'nonPositiveInteger', 'negativeInteger', 'long', 'int', 'short', 'byte', 'unsignedLong', 'unsignedInt', 'unsignedShort', 'unsignedByte'].map((t) => NS.xsd + t),
-);
+let rdfXmlModule: Promise<typeof import('./rdfxml.js')> | undefined;
 
 /**
- * RDF/XML by Oxigraph's writer, or, when a literal would not survive Oxigraph's store as written
- * (see CANONICALISED), by the rdflib writer the dumps use (imported then, being slow to load).
+ * The RDF/XML writer (rdflib), imported on first use (about 0.1 s that a process answering only
+ * queries never needs). Call it early to have it ready, as with loadJsonLd.
+ *
+ * @example
+ * void loadRdfXmlWriter(); // warm up in the background
+ */
+export function loadRdfXmlWriter(): Promise<typeof import('./rdfxml.js')> {
+  rdfXmlModule ??= import('./rdfxml.js');
+  return rdfXmlModule;
+}
+
+/**
+ * RDF/XML by rdflib's writer, the one the dumps and the catalogue use: each namespace declared once
+ * on the root, typed nodes (`<lkpo:Link rdf:about="…">`), literals as written (Oxigraph's store
+ * would give `"5"^^xsd:nonNegativeInteger` back as `xsd:integer`). A document holding an RDF 1.2
+ * directional string is written by Oxigraph, which keeps the direction (`its:dir`).
  */
 async function toRdfXml(quads: N3Quad[], base: string): Promise<string> {
-  if (quads.some((q) => q.object.termType === 'Literal' && CANONICALISED.has(q.object.datatype.value))) {
-    const { toRdfXml: writeAsIs } = await import('./rdfxml.js');
-    return writeAsIs(quads, usedPrefixes(quads, base));
+  if (quads.some((q) => q.object.termType === 'Literal' && (q.object as { direction?: string | null }).direction)) {
+    const store = new oxigraph.Store();
+    store.load(write(quads, 'N-Triples'), { format: 'nt', no_transaction: true });
+    return store.dump({ format: 'rdf', from_graph_name: oxigraph.defaultGraph() });
   }
-  const store = new oxigraph.Store();
-  store.load(write(quads, 'N-Triples'), { format: 'nt', no_transaction: true });
-  return store.dump({ format: 'rdf', from_graph_name: oxigraph.defaultGraph() });
+  const { toRdfXml: writeRdfXml } = await loadRdfXmlWriter();
+  return writeRdfXml(quads, usedPrefixes(quads, base));
 }
 
 /**

@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { createEngine } from '../engine/index.js';
 import type { Engine, EngineName } from '../engine/types.js';
-import { loadJsonLd } from '../graph/documents.js';
+import { loadJsonLd, loadRdfXmlWriter } from '../graph/documents.js';
 import { loadDataset, type Dataset } from './dataset.js';
 import { EVERY_ANSWER, EXPOSED_HEADERS, httpError } from './http.js';
 import { canonicalPath } from './middleware/canonical-path.js';
@@ -138,8 +138,8 @@ export async function createApp(options: AppOptions): Promise<ServerApp> {
   });
   const fetch: ServerApp['fetch'] = (req, env) => responses.match(req, env?.incoming) ?? app.fetch(req, env);
   const serveQuery = sparqlNodeQuery({ answer, limits, cache: responses, headers: EVERY_ANSWER });
-  // The pages' data (see page-data.ts), then the JSON-LD library: resource pages embed their JSON-LD.
-  const steps: Array<() => unknown> = [...pageData(dataset).steps(), loadJsonLd];
+  // The pages' data (see page-data.ts), then the JSON-LD library (resource pages embed their JSON-LD) and the RDF/XML writer.
+  const steps: Array<() => unknown> = [...pageData(dataset).steps(), loadJsonLd, loadRdfXmlWriter];
   try {
     await engine.ready();
   } catch (e) {
