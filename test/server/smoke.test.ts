@@ -28,10 +28,10 @@ it('builds what pages need in idle time when warmed, each step after the server 
     idleCalls++;
   };
   await server.current.warm(idle);
-  // the two stores, the site model, the schema.org markup, the resource index, the JSON-LD library
-  expect(idleCalls).toBe(6);
+  // the two stores, the site model, the schema.org markup, the resource index, the JSON-LD library, the RDF/XML writer
+  expect(idleCalls).toBe(7);
   const page = await server.current.app.request('/lkp/2016/4.4.3', { headers: { accept: 'text/html' } });
   expect(page.status).toBe(200);
   await server.current.warm(idle);
-  expect(idleCalls).toBe(6);
+  expect(idleCalls).toBe(7);
 });
