@@ -27,6 +27,17 @@ describe('canonicalPath()', () => {
     expect(res.status).toBe(200);
   });
 
+  it.each([
+    ['GET', '/lkp/2016/4.4.3%ZZ'],
+    ['GET', '/a%2'],
+    ['HEAD', '/a%'],
+    ['POST', '/sparql%G1'],
+  ])('%s %s: 400, the path is no URI (a percent sign takes two hex digits, RFC 3986 §2.1)', async (method, path) => {
+    const res = await app.request(path, { method });
+    expect(res.status).toBe(400);
+    if (method !== 'HEAD') expect(await res.text()).toMatch(/^the path has a "%" that is not followed by two hexadecimal digits/);
+  });
+
   it('leaves other methods alone', async () => {
     expect((await app.request('/sparql%2e', { method: 'POST' })).status).toBe(200);
   });

@@ -2,6 +2,9 @@
 import type { MiddlewareHandler } from 'hono';
 import { normalPath, onThisSite } from '../uri-path.js';
 
+/** A `%` that does not start a percent-encoding (`%` HEXDIG HEXDIG, RFC 3986 §2.1). */
+const BROKEN_ESCAPE = /%(?![0-9A-Fa-f]{2})/;
+
 /**
  * One canonical URL per resource. A path with a percent-encoded unreserved character (`%2e` for
  * `.`) or lower-case hex digits is the same URI as its normal form (RFC 3986 §6.2.2.2), so it gets
@@ -9,7 +12,8 @@ import { normalPath, onThisSite } from '../uri-path.js';
  * `/lkp/2016/4.4.3.ttl`. Encoded reserved characters are not touched: `%2F` is data, not a
  * segment delimiter, so `/lkp%2F2016%2F4.4.3` reaches the routes as one segment and answers 404.
  * Hono's router decodes paths before matching, so without this a page would answer under every
- * spelling. Only GET and HEAD (a redirected POST would lose its body).
+ * spelling. Only GET and HEAD (a redirected POST would lose its body). A path with a `%` that
+ * starts no percent-encoding (`/a%ZZ`) is no URI: 400 for any method.
  *
  * @example
  * app.use('*', canonicalPath());
@@ -20,6 +24,11 @@ export function canonicalPath(): MiddlewareHandler {
     const start = url.indexOf('/', url.indexOf('//') + 2);
     const query = url.indexOf('?', start);
     const path = query < 0 ? url.slice(start) : url.slice(start, query);
+    if (BROKEN_ESCAPE.test(path)) {
+      return c.body('the path has a "%" that is not followed by two hexadecimal digits (RFC 3986 §2.1: write a "%" in a path as %25)\n', 400, {
+        'Content-Type': 'text/plain; charset=utf-8',
+      });
+    }
     if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || !path.includes('%')) return next();
     const normal = normalPath(path);
     if (normal === path) return next();
