@@ -64,7 +64,8 @@ describe('dereferencing a concept IRI', () => {
   it.each([
     ['unknown IRI', '/lkp/2016/9.9', {}, 404],
     ['unknown extension is not stripped', `${FOCUS}.png`, {}, 404],
-    ['bad percent-encoding', '/lkp/%E0%A4%A', {}, 404],
+    ['an escape that is no UTF-8', '/lkp/%E0%A4', {}, 404],
+    ['a % that starts no escape', '/lkp/%E0%A4%A', {}, 400],
     ['an encoded slash is data, not a slash (RFC 3986)', '/lkp%2F2016%2F4.4.3', {}, 404],
     ['one encoded slash', '/lkp/2016%2F4.4.3', {}, 404],
     ['an encoded hash is no fragment', '/lkp/2016/4.4.3%23x', {}, 404],
