@@ -25,26 +25,17 @@ export function isEngineFault(e: unknown): boolean {
  * against the `query` the engine read (see readableSyntaxError): a second parser reads it, so a
  * long query's cost stays off the main thread and within the query's timeout. Without a `query`
  * (a capped text, see withRowCap, whose syntax error the service asks again of the client's own
- * text) the message is left as it is. An engine fault carries what `faultHint` says of it, if anything.
+ * text) the message is left as it is.
  *
  * @example
  * failureReply(7, new Error('error at 1:29: expected OPTIONAL'), isSyntax, 'SELECT * { ?s ?p ?o ?x ?y ?z }')
  * // { id: 7, ok: false, kind: 'syntax', message: 'error at 1:21: expected "}" but found "?x" (is a "." missing before it?)' }
  */
-export function failureReply(
-  id: number,
-  e: unknown,
-  isSyntax: (message: string) => boolean,
-  query: string | undefined,
-  faultHint?: () => string | undefined,
-): WorkerReply {
+export function failureReply(id: number, e: unknown, isSyntax: (message: string) => boolean, query: string | undefined): Extract<WorkerReply, { ok: false }> {
   const readable = (message: string) => (query === undefined ? message : readableSyntaxError(message, query));
   if (e instanceof EngineError) return { id, ok: false, kind: e.kind, message: e.kind === 'syntax' ? readable(e.message) : e.message };
   const message = e instanceof Error ? e.message : String(e);
-  if (isEngineFault(e)) {
-    const hint = faultHint?.();
-    return { id, ok: false, kind: 'crash', message: `${(e as Error).name}: ${message}`, ...(hint ? { hint } : {}) };
-  }
+  if (isEngineFault(e)) return { id, ok: false, kind: 'crash', message: `${(e as Error).name}: ${message}` };
   if (isSyntax(message)) return { id, ok: false, kind: 'syntax', message: readable(message) };
   return { id, ok: false, kind: 'query', message };
 }

@@ -49,7 +49,7 @@ export async function fromNTriples(nt: string, format: FormatKey, options: Graph
   // jsonld.js compacts a directional string into a language map (our context has them for labels)
   // and loses its direction there: such an answer comes expanded, as Oxigraph writes it.
   const directional = format === 'jsonld' && nt.includes('--') && store.match(null, null, null, null).some((q) => q.object.termType === 'Literal' && Boolean(q.object.direction));
-  const compactable = format === 'jsonld' && !directional && store.size <= MAX_COMPACTED_TRIPLES && !confusable(nt);
+  const compactable = format === 'jsonld' && !directional && store.size <= MAX_COMPACTED_TRIPLES && !CONFUSABLE.test(nt);
   const readable = !tripleTerms && (format === 'ttl' || format === 'trig' || compactable);
   try {
     if (!readable) return store.dump({ format, from_graph_name: oxigraph.defaultGraph() });
@@ -65,24 +65,13 @@ export async function fromNTriples(nt: string, format: FormatKey, options: Graph
   }
 }
 
-/** Our context's terms, which may be used as prefixes (`skos`, `rdf`, …). */
-const CONTEXT_TERMS = new Set(Object.keys(JSONLD_CONTEXT).filter((key) => !key.startsWith('@')));
-/** The scheme of each IRI in N-Triples (and of anything in a literal that looks like one). */
-const SCHEME = /<([A-Za-z][A-Za-z0-9+.-]*):/g;
-
 /**
- * Whether an IRI of the answer has a scheme named like a term of our context (`<skos:Concept>`, an
- * IRI of the scheme "skos"): compacted, it would read as a compact IRI, so jsonld.js refuses it, and
- * the answer is written expanded instead. Text in a literal that looks like such an IRI counts too,
+ * An IRI in N-Triples whose scheme is named like a term of our context (`<skos:Concept>`, an IRI of
+ * the scheme "skos"): compacted, it would read as a compact IRI, so jsonld.js refuses it, and the
+ * answer is written expanded instead. Text in a literal that looks like such an IRI matches too,
  * which at worst writes an answer expanded that could have been compacted.
- *
- * @example
- * confusable('<http://e/s> <http://e/p> <skos:Concept> .\n') // true
  */
-function confusable(nt: string): boolean {
-  for (const m of nt.matchAll(SCHEME)) if (CONTEXT_TERMS.has(m[1]!)) return true;
-  return false;
-}
+const CONFUSABLE = new RegExp(`<(?:${Object.keys(JSONLD_CONTEXT).filter((key) => /^[A-Za-z][A-Za-z0-9+.-]*$/.test(key)).join('|')}):`);
 
 /** The other graph formats, for a 406 about `format`. */
 const askFor = (format: FormatKey): string => {

@@ -70,8 +70,9 @@ export async function settle(
   try {
     evaluation = xmlSafe(await evaluate(), job.format);
   } catch (e) {
-    const hint = faultHint && (() => faultHint(job.query));
-    port.postMessage({ ...failureReply(id, e, isSyntax, job.capped ? undefined : job.query, hint), memory: engineMemory() } satisfies WorkerReply);
+    const reply = failureReply(id, e, isSyntax, job.capped ? undefined : job.query);
+    const hint = reply.kind === 'crash' ? faultHint?.(job.query) : undefined;
+    port.postMessage({ ...reply, ...(hint ? { hint } : {}), memory: engineMemory() } satisfies WorkerReply);
     return;
   }
   postOutcome(port, id, evaluation, job);

@@ -103,7 +103,7 @@ export class WorkerPool {
   private readonly log: (line: string) => void;
   /** Whether a worker has ever loaded the dataset: a worker failing to start before is the service failing to start. */
   private started = false;
-  /** Fresh workers that failed to start since one last did, and why the last one failed, and when the next is tried. */
+  /** Fresh workers that failed to start since one last did. */
   private failures = 0;
   /** While the pool waits to try a fresh worker after one failed to start: when it will. */
   private retryAt: number | undefined;

@@ -61,6 +61,9 @@ function scan(query: string): Scan {
   };
 }
 
+/** Whether place `a` ([line, column]) comes before place `b`. */
+const before = (a: [number, number], b: [number, number]): boolean => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
+
 /**
  * Where a string offset is in `text`, as the parser says it: `line:column`, both from 1, the
  * column counted in characters (code points).
@@ -132,7 +135,7 @@ function unreadableIri(message: string, query: string, brokenIri: number | undef
   if (brokenIri === undefined || BAD_IRI.test(message)) return undefined;
   const failed = failedAt(message, query);
   const broken = place(query, brokenIri);
-  if (!failed || failed[0] < broken[0] || (failed[0] === broken[0] && failed[1] < broken[1])) return undefined;
+  if (!failed || before(failed, broken)) return undefined;
   return `error at ${broken[0]}:${broken[1]}: IRI parsing failed${IRI_HINT}`;
 }
 
@@ -191,7 +194,7 @@ export function readableSyntaxError(message: string, query: string): string {
   if (diagnosis && 'offset' in diagnosis && !(head && oxigraphOnly(diagnosis, query))) {
     const at = place(query, diagnosis.offset);
     const failed = failedAt(message, query);
-    if (!failed || at[0] < failed[0] || (at[0] === failed[0] && at[1] <= failed[1])) return `error at ${at[0]}:${at[1]}: ${diagnosis.message}`;
+    if (!failed || !before(failed, at)) return `error at ${at[0]}:${at[1]}: ${diagnosis.message}`;
   }
   const stray = STRAY.exec(message);
   if (stray) return `error at ${lineColumn(query, Number(stray[2]))}: unexpected character "${stray[1]}"`;
@@ -219,7 +222,7 @@ export function readableSyntaxError(message: string, query: string): string {
 function surrogateEscape(query: string, offset: number | undefined, failed: [number, number] | undefined): string | undefined {
   if (offset === undefined) return undefined;
   const at = place(query, offset);
-  if (failed && (at[0] > failed[0] || (at[0] === failed[0] && at[1] > failed[1]))) return undefined;
+  if (failed && before(failed, at)) return undefined;
   return `error at ${at[0]}:${at[1]}: ${query.slice(offset, offset + 6)} is a surrogate code point, no character: a string or IRI cannot hold it (write the character itself, or \\U and 8 hex digits for one beyond \\uFFFF)`;
 }
 

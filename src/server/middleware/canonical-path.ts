@@ -1,5 +1,6 @@
 // Middleware factory: a GET/HEAD whose path is not in RFC 3986 normal form is redirected (301) to the normal form.
 import type { MiddlewareHandler } from 'hono';
+import { httpError } from '../http.js';
 import { normalPath, onThisSite } from '../uri-path.js';
 
 /** A `%` that does not start a percent-encoding (`%` HEXDIG HEXDIG, RFC 3986 §2.1). */
@@ -24,12 +25,9 @@ export function canonicalPath(): MiddlewareHandler {
     const start = url.indexOf('/', url.indexOf('//') + 2);
     const query = url.indexOf('?', start);
     const path = query < 0 ? url.slice(start) : url.slice(start, query);
-    if (BROKEN_ESCAPE.test(path)) {
-      return c.body('the path has a "%" that is not followed by two hexadecimal digits (RFC 3986 §2.1: write a "%" in a path as %25)\n', 400, {
-        'Content-Type': 'text/plain; charset=utf-8',
-      });
-    }
-    if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || !path.includes('%')) return next();
+    if (!path.includes('%')) return next();
+    if (BROKEN_ESCAPE.test(path)) throw httpError(400, 'the path has a "%" that is not followed by two hexadecimal digits (RFC 3986 §2.1: write a "%" in a path as %25)');
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
     const normal = normalPath(path);
     if (normal === path) return next();
     const location = onThisSite(normal) + (query < 0 ? '' : url.slice(query));
