@@ -72,7 +72,7 @@ async function problems(path: string, canonical: string, { withEmbedded = true }
     }
     if (!h('content-type').startsWith(type)) out.push(`${path}.${ext}: Content-Type ${h('content-type')}`);
     if (h('content-location') !== `${path}.${ext}`) out.push(`${path}.${ext}: Content-Location ${h('content-location')}`);
-    if (!/^".+"$/.test(h('etag')) || !h('last-modified') || !h('vary').startsWith('Accept')) out.push(`${path}.${ext}: ETag/Last-Modified/Vary missing`);
+    if (!/^".+"$/.test(h('etag')) || !h('last-modified') || h('vary').split(/,\s*/).includes('Accept')) out.push(`${path}.${ext}: ETag/Last-Modified missing, or Vary: Accept on a URL that fixes the format`);
     if (!h('link').includes(`<${canonical}>; rel="canonical"`) || FORMATS.some(([e]) => !h('link').includes(`<${path}.${e}>; rel="alternate"`)))
       out.push(`${path}.${ext}: Link ${h('link')}`);
     bodies[ext] = await res.text();

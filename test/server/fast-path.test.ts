@@ -80,7 +80,8 @@ const header = (answer: Buffer, name: string): string | undefined =>
 const TARGETS: Array<[string, string, Record<string, string>, string, string | undefined]> = [
   ['concept page, Turtle', '/lkp/2016/4.4.3', { Accept: 'text/turtle' }, 'Accept, Accept-Encoding', undefined],
   ['concept page, HTML', '/lkp/2016/4.4.3', { Accept: 'text/html' }, 'Accept, Accept-Encoding', undefined],
-  ['concept page, ?format=nt', '/lkp/2016/4.4.3?format=nt', { Accept: '*/*' }, 'Accept, Accept-Encoding', undefined],
+  // ?format= fixes the format: Accept chose nothing (RFC 9110 §12.5.5)
+  ['concept page, ?format=nt', '/lkp/2016/4.4.3?format=nt', { Accept: '*/*' }, 'Accept-Encoding', undefined],
   ['concept page, Turtle, br', '/lkp/2016/4.4.3', { Accept: 'text/turtle', 'Accept-Encoding': 'gzip, deflate, br' }, 'Accept, Accept-Encoding', 'br'],
   ['concept page, HTML, gzip', '/lkp/2016/4.4.3', { Accept: 'text/html', 'Accept-Encoding': 'gzip' }, 'Accept, Accept-Encoding', 'gzip'],
   // Under 1 KiB: never compressed, so it does not vary by Accept-Encoding.

@@ -59,7 +59,17 @@ describe('metadata documents', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe(`${type}; charset=utf-8`);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
-    expect(triples(await res.text(), format).length).toBeGreaterThan(3);
+    expect(res.headers.get('content-location')).toBe(`${path}?format=${format}`);
+    expect(res.headers.get('vary')!.split(', ')).toContain('Accept');
+    const link = res.headers.get('link')!;
+    for (const f of ['ttl', 'nt', 'jsonld', 'rdf']) expect(link).toContain(`<${path}?format=${f}>; rel="alternate"; type="`);
+    const body = await res.text();
+    expect(triples(body, format).length).toBeGreaterThan(3);
+    // the named document is the same bytes, and does not vary by Accept (RFC 9110 §12.5.5)
+    const named = await req(res.headers.get('content-location')!, { headers: { accept: 'image/png' } });
+    expect(named.headers.get('content-type')).toBe(`${type}; charset=utf-8`);
+    expect(named.headers.get('vary')?.split(', ') ?? []).not.toContain('Accept');
+    expect(await named.text()).toBe(body);
   });
 
   it.each(['/def/shapes', '/def/shapes.ttl'])('%s is the SHACL shapes at their own IRI, as written in ontology/shapes.ttl', async (path) => {

@@ -248,6 +248,10 @@ describe('search', () => {
     const coded = await server.current.app.request(path, { headers: { accept, 'accept-encoding': 'gzip' } });
     expect(coded.headers.get('content-encoding')).toBe('gzip');
     expect(coded.headers.get('vary')).toBe('Accept, Accept-Encoding');
+    // ?format= fixes the answer: Accept chose nothing (RFC 9110 §12.5.5)
+    const fixed = await server.current.app.request(`${path}&format=${type.source.includes('json') ? 'json' : 'html'}`, { headers: { accept: 'image/png', 'accept-encoding': 'gzip' } });
+    expect(fixed.headers.get('content-type')).toMatch(type);
+    expect(fixed.headers.get('vary')).toBe('Accept-Encoding');
     const revalidated = await server.current.app.request(path, { headers: { accept, 'if-none-match': etagOf(text) } });
     expect(revalidated.status).toBe(304);
   });

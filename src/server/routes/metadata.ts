@@ -39,7 +39,17 @@ export function metadataRoutes({ dataset }: { dataset: Dataset }): Hono {
   const lastModified = httpDate(dataset.lastModified);
   const rendered = new Map<string, { body: string; etag: string }>();
 
-  const rdfDocument = (file: string, formats: ResultFormat[]) => async (c: Context) => {
+  /**
+   * One metadata document (DCAT or VoID) at `path`, by `?format=` or Accept. Each format is named
+   * by its `?format=` URL (`Content-Location`, RFC 9110 §8.7) and all are linked as alternates.
+   */
+  const rdfDocument = (path: string, file: string, formats: ResultFormat[]) => {
+    const urlOf = (f: ResultFormat) => `${path}?format=${f.key}`;
+    const link = formats.map((f) => `<${urlOf(f)}>; rel="alternate"; type="${f.mediaType}"`).join(', ');
+    return (c: Context) => serveRdf(c, file, formats, urlOf, link);
+  };
+
+  const serveRdf = async (c: Context, file: string, formats: ResultFormat[], urlOf: (f: ResultFormat) => string, link: string) => {
     const asked = formatParam(c);
     const offers = formats.flatMap((f) => [f.mediaType, ...f.aliases]);
     const format = findFormat(formats, asked ?? negotiate(c.req.header('accept'), offers) ?? '');
@@ -58,7 +68,9 @@ export function metadataRoutes({ dataset }: { dataset: Dataset }): Hono {
       rendered.set(key, { body, etag: etagOf(body) });
     }
     const { body, etag } = rendered.get(key)!;
-    return c.body(body, 200, { 'Content-Type': `${format.mediaType}; charset=utf-8`, ETag: etag, 'Last-Modified': lastModified, Vary: 'Accept' });
+    const headers = { 'Content-Type': `${format.mediaType}; charset=utf-8`, 'Content-Location': urlOf(format), ETag: etag, 'Last-Modified': lastModified, Link: link };
+    // Vary: Accept only where Accept chose the format (RFC 9110 §12.5.5)
+    return c.body(body, 200, asked ? headers : { ...headers, Vary: 'Accept' });
   };
 
   const contextBody = (doc: object) => JSON.stringify(doc, null, 2) + '\n';
@@ -81,8 +93,8 @@ export function metadataRoutes({ dataset }: { dataset: Dataset }): Hono {
     const headers = { ...jsonld, ETag: etagOf(body), 'Cache-Control': 'public, max-age=31536000, immutable' };
     app.get(`/${path}`, (c) => c.body(body, 200, headers));
   }
-  app.get('/datasets/dcat', rdfDocument('dcat.ttl', preferring('rdf')));
-  app.get('/.well-known/void', rdfDocument('void.ttl', preferring('ttl')));
+  app.get('/datasets/dcat', rdfDocument('/datasets/dcat', 'dcat.ttl', preferring('rdf')));
+  app.get('/.well-known/void', rdfDocument('/.well-known/void', 'void.ttl', preferring('ttl')));
   app.get('/sitemap.xml', (c) => {
     const { body, etag } = sitemapOf();
     return c.body(body, 200, { 'Content-Type': 'application/xml; charset=utf-8', ETag: etag, 'Last-Modified': lastModified });

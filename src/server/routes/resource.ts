@@ -27,8 +27,8 @@ interface Rep {
   body: string;
   contentType: string;
   etag: string;
-  /** Response headers, computed once with the body. */
-  headers?: Record<string, string>;
+  /** Response headers, computed once with the body: when chosen by Accept (`Vary: Accept`), and when the URL fixes the format. */
+  headers?: { negotiated: Record<string, string>; fixed: Record<string, string> };
 }
 /** A thing with pages: an IRI of ours, or a UN SDG IRI shown through our lens path. */
 interface Target {
@@ -105,18 +105,21 @@ export function resourceRoutes({ dataset }: { dataset: Dataset }): Hono {
     return { body, contentType: 'text/html; charset=utf-8', etag: etagOf(body) };
   };
 
-  const headersOf = (t: Target, key: Key, lang: Lang, rep: Rep): Record<string, string> => {
-    const links = linksOf(t);
-    return {
+  /**
+   * The headers of a representation, once chosen by Accept and once fixed by the URL (an extension
+   * or `?format=`), where Accept chose nothing and so is not named in Vary (RFC 9110 §12.5.5).
+   */
+  const headersOf = (t: Target, key: Key, lang: Lang, rep: Rep): NonNullable<Rep['headers']> => {
+    const fixed = {
       'Content-Type': rep.contentType,
       'Content-Location': documentUrl(t.path, key, lang),
       ...(key === 'html' ? { 'Content-Language': lang } : {}),
       ETag: rep.etag,
       'Last-Modified': httpDate(dataset.lastModified),
-      Vary: 'Accept',
       'Cache-Control': 'public, max-age=3600',
-      Link: linkHeader(t.canonical, links.alternates!),
+      Link: linkHeader(t.canonical, linksOf(t).alternates!),
     };
+    return { fixed, negotiated: { ...fixed, Vary: 'Accept' } };
   };
 
   const cached = async (t: Target, key: Key, lang: Lang = 'sv'): Promise<Rep> => {
@@ -132,10 +135,11 @@ export function resourceRoutes({ dataset }: { dataset: Dataset }): Hono {
   const serve = async (c: Context) => {
     const t = locate(new URL(c.req.url).pathname);
     if (!t) throw httpError(404, 'no resource with this IRI in the dataset');
-    const key = chooseKey(formatParam(c), t.ext, c.req.header('accept'));
+    const format = formatParam(c);
+    const key = chooseKey(format, t.ext, c.req.header('accept'));
     if (!key) throw httpError(406, `available: ${ALL.map((f) => f.type).join(', ')}`);
     const rep = await cached(t, key, langOf(c.req.query('lang')));
-    return c.body(rep.body, 200, rep.headers);
+    return c.body(rep.body, 200, format || t.ext ? rep.headers!.fixed : rep.headers!.negotiated);
   };
 
   const app = new Hono();

@@ -72,16 +72,20 @@ export function uiRoutes({ dataset }: { dataset: Dataset }): Hono {
   // representation, named /index.html like /lkp/2016/4.4.3.html; its RDF comes from the resource route.
   const rootLink = linkHeader(dataset.base, alternatesOf(ROOT_PATH));
 
-  const landing = (c: Context) =>
+  // Vary: Accept only where Accept chose the page: not at /index.html or with ?format= (RFC 9110 §12.5.5).
+  const landing = (c: Context, negotiated: boolean) =>
     html(
       c,
       '/',
       (lang) => landingPage({ manifest: dataset.manifest, base: dataset.base, schemaOrg: data.schemaOrg(), model: data.model(), facts: programmeFacts(dataset.store, dataset.base, lang) }, lang),
-      (lang) => ({ 'Content-Location': documentUrl(ROOT_PATH, 'html', lang), Vary: 'Accept', Link: rootLink }),
+      (lang) => ({ 'Content-Location': documentUrl(ROOT_PATH, 'html', lang), ...(negotiated ? { Vary: 'Accept' } : {}), Link: rootLink }),
     );
-  app.get('/', (c, next) => (chooseKey(formatParam(c), undefined, c.req.header('accept')) === 'html' ? landing(c) : next()));
+  app.get('/', (c, next) => {
+    const format = formatParam(c);
+    return chooseKey(format, undefined, c.req.header('accept')) === 'html' ? landing(c, !format) : next();
+  });
   // `?format=` wins over the extension here too (as on every resource): `/index.html?format=ttl` is the Turtle.
-  app.get(`${ROOT_PATH}.html`, (c, next) => (chooseKey(formatParam(c), 'html', c.req.header('accept')) === 'html' ? landing(c) : next()));
+  app.get(`${ROOT_PATH}.html`, (c, next) => (chooseKey(formatParam(c), 'html', c.req.header('accept')) === 'html' ? landing(c, false) : next()));
 
   app.get('/sparql', async (c, next) => {
     const params = new URL(c.req.url).searchParams;
@@ -109,7 +113,7 @@ export function uiRoutes({ dataset }: { dataset: Dataset }): Hono {
     const asked = formatParam(c);
     const type = asked === 'json' ? 'application/json' : asked === 'html' ? 'text/html' : negotiate(c.req.header('accept'), SEARCH_OFFERS);
     if (!type) throw httpError(406, `available: ${SEARCH_OFFERS.join(', ')}`);
-    c.header('Vary', 'Accept');
+    if (asked !== 'json' && asked !== 'html') c.header('Vary', 'Accept');
     c.header('Cache-Control', 'public, max-age=300');
     // Strong ETags (cheap: a search answer is a few KB) let the response cache keep and compress answers.
     c.header('Last-Modified', lastModified);
