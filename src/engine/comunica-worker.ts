@@ -57,6 +57,9 @@ const askBody = (value: boolean, format: FormatKey) =>
     ? `<?xml version="1.0"?><sparql xmlns="http://www.w3.org/2005/sparql-results#"><head></head><boolean>${value}</boolean></sparql>`
     : JSON.stringify({ head: {}, boolean: value });
 
+/** How Comunica 5.4's SPARQL JSON begins when the answer projects no variable. */
+const EMPTY_HEAD = '{"head": {},';
+
 function checkRows(job: QueryJob, rows: number | undefined): void {
   if (job.maxRows > 0 && rows !== undefined && rows > job.maxRows) {
     throw new EngineError('rows', overLimit(job, rows));
@@ -102,11 +105,18 @@ async function answer(engine: QueryEngine, query: string, job: QueryJob, context
     const { data } = await engine.resultToString(await engine.query(query, context as never), MEDIA[job.format]);
     let body = '';
     for await (const chunk of data) body += String(chunk);
+    // Comunica 5.4 leaves `vars` out of the head of an answer that projects no variable (`SELECT * {}`);
+    // SPARQL 1.1 JSON Results §3.1 has it in every SELECT answer, as Oxigraph writes it.
+    if (job.format === 'json' && body.startsWith(EMPTY_HEAD)) body = `{"head": {"vars":[]},${body.slice(EMPTY_HEAD.length)}`;
     const rows = countRows(job.format, body);
     checkRows(job, rows);
     return { body, rows };
   }
-  const quads = await (await engine.queryQuads(query, context as never)).toArray();
+  // SPARQL 1.1 §16.2: a template triple whose subject is a literal, or whose predicate is no IRI, is
+  // no triple and is left out of the answer; Comunica 5.4 keeps it (Oxigraph leaves it out).
+  const quads = (await (await engine.queryQuads(query, context as never)).toArray()).filter(
+    (q) => (q.subject.termType === 'NamedNode' || q.subject.termType === 'BlankNode') && q.predicate.termType === 'NamedNode',
+  );
   const writer = new Writer({ format: 'N-Triples' });
   // CONSTRUCT results are triples: drop any graph term before writing N-Triples. The answer is a
   // graph, a set: Comunica gives a triple once per solution, so the rows counted are the distinct

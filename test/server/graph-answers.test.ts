@@ -50,6 +50,21 @@ describe.each(['oxigraph', 'comunica'] as const)('graph answers, %s engine', (en
     }
   });
 
+  it.each([
+    ['a literal subject', 'CONSTRUCT { ?x <http://ex.org/p> ?x } WHERE { VALUES ?x { "lit" <http://ex.org/i> } }', '<http://ex.org/i> <http://ex.org/p> <http://ex.org/i>'],
+    ['a literal predicate', 'CONSTRUCT { <http://ex.org/a> ?x <http://ex.org/b> } WHERE { VALUES ?x { "lit" <http://ex.org/p> } }', '<http://ex.org/a> <http://ex.org/p> <http://ex.org/b>'],
+    ['a blank node predicate', 'CONSTRUCT { <http://ex.org/a> ?x <http://ex.org/b> } WHERE { VALUES ?y { 1 2 } BIND(IF(?y = 1, BNODE(), <http://ex.org/p>) AS ?x) }', '<http://ex.org/a> <http://ex.org/p> <http://ex.org/b>'],
+  ])('leave out a triple with %s, which SPARQL 1.1 §16.2 does not include (found by an audit)', async (_name, query, kept) => {
+    for (const [accept, format] of [
+      ['application/n-triples', 'nt'],
+      ['text/turtle', 'ttl'],
+      ['application/ld+json', 'jsonld'],
+      ['application/rdf+xml', 'rdf'],
+    ]) {
+      expect(triples(await get(query, accept!), format!), accept).toEqual([kept]);
+    }
+  });
+
   it('Turtle declares the prefixes it uses and writes prefixed names', async () => {
     const ttl = await get(CONSTRUCT, 'text/turtle');
     expect(ttl).toMatch(/^@prefix skos: <http:\/\/www\.w3\.org\/2004\/02\/skos\/core#>\.$/m);

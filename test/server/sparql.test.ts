@@ -67,6 +67,14 @@ describe.each(['oxigraph', 'comunica'] as const)('%s engine', (engine) => {
       expect(check(body)).toBe(true);
     });
 
+    it.each([
+      ['no variable', 'SELECT * {}', []],
+      ['one variable, no solution', 'SELECT ?x { FILTER(false) }', ['x']],
+    ])('an answer with %s still has head.vars in SPARQL JSON (SPARQL 1.1 JSON Results §3.1; found by an audit)', async (_name, query, vars) => {
+      const json = await (await req(sparqlUrl(query), { headers: { accept: 'application/sparql-results+json' } })).json();
+      expect(json.head.vars).toEqual(vars);
+    });
+
     it('?format=xyz, which names no format at all, is 400 listing the formats for SELECT', async () => {
       const res = await req(sparqlUrl(CONCEPTS, { format: 'xyz' }));
       expect(res.status).toBe(400);
