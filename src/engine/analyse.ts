@@ -20,6 +20,8 @@ export interface QueryAnalysis {
   datasetClauses: Array<[number, number]>;
   /** Where the keyword of the query's own LIMIT (not a subquery's) ends. */
   limitAt?: number;
+  /** Whether the query itself (not a subquery) has an ORDER BY: its solutions come in a defined order. */
+  ordered?: true;
   /** Where the query's trailing VALUES clause starts, after its solution modifiers. */
   valuesAt?: number;
   /** Whether it calls a function whose value is new at each execution (NOW, RAND, UUID, STRUUID): its answer is not kept. */
@@ -110,9 +112,10 @@ export function analyseQuery(text: string, maxDepth: number, maxChain: number = 
       form = tok.v as QueryForm;
     } else if (tok.v === 'SERVICE') {
       throw new QueryRefusal('service', 'SERVICE is not supported: this endpoint never queries other endpoints');
-    } else if (form && tok.depth === 0 && (tok.v === 'LIMIT' || tok.v === 'VALUES')) {
-      // Outside every bracket, after the query form: the query's own LIMIT and trailing VALUES.
+    } else if (form && tok.depth === 0 && (tok.v === 'LIMIT' || tok.v === 'VALUES' || tok.v === 'ORDER')) {
+      // Outside every bracket, after the query form: the query's own LIMIT, ORDER BY and trailing VALUES.
       if (tok.v === 'LIMIT') out.limitAt = tok.end;
+      else if (tok.v === 'ORDER') out.ordered = true;
       else out.valuesAt ??= tok.start;
     } else if (form && tok.v === 'FROM') {
       let target = it.next().value as Token | undefined;
