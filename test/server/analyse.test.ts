@@ -207,6 +207,18 @@ describe('analyseQuery', () => {
   });
 });
 
+describe('analyseQuery: ordered', () => {
+  it.each([
+    ['SELECT * { ?s ?p ?o } ORDER BY ?s', true],
+    ['select * { ?s ?p ?o } order by desc(?s) limit 3', true],
+    ['SELECT * { { SELECT * { ?s ?p ?o } ORDER BY ?s LIMIT 1 } }', false],
+    ['SELECT * { ?s ?p "ORDER BY" } # ORDER BY', false],
+    ['SELECT ?order { ?order ?p ?o }', false],
+  ])('%j: %s', (query, ordered) => {
+    expect(analyseQuery(query, 64).ordered ?? false).toBe(ordered);
+  });
+});
+
 describe('withRowCap', () => {
   const cap = (query: string, max = 100) => withRowCap(query, analyseQuery(query, 64), max);
 
