@@ -40,6 +40,18 @@ describe('language switch', () => {
     expect(local.filter((h) => !h.includes('lang=en'))).toEqual([]);
   });
 
+  it.each([
+    ['EN', 'en'],
+    ['en-GB', 'en'],
+    ['sv-SE', 'sv'],
+    ['english', 'sv'],
+    ['', 'sv'],
+  ])('?lang=%s gives the %s page (language tags are case-insensitive, a region is allowed)', async (lang, expected) => {
+    const res = await server.current.app.request(`/lkp/2016/4.4.3?lang=${lang}`, { headers: { accept: BROWSER } });
+    expect(await res.text()).toContain(`<html lang="${expected}">`);
+    expect(res.headers.get('content-location')).toBe(expected === 'en' ? '/lkp/2016/4.4.3.html?lang=en' : '/lkp/2016/4.4.3.html');
+  });
+
   it('keeps the Swedish page free of lang parameters and offers English', async () => {
     const body = await html('/matrix');
     expect(body).toContain('<a class="lang-switch" href="/matrix?lang=en" hreflang="en" lang="en">In English</a>');

@@ -6,8 +6,11 @@ export const LANGS: readonly Lang[] = ['sv', 'en'];
 /** A text in both page languages. */
 export type Text = Record<Lang, string>;
 
-/** The page language a request asks for: `?lang=en` gives English, anything else Swedish. */
-export const langOf = (query: string | undefined): Lang => (query === 'en' ? 'en' : 'sv');
+/**
+ * The page language a request asks for: English for `?lang=en`, in any letter case and with a
+ * region (`EN`, `en-GB`: language tags are case-insensitive, RFC 5646 §2.1.1); anything else Swedish.
+ */
+export const langOf = (query: string | undefined): Lang => (query !== undefined && /^en(?:-[a-z0-9-]*)?$/i.test(query) ? 'en' : 'sv');
 
 /** The other language (for the switch). */
 export const otherLang = (lang: Lang): Lang => (lang === 'sv' ? 'en' : 'sv');
