@@ -46,31 +46,29 @@ export function metadataRoutes({ dataset }: { dataset: Dataset }): Hono {
   const rdfDocument = (path: string, file: string, formats: ResultFormat[]) => {
     const urlOf = (f: ResultFormat) => `${path}?format=${f.key}`;
     const link = formats.map((f) => `<${urlOf(f)}>; rel="alternate"; type="${f.mediaType}"`).join(', ');
-    return (c: Context) => serveRdf(c, file, formats, urlOf, link);
-  };
-
-  const serveRdf = async (c: Context, file: string, formats: ResultFormat[], urlOf: (f: ResultFormat) => string, link: string) => {
-    const asked = formatParam(c);
-    const offers = formats.flatMap((f) => [f.mediaType, ...f.aliases]);
-    const format = findFormat(formats, asked ?? negotiate(c.req.header('accept'), offers) ?? '');
-    if (!format && asked !== undefined) throw unknownFormat(asked, formats);
-    if (!format) throw httpError(406, `available: ${formats.map((f) => f.mediaType).join(', ')}`);
-    const key = `${file} ${format.key}`;
-    const prebuilt = join(dataset.distDir, file.replace(/\.ttl$/, '.rdf'));
-    if (!rendered.has(key) && format.key === 'rdf' && existsSync(prebuilt)) {
-      // the build wrote and validated this very RDF/XML (dist/dcat.rdf): serve those bytes
-      const body = readFileSync(prebuilt, 'utf8');
-      rendered.set(key, { body, etag: etagOf(body) });
-    }
-    if (!rendered.has(key)) {
-      // parsed, never stored in Oxigraph, which would rewrite "5"^^xsd:nonNegativeInteger as xsd:integer (see ExactStore)
-      const body = await serialize(exactQuads(readFileSync(join(dataset.distDir, file), 'utf8'), 'ttl'), format.key, dataset.base);
-      rendered.set(key, { body, etag: etagOf(body) });
-    }
-    const { body, etag } = rendered.get(key)!;
-    const headers = { 'Content-Type': `${format.mediaType}; charset=utf-8`, 'Content-Location': urlOf(format), ETag: etag, 'Last-Modified': lastModified, Link: link };
-    // Vary: Accept only where Accept chose the format (RFC 9110 §12.5.5)
-    return c.body(body, 200, asked ? headers : { ...headers, Vary: 'Accept' });
+    return async (c: Context) => {
+      const asked = formatParam(c);
+      const offers = formats.flatMap((f) => [f.mediaType, ...f.aliases]);
+      const format = findFormat(formats, asked ?? negotiate(c.req.header('accept'), offers) ?? '');
+      if (!format && asked !== undefined) throw unknownFormat(asked, formats);
+      if (!format) throw httpError(406, `available: ${formats.map((f) => f.mediaType).join(', ')}`);
+      const key = `${file} ${format.key}`;
+      const prebuilt = join(dataset.distDir, file.replace(/\.ttl$/, '.rdf'));
+      if (!rendered.has(key) && format.key === 'rdf' && existsSync(prebuilt)) {
+        // the build wrote and validated this very RDF/XML (dist/dcat.rdf): serve those bytes
+        const body = readFileSync(prebuilt, 'utf8');
+        rendered.set(key, { body, etag: etagOf(body) });
+      }
+      if (!rendered.has(key)) {
+        // parsed, never stored in Oxigraph, which would rewrite "5"^^xsd:nonNegativeInteger as xsd:integer (see ExactStore)
+        const body = await serialize(exactQuads(readFileSync(join(dataset.distDir, file), 'utf8'), 'ttl'), format.key, dataset.base);
+        rendered.set(key, { body, etag: etagOf(body) });
+      }
+      const { body, etag } = rendered.get(key)!;
+      const headers = { 'Content-Type': `${format.mediaType}; charset=utf-8`, 'Content-Location': urlOf(format), ETag: etag, 'Last-Modified': lastModified, Link: link };
+      // Vary: Accept only where Accept chose the format (RFC 9110 §12.5.5)
+      return c.body(body, 200, asked ? headers : { ...headers, Vary: 'Accept' });
+    };
   };
 
   const contextBody = (doc: object) => JSON.stringify(doc, null, 2) + '\n';
