@@ -1,10 +1,13 @@
 // `npm run query`: a researcher's federated SPARQL CLI (Comunica) over our data joined with sources they name.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { gunzipSync } from 'node:zlib';
 import { QueryEngine } from '@comunica/query-sparql';
 import { Parser, Store } from 'n3';
+import { analyseQuery, QueryRefusal } from '../engine/analyse.js';
+import { ALL_FORMATS } from '../engine/formats.js';
 import { absoluteIris } from '../engine/iri.js';
 import { buildConfig } from '../graph/config.js';
 import { CONTEXT_DOCUMENT, PUBLISHED_CONTEXTS } from '../graph/context.js';
@@ -24,21 +27,55 @@ in a query with no BASE declaration resolve against the endpoint's IRI, as on th
   -f, --file <path>        read the query from a file (e.g. queries/*.rq); relative paths are
                            taken from the directory you run npm in
   -s, --source <src>       add a source; repeatable:
-                             a local RDF file (.ttl .nt .nq .trig .jsonld) → loaded into memory
+                             a local RDF file (.ttl .nt .nq .trig .jsonld .rdf, each also .gz)
+                                                                    → loaded into memory
                              sparql@https://…/sparql                → a SPARQL endpoint
                              https://…                              → any RDF document or TPF/QPF interface
   -e, --endpoint <url>     use our live endpoint (e.g. https://…/sparql) instead of the local dist/ dump
-      --no-local           do not include this dataset at all
+      --no-local           do not include this dataset at all (neither the dump nor -e)
   -t, --timeout <seconds>  how long a remote source or context may take to start answering
                            (default ${DEFAULT_TIMEOUT_S}); then the query fails
-  -o, --format <type>      text/csv (default for SELECT), table (values cut at 50 characters),
-                           application/sparql-results+json, text/turtle (default for CONSTRUCT), …
+  -o, --format <type>      SELECT: text/csv (csv, the default), text/tab-separated-values (tsv),
+                             application/sparql-results+json (json), application/sparql-results+xml
+                             (xml), table (values cut at 50 characters), simple
+                           ASK: simple (the default), json, xml
+                           CONSTRUCT, DESCRIBE: text/turtle (ttl, the default), application/n-triples
+                             (nt), application/n-quads (nq), application/trig (trig),
+                             application/ld+json (jsonld), text/n3
   -h, --help
+
+Quote the query ('SELECT * WHERE { … }'): unquoted, the shell reads * and ? itself.
 
 example:
   npm run query -- -f queries/sdg-coverage-per-goal.rq -s sparql@https://query.wikidata.org/sparql`;
 
 const N3_FORMATS: Record<string, string> = { '.ttl': 'Turtle', '.nt': 'N-Triples', '.nq': 'N-Quads', '.trig': 'TriG' };
+
+/** The longest a timer waits (2^31 − 1 ms); Node fires a longer one at once. */
+const MAX_TIMEOUT_S = Math.floor((2 ** 31 - 1) / 1000);
+
+type ResultType = 'bindings' | 'boolean' | 'quads';
+/** What each kind of answer can be written as (Comunica's writers, each checked; ASK as XML is ours), the default first. */
+const OUTPUTS: Record<ResultType, { form: string; formats: string[] }> = {
+  bindings: { form: 'SELECT', formats: ['text/csv', 'text/tab-separated-values', 'application/sparql-results+json', 'application/sparql-results+xml', 'table', 'simple'] },
+  boolean: { form: 'ASK', formats: ['simple', 'application/sparql-results+json', 'application/sparql-results+xml'] },
+  quads: { form: 'CONSTRUCT and DESCRIBE', formats: ['text/turtle', 'application/n-triples', 'application/n-quads', 'application/trig', 'application/ld+json', 'text/n3'] },
+};
+
+/**
+ * The format to write an answer of `type` in: the default, or the one `-o` names by media type,
+ * alias or short name (`csv`, `ttl`, as the endpoint's `?format=`); an error listing them otherwise.
+ */
+function outputFormat(type: ResultType, asked: string | undefined): string {
+  const { form, formats } = OUTPUTS[type];
+  if (asked === undefined) return formats[0]!;
+  const name = asked.toLowerCase();
+  const named = (format: string) => ALL_FORMATS.filter((f) => f.mediaType === format);
+  const found = formats.find((format) => format === name || named(format).some((f) => f.key === name || f.aliases.includes(name)));
+  if (found) return found;
+  const listed = formats.map((format) => (named(format)[0] ? `${format} (${named(format)[0]!.key})` : format));
+  throw new Error(`-o ${asked} is not a format for ${form} answers; use one of: ${listed.join(', ')}`);
+}
 
 
 /**
@@ -69,14 +106,16 @@ interface Remote {
   timeoutMs: number;
 }
 
-async function loadJsonLdFile(path: string, { contexts, fetch, timeoutMs }: Remote): Promise<Store> {
+async function loadJsonLdText(text: string, path: string, { contexts, fetch, timeoutMs }: Remote): Promise<Store> {
   const jsonld = await loadJsonLd();
   const documentLoader = async (url: string) => {
+    // a context next to the document, named relative to it: a file of the researcher's own
+    if (url.startsWith('file:')) return { contextUrl: undefined, documentUrl: url, document: JSON.parse(readFileSync(fileURLToPath(url), 'utf8')) as object };
     const res = await withOwnContexts(contexts, fetch)(url, { headers: { accept: 'application/ld+json, application/json' }, signal: AbortSignal.timeout(timeoutMs) });
     if (!res.ok) throw new Error(`context ${url}: HTTP ${res.status}`);
     return { contextUrl: undefined, documentUrl: url, document: await res.json() };
   };
-  const doc = JSON.parse(readFileSync(path, 'utf8')) as object;
+  const doc = JSON.parse(text) as object;
   const nquads = await jsonld.toRDF(doc, { format: 'application/n-quads', base: pathToFileURL(path).href, documentLoader }).catch((e: { details?: { url?: string } }) => {
     // jsonld.js says only that "dereferencing a URL did not result in a valid JSON-LD object"
     const url = e.details?.url;
@@ -91,14 +130,22 @@ function rootCause(e: unknown): unknown {
   return inner === undefined || inner === e ? e : rootCause(inner);
 }
 
-/** Loads a local file into a store; errors name it as `shown` and keep their innermost cause. */
+/**
+ * Loads a local file into a store, its relative IRIs resolved against the file's URL; a `.gz` file
+ * is read uncompressed, by the type before `.gz`. Errors name it as `shown` and keep their innermost cause.
+ */
 async function loadFile(path: string, remote: Remote, shown = path): Promise<Store> {
-  const type = extname(path);
+  const gzip = path.endsWith('.gz');
+  const type = extname(gzip ? path.slice(0, -3) : path);
   try {
-    if (type === '.jsonld' || type === '.json') return await loadJsonLdFile(path, remote);
+    if (statSync(path).isDirectory()) throw new Error('a directory, not an RDF file');
     const format = N3_FORMATS[type];
-    if (!format) throw new Error(`unsupported local file type ${type} (use .ttl, .nt, .nq, .trig or .jsonld)`);
-    return new Store(new Parser({ format }).parse(readFileSync(path, 'utf8')));
+    if (!format && !['.jsonld', '.json', '.rdf'].includes(type)) throw new Error(`unsupported local file type ${type || '(none)'} (use .ttl, .nt, .nq, .trig, .jsonld or .rdf, each also .gz)`);
+    const text = gzip ? gunzipSync(readFileSync(path)).toString('utf8') : readFileSync(path, 'utf8');
+    const base = pathToFileURL(path).href;
+    if (type === '.jsonld' || type === '.json') return await loadJsonLdText(text, path, remote);
+    if (type === '.rdf') return new Store((await import('../graph/rdfxml.js')).parseRdfXml(text, base));
+    return new Store(new Parser({ format, baseIRI: base }).parse(text));
   } catch (e) {
     const cause = rootCause(e);
     throw new Error(`${shown}: ${(e as Error).message}`, cause === e ? {} : { cause });
@@ -115,23 +162,51 @@ export async function toSource(arg: string, remote: Remote): Promise<unknown> {
 
 /**
  * The query: the file's text, or the words given on the command line, joined by spaces. Refuses
- * both at once, and a word after the query's first that names an existing file or a URL (a source
- * given without -s, which would otherwise end up in the query's text).
+ * both at once, and a word that names an existing file or a URL (a query file given without -f,
+ * a source without -s, which would otherwise end up in the query's text).
  */
 function queryText(file: string | undefined, words: string[]): string {
   if (file !== undefined && words.length > 0) throw new Error(`give the query with -f or as text, not both (text given: ${JSON.stringify(words.join(' ').slice(0, 60))})`);
   if (file !== undefined) return readQueryFile(file);
-  const stray = words.slice(1).find((w) => /^(?:https?:\/\/|sparql@)\S+$/.test(w) || (/\.(?:ttl|nt|nq|trig|jsonld|rq)$/.test(w) && existsSync(userPath(w))));
+  const stray = words.find((w) => /^(?:https?:\/\/|sparql@)\S+$/.test(w) || (/\.(?:ttl|nt|nq|trig|jsonld|rq)$/.test(w) && existsSync(userPath(w))));
   if (stray) throw new Error(`"${stray}" is not part of a query: ${stray.endsWith('.rq') ? `read a query file with -f ${stray}` : `add a source with -s ${stray}`}`);
   return words.join(' ');
 }
 
+/** A query file's text, without the byte order mark an editor may have written. */
 function readQueryFile(file: string): string {
+  let text: string;
   try {
-    return readFileSync(userPath(file), 'utf8');
+    text = readFileSync(userPath(file), 'utf8').replace(/^\uFEFF/, '');
   } catch (e) {
     throw new Error(`query file ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : (e as Error).message}`);
   }
+  if (!text.trim()) throw new Error(`query file ${file} is empty`);
+  return text;
+}
+
+/** Refuses SPARQL Update: the CLI only reads (Comunica, read-only, would say only that no actor handles it). */
+function refuseUpdate(query: string): void {
+  try {
+    analyseQuery(query, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+  } catch (e) {
+    // other refusals (SERVICE, which is what this tool is for; a prefix) are not the CLI's
+    if (e instanceof QueryRefusal && e.kind === 'update') throw new Error(`SPARQL Update (${/\(([A-Z]+)\)/.exec(e.message)?.[1] ?? 'an update'}) is not run: npm run query only reads`);
+  }
+}
+
+/** `fetch` whose failures name the URL they were for, up to its query (Node's say only "fetch failed"); timeouts and aborts pass as they are. */
+function namingUrls(fetch: typeof globalThis.fetch): typeof globalThis.fetch {
+  return async (input, init) => {
+    try {
+      return await fetch(input, init);
+    } catch (e) {
+      if (!(e instanceof Error) || e.name === 'TimeoutError' || e.name === 'AbortError') throw e;
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      // the source, without the query string (a whole SPARQL query, for an endpoint)
+      throw new Error(`${url.split('?')[0]}: ${e.message}`, { cause: e.cause ?? e });
+    }
+  };
 }
 
 /**
@@ -157,12 +232,16 @@ export async function runQuery(argv: string[], fetch = globalThis.fetch): Promis
     },
   });
   if (values.help) return `${USAGE}\n`;
-  const query = queryText(values.file, positionals);
-  if (!query.trim()) return `${USAGE}\n`;
+  // checked first: `-t` with its value missing takes the query as its value
   const timeout = Number(values.timeout ?? DEFAULT_TIMEOUT_S);
   if (!(timeout > 0)) throw new Error(`--timeout must be a number of seconds above 0, not ${JSON.stringify(values.timeout)}`);
+  if (timeout > MAX_TIMEOUT_S) throw new Error(`--timeout can be at most ${MAX_TIMEOUT_S} seconds (about 24 days), not ${JSON.stringify(values.timeout)}`);
+  if (values['no-local'] && values.endpoint !== undefined) throw new Error('--no-local leaves out this dataset, and -e names where to query it: give one of them');
+  const query = queryText(values.file, positionals);
+  if (!query.trim()) return `${USAGE}\n`;
+  refuseUpdate(query);
   const cfg = buildConfig();
-  const remote: Remote = { contexts: ownContexts(cfg.base), fetch, timeoutMs: timeout * 1000 };
+  const remote: Remote = { contexts: ownContexts(cfg.base), fetch: namingUrls(fetch), timeoutMs: timeout * 1000 };
   const sources: unknown[] = await Promise.all((values.source ?? []).map((arg) => toSource(arg, remote)));
   if (!values['no-local']) {
     const local = values.endpoint ? { type: 'sparql', value: values.endpoint } : await loadFile(`${cfg.distDir}/dataset.nq`, remote);
@@ -178,7 +257,7 @@ export async function runQuery(argv: string[], fetch = globalThis.fetch): Promis
     sources,
     unionDefaultGraph: true,
     baseIRI: endpointIri(cfg.base),
-    fetch: withOwnContexts(remote.contexts, fetch),
+    fetch: withOwnContexts(remote.contexts, remote.fetch),
     httpTimeout: remote.timeoutMs,
     '@comunica/bus-query-operation:readOnly': true,
   };
@@ -187,8 +266,12 @@ export async function runQuery(argv: string[], fetch = globalThis.fetch): Promis
     // A syntax error is said as on the endpoint: where, and what was expected there.
     throw diagnose(query) ? new Error(`syntax error: ${readableSyntaxError(e.message, query)}`) : e;
   });
-  const defaults = { quads: 'text/turtle', bindings: 'text/csv', boolean: 'simple', void: 'simple' } as const;
-  const format = values.format ?? defaults[result.resultType];
+  if (result.resultType === 'void') throw new Error('npm run query only reads'); // refused above; never reached
+  const format = outputFormat(result.resultType, values.format);
+  // Comunica 5.4 fails to write ASK as SPARQL XML ("action.metadata is not a function")
+  if (result.resultType === 'boolean' && format === 'application/sparql-results+xml') {
+    return `<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head/><boolean>${await result.execute()}</boolean></sparql>\n`;
+  }
   const { data } = await engine.resultToString(result, format);
   // the whole answer first, so that a source failing midway leaves no partial answer on stdout
   const chunks: string[] = [];

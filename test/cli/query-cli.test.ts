@@ -1,7 +1,8 @@
 // `npm run query`: the researchers' Comunica CLI, run in-process with no network.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ownContexts, runQuery, withOwnContexts } from '../../src/cli/query.js';
 import { CONTEXT_DOCUMENT, CONTEXT_PATH, PUBLISHED_CONTEXTS } from '../../src/graph/context.js';
@@ -121,5 +122,101 @@ describe('npm run query', () => {
     // older versions too: documents written with them are still read
     expect(await (await fetch(`${cfg.base}context/v1.jsonld`)).json()).toEqual(PUBLISHED_CONTEXTS.get('context/v1.jsonld'));
     await expect(fetch('https://schema.org/')).rejects.toThrow('offline: https://schema.org/');
+  });
+});
+
+describe('npm run query: found by an audit (helper-32)', () => {
+  const dir = () => mkdtempSync(path.join(tmpdir(), 'query-'));
+  const write = (name: string, text: string) => {
+    const file = path.join(dir(), name);
+    writeFileSync(file, text);
+    return file;
+  };
+
+  it('refuses --no-local with -e, where -e would be dropped without a word', async () => {
+    await expect(runQuery(['--no-local', '-e', 'http://localhost:1/sparql', '-s', dist('dataset.nt'), 'ASK {}'], offline)).rejects.toThrow(
+      '--no-local leaves out this dataset, and -e names where to query it: give one of them',
+    );
+  });
+
+  it.each([
+    ['Turtle', 'rel.ttl', '<foo> <http://example.org/p> <bar> .\n'],
+    ['TriG', 'rel.trig', '<g> { <foo> <http://example.org/p> <bar> . }\n'],
+  ])('resolves relative IRIs in a local %s file against the file, as in JSON-LD', async (_name, name, text) => {
+    const file = write(name, text);
+    const out = await runQuery(['--no-local', '-s', file, 'SELECT ?s ?o WHERE { ?s ?p ?o }'], offline);
+    const near = (n: string) => new URL(n, pathToFileURL(file)).href;
+    expect(out).toBe(`s,o\r\n${near('foo')},${near('bar')}\r\n`);
+  });
+
+  it('says -f or -s where the first word names a query file, a source file or a URL', async () => {
+    await expect(runQuery([path.join(ROOT, 'queries', 'stated-links.rq')], offline)).rejects.toThrow(/is not part of a query: read a query file with -f .*stated-links\.rq$/);
+    await expect(runQuery([dist('dataset.nt'), 'ASK {}'], offline)).rejects.toThrow(`add a source with -s ${dist('dataset.nt')}`);
+    await expect(runQuery(['http://localhost:1/sparql', 'ASK {}'], offline)).rejects.toThrow('add a source with -s http://localhost:1/sparql');
+  });
+
+  it.each([
+    ['application/sparql-results+xml', /<boolean>true<\/boolean>/],
+    ['xml', /<boolean>true<\/boolean>/],
+    ['application/sparql-results+json', /"boolean":\s*true/],
+  ])('answers ASK as %s', async (format, expected) => {
+    expect(await runQuery(['-o', format, 'ASK { ?s ?p ?o }'], offline)).toMatch(expected);
+  });
+
+  it('takes the short names of the formats, as ?format= does on the endpoint', async () => {
+    const query = 'SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s LIMIT 2';
+    expect(await runQuery(['-o', 'csv', query], offline)).toBe(await runQuery([query], offline));
+    expect(await runQuery(['-o', 'tsv', query], offline)).toMatch(/^\?s\n</);
+    expect(await runQuery(['-o', 'nt', 'CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 1'], offline)).toMatch(/^<[^>]+> <[^>]+> .+ \.\n$/);
+  });
+
+  it.each([
+    ['SELECT', 'bogus', 'SELECT * WHERE { ?s ?p ?o } LIMIT 1'],
+    ['CONSTRUCT and DESCRIBE', 'table', 'CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 1'],
+    ['ASK', 'text/csv', 'ASK {}'],
+  ])('names the formats a %s answer has when -o %s is none of them', async (form, format, query) => {
+    await expect(runQuery(['-o', format, query], offline)).rejects.toThrow(new RegExp(`^-o ${format.replace('/', '\\/')} is not a format for ${form} answers; use one of: `));
+  });
+
+  it('names the source a request failed for', async () => {
+    const refused = (() => Promise.reject(new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) }))) as typeof fetch;
+    const error = (await runQuery(['--no-local', '-s', 'sparql@http://localhost:1/sparql', 'ASK { ?s ?p ?o }'], refused).catch((e: Error) => e)) as Error;
+    expect(error.message).toContain('http://localhost:1/sparql');
+  });
+
+  it.each([
+    ['a query taken for its value', ['-t', 'SELECT * WHERE { ?s ?p ?o }'], '--timeout must be a number of seconds above 0, not "SELECT * WHERE { ?s ?p ?o }"'],
+    ['longer than a timer can wait', ['-t', '1e7', 'ASK {}'], '--timeout can be at most 2147483 seconds (about 24 days), not "1e7"'],
+  ])('refuses --timeout with %s', async (_name, args, message) => {
+    await expect(runQuery(args, offline)).rejects.toThrow(message);
+  });
+
+  it('refuses an empty query file, and reads one that starts with a byte order mark', async () => {
+    const empty = write('empty.rq', '');
+    await expect(runQuery(['-f', empty], offline)).rejects.toThrow(`query file ${empty} is empty`);
+    expect(await runQuery(['-f', write('bom.rq', '\uFEFFASK { ?s ?p ?o }')], offline)).toBe('true\n');
+  });
+
+  it.each(['INSERT DATA { <http://e/a> <http://e/b> <http://e/c> }', 'LOAD <http://example.org/x>', 'CLEAR ALL'])('says it only reads, for %s', async (update) => {
+    await expect(runQuery([update], offline)).rejects.toThrow(/^SPARQL Update \([A-Z]+\) is not run: npm run query only reads$/);
+  });
+
+  it('reads a JSON-LD context from a local file', async () => {
+    const folder = dir();
+    writeFileSync(path.join(folder, 'ctx.json'), JSON.stringify({ '@context': { p: 'http://example.org/p' } }));
+    writeFileSync(path.join(folder, 'doc.jsonld'), JSON.stringify({ '@context': 'ctx.json', '@id': 'http://example.org/a', p: 'x' }));
+    expect(await runQuery(['--no-local', '-s', path.join(folder, 'doc.jsonld'), 'SELECT ?o WHERE { <http://example.org/a> <http://example.org/p> ?o }'], offline)).toBe('o\r\nx\r\n');
+  });
+
+  it('reads the RDF/XML dump and the gzip-compressed downloads, with the N-Quads dump\'s triples', async () => {
+    const count = 'SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }';
+    const expected = await runQuery(['--no-local', '-s', dist('dataset.nq'), count], offline);
+    for (const file of ['dataset.rdf', 'dataset.nt.gz', 'dataset.rdf.gz']) expect(await runQuery(['--no-local', '-s', dist(file), count], offline), file).toBe(expected);
+  });
+
+  it('says a directory is no source', async () => {
+    const folder = dir();
+    mkdirSync(path.join(folder, 'data'));
+    await expect(runQuery(['--no-local', '-s', path.join(folder, 'data'), 'ASK {}'], offline)).rejects.toThrow(`${path.join(folder, 'data')}: a directory, not an RDF file`);
   });
 });
