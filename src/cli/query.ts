@@ -77,7 +77,6 @@ function outputFormat(type: ResultType, asked: string | undefined): string {
   throw new Error(`-o ${asked} is not a format for ${form} answers; use one of: ${listed.join(', ')}`);
 }
 
-
 /**
  * This dataset's JSON-LD contexts by IRI (every published version, the current one of which our
  * documents and dumps name, and /context.jsonld), so a document of ours is read without fetching its context: the IRIs are
@@ -168,7 +167,7 @@ export async function toSource(arg: string, remote: Remote): Promise<unknown> {
 function queryText(file: string | undefined, words: string[]): string {
   if (file !== undefined && words.length > 0) throw new Error(`give the query with -f or as text, not both (text given: ${JSON.stringify(words.join(' ').slice(0, 60))})`);
   if (file !== undefined) return readQueryFile(file);
-  const stray = words.find((w) => /^(?:https?:\/\/|sparql@)\S+$/.test(w) || (/\.(?:ttl|nt|nq|trig|jsonld|rq)$/.test(w) && existsSync(userPath(w))));
+  const stray = words.find((w) => /^(?:https?:\/\/|sparql@)\S+$/.test(w) || (/\.(?:ttl|nt|nq|trig|jsonld|json|rdf|rq)(?:\.gz)?$/.test(w) && existsSync(userPath(w))));
   if (stray) throw new Error(`"${stray}" is not part of a query: ${stray.endsWith('.rq') ? `read a query file with -f ${stray}` : `add a source with -s ${stray}`}`);
   return words.join(' ');
 }

@@ -153,6 +153,7 @@ describe('npm run query: found by an audit (helper-32)', () => {
     await expect(runQuery([path.join(ROOT, 'queries', 'stated-links.rq')], offline)).rejects.toThrow(/is not part of a query: read a query file with -f .*stated-links\.rq$/);
     await expect(runQuery([dist('dataset.nt'), 'ASK {}'], offline)).rejects.toThrow(`add a source with -s ${dist('dataset.nt')}`);
     await expect(runQuery(['http://localhost:1/sparql', 'ASK {}'], offline)).rejects.toThrow('add a source with -s http://localhost:1/sparql');
+    await expect(runQuery(['ASK {}', dist('dataset.rdf.gz')], offline)).rejects.toThrow(`add a source with -s ${dist('dataset.rdf.gz')}`);
   });
 
   it.each([
