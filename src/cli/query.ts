@@ -7,6 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import { QueryEngine } from '@comunica/query-sparql';
 import { Parser, Store } from 'n3';
 import { analyseQuery, QueryRefusal } from '../engine/analyse.js';
+import { standardSparqlJson } from '../engine/comunica-json.js';
 import { ALL_FORMATS } from '../engine/formats.js';
 import { absoluteIris } from '../engine/iri.js';
 import { buildConfig } from '../graph/config.js';
@@ -275,7 +276,7 @@ export async function runQuery(argv: string[], fetch = globalThis.fetch): Promis
   // the whole answer first, so that a source failing midway leaves no partial answer on stdout
   const chunks: string[] = [];
   await new Promise((resolve, reject) => data.on('data', (c: Buffer | string) => chunks.push(String(c))).on('end', resolve).on('error', reject));
-  return chunks.join('');
+  return result.resultType === 'bindings' && format === 'application/sparql-results+json' ? standardSparqlJson(chunks.join('')) : chunks.join('');
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

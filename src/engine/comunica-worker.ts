@@ -4,6 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { QueryEngine } from '@comunica/query-sparql-rdfjs';
 import { DataFactory, Parser, Store, Writer, type Quad } from 'n3';
 import type { FormatKey } from './formats.js';
+import { standardSparqlJson } from './comunica-json.js';
 import { fromNTriples, graphOutputOptions } from './graph-output.js';
 import { isEngineFault } from './fault.js';
 import { absoluteIris } from './iri.js';
@@ -57,9 +58,6 @@ const askBody = (value: boolean, format: FormatKey) =>
     ? `<?xml version="1.0"?><sparql xmlns="http://www.w3.org/2005/sparql-results#"><head></head><boolean>${value}</boolean></sparql>`
     : JSON.stringify({ head: {}, boolean: value });
 
-/** How Comunica 5.4's SPARQL JSON begins when the answer projects no variable. */
-const EMPTY_HEAD = '{"head": {},';
-
 function checkRows(job: QueryJob, rows: number | undefined): void {
   if (job.maxRows > 0 && rows !== undefined && rows > job.maxRows) {
     throw new EngineError('rows', overLimit(job, rows));
@@ -105,9 +103,7 @@ async function answer(engine: QueryEngine, query: string, job: QueryJob, context
     const { data } = await engine.resultToString(await engine.query(query, context as never), MEDIA[job.format]);
     let body = '';
     for await (const chunk of data) body += String(chunk);
-    // Comunica 5.4 leaves `vars` out of the head of an answer that projects no variable (`SELECT * {}`);
-    // SPARQL 1.1 JSON Results §3.1 has it in every SELECT answer, as Oxigraph writes it.
-    if (job.format === 'json' && body.startsWith(EMPTY_HEAD)) body = `{"head": {"vars":[]},${body.slice(EMPTY_HEAD.length)}`;
+    if (job.format === 'json') body = standardSparqlJson(body);
     const rows = countRows(job.format, body);
     checkRows(job, rows);
     return { body, rows };

@@ -164,6 +164,11 @@ describe('npm run query: found by an audit (helper-32)', () => {
     expect(await runQuery(['-o', format, 'ASK { ?s ?p ?o }'], offline)).toMatch(expected);
   });
 
+  it('writes SPARQL JSON with only the members the format defines (no Comunica metadata)', async () => {
+    expect(Object.keys(JSON.parse(await runQuery(['-o', 'json', 'SELECT ?s WHERE { ?s ?p ?o } LIMIT 1'], offline)))).toEqual(['head', 'results']);
+    expect(JSON.parse(await runQuery(['-o', 'json', 'SELECT * WHERE {}'], offline)).head).toEqual({ vars: [] });
+  });
+
   it('takes the short names of the formats, as ?format= does on the endpoint', async () => {
     const query = 'SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s LIMIT 2';
     expect(await runQuery(['-o', 'csv', query], offline)).toBe(await runQuery([query], offline));

@@ -68,6 +68,14 @@ describe.each(['oxigraph', 'comunica'] as const)('%s engine', (engine) => {
     });
 
     it.each([
+      ['SELECT', `${PREFIXES}SELECT ?c WHERE { ?c a skos:Concept }`, ['head', 'results']],
+      ['ASK', 'ASK { ?s ?p ?o }', ['head', 'boolean']],
+    ])('SPARQL JSON of %s has exactly the members the format defines (SPARQL 1.1 JSON Results §3)', async (_name, query, members) => {
+      const json = await (await req(sparqlUrl(query), { headers: { accept: 'application/sparql-results+json' } })).json();
+      expect(Object.keys(json)).toEqual(members);
+    });
+
+    it.each([
       ['no variable', 'SELECT * {}', []],
       ['one variable, no solution', 'SELECT ?x { FILTER(false) }', ['x']],
     ])('an answer with %s still has head.vars in SPARQL JSON (SPARQL 1.1 JSON Results §3.1; found by an audit)', async (_name, query, vars) => {
