@@ -52,6 +52,14 @@ export interface ResourceView {
 
 const node = oxigraph.namedNode;
 const TEXTS = [SKOS.definition, SKOS.scopeNote, SKOS.note, LKPO.introduction, LKPO.challenges, LKPO.openingPhrase];
+/**
+ * Headings for SKOS's text properties, which have no label in the dataset (ours have theirs): a
+ * section reads "anmärkning" or "note", as its siblings read "inledning", not "skos:note".
+ */
+const TEXT_HEADINGS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  [SKOS.definition]: { sv: 'definition', en: 'definition' },
+  [SKOS.note]: { sv: 'anmärkning', en: 'note' },
+};
 /** Shown in their own sections rather than in the table of other statements. */
 const SECTIONED = new Set([RDF.type, SKOS.prefLabel, SKOS.notation, SKOS.inScheme, SKOS.broader, SKOS.narrower, ...TEXTS]);
 
@@ -149,7 +157,11 @@ export function resourceView(store: Source, base: string, iri: string, lang = 's
     types: objects(RDF.type).map(ref),
     texts: out
       .filter((q) => TEXTS.includes(q.predicate.value) && q.object.termType === 'Literal')
-      .map((q) => ({ property: ref(q.predicate.value), lang: (q.object as oxigraph.Literal).language, value: q.object.value })),
+      .map((q) => {
+        const property = ref(q.predicate.value);
+        const heading = property.lang === '' ? TEXT_HEADINGS[q.predicate.value]?.[lang] : undefined;
+        return { property: heading ? { ...property, label: heading, lang } : property, lang: (q.object as oxigraph.Literal).language, value: q.object.value };
+      }),
     scheme: scheme ? ref(scheme) : undefined,
     ancestors: ancestors(store, iri, ref),
     children: [...children].sort().map(ref),

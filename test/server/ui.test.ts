@@ -52,6 +52,18 @@ describe('language switch', () => {
     expect(res.headers.get('content-location')).toBe(expected === 'en' ? '/lkp/2016/4.4.3.html?lang=en' : '/lkp/2016/4.4.3.html');
   });
 
+  it.each([
+    ['/folkhalsomal', 'sv', 'definition'],
+    ['/folkhalsomal?lang=en', 'en', 'definition'],
+    ['/lkp/2016', 'sv', 'anmärkning'],
+    ['/lkp/2016?lang=en', 'en', 'note'],
+  ])('%s heads a SKOS text in the page language, linked to the property (%s: %s; found by an audit)', async (path, _lang, heading) => {
+    const body = await html(path);
+    const property = heading === 'definition' ? 'definition' : 'note';
+    expect(body).toContain(`<h2><a href="http://www.w3.org/2004/02/skos/core#${property}">${heading}</a></h2>`);
+    expect(body).not.toContain(`>skos:${property}</a></h2>`);
+  });
+
   it('keeps the Swedish page free of lang parameters and offers English', async () => {
     const body = await html('/matrix');
     expect(body).toContain('<a class="lang-switch" href="/matrix?lang=en" hreflang="en" lang="en">In English</a>');
