@@ -12,8 +12,23 @@ const LINGER_MS = 2_000;
 /** A request line: method (a token), target, version (RFC 9112 §3). */
 const REQUEST_LINE = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+ \S+ HTTP\/(\d\.\d)\r?$/;
 
+type ParserError = Error & { code?: string; reason?: string; rawPacket?: Buffer; bytesParsed?: number };
+
+/**
+ * The line Node's parser failed on: the one holding the byte it stopped at (`bytesParsed` into the
+ * chunk it was reading). The chunk's first line may be the request line of a whole request
+ * pipelined before the failing one, answered already.
+ */
+function failedLine(error: ParserError): string {
+  const raw = error.rawPacket?.toString('latin1') ?? '';
+  const at = error.bytesParsed ?? 0;
+  // the byte it stopped at is at `at` − 1 and may be the line's own LF (a bare LF ending it)
+  const start = at >= 2 ? raw.lastIndexOf('\n', at - 2) + 1 : 0;
+  return raw.slice(start).split('\n')[0]!;
+}
+
 /** Status and message for an error Node's HTTP parser or its timeouts report. */
-function refusal(error: Error & { code?: string; reason?: string; rawPacket?: Buffer }, maxHeaderSize: number): [number, string] {
+function refusal(error: ParserError, maxHeaderSize: number): [number, string] {
   switch (error.code) {
     case 'HPE_HEADER_OVERFLOW':
       return [431, `request line and headers larger than ${maxHeaderSize} bytes; send a long query with POST`];
@@ -21,7 +36,7 @@ function refusal(error: Error & { code?: string; reason?: string; rawPacket?: Bu
       return [408, 'the request was not received in time'];
     case 'HPE_INVALID_VERSION': {
       // Node's parser reads only HTTP/1.0 and 1.1 (and 2.0's text, answered 505 in checkTarget).
-      const line = error.rawPacket?.toString('latin1').split('\n')[0] ?? '';
+      const line = failedLine(error);
       // Node's parser reads the version up to a CR: a request line ending in a bare LF fails here.
       if (/^\S+ \S+ HTTP\/1\.[01]$/.test(line)) return [400, 'malformed HTTP request: its lines end in a bare LF; end each in CR LF (RFC 9112 §2.2)'];
       const version = REQUEST_LINE.exec(line)?.[1];
@@ -32,7 +47,7 @@ function refusal(error: Error & { code?: string; reason?: string; rawPacket?: Bu
       return [413, 'chunk extensions too large'];
     case 'HPE_INVALID_METHOD':
       // RFC 9110 §15.6.2: a well-formed request line with a method the server does not know is 501, not 400.
-      if (REQUEST_LINE.test(error.rawPacket?.toString('latin1').split('\n')[0] ?? '')) return [501, `unknown method; this server implements ${SERVER_METHODS}`];
+      if (REQUEST_LINE.test(failedLine(error))) return [501, `unknown method; this server implements ${SERVER_METHODS}`];
       return [400, `malformed HTTP request${error.reason ? `: ${error.reason}` : ''}`];
     default:
       return [400, `malformed HTTP request${error.reason ? `: ${error.reason}` : ''}`];
@@ -67,9 +82,9 @@ function answerOnSocket(socket: Duplex, status: number, message: string): void {
  * malformed request) with a short plain-text message and the CORS headers (so a script on
  * another origin can read why), then closes the connection (see `answerOnSocket`).
  */
-function answerClientErrors(maxHeaderSize: number) {
+function answerClientErrors(maxHeaderSize: number, latest: WeakMap<Duplex, ServerResponse>) {
   const answered = new WeakSet<Duplex>();
-  return (error: Error & { code?: string; rawPacket?: Buffer }, socket: Duplex): void => {
+  return (error: ParserError, socket: Duplex): void => {
     // The parser reports the same error again for every further chunk the client sends.
     if (answered.has(socket)) return;
     answered.add(socket);
@@ -89,14 +104,17 @@ function answerClientErrors(maxHeaderSize: number) {
       socket.destroy();
       return;
     }
-    // A malformed request pipelined behind one that has arrived whole and is still being answered
-    // (a query in its worker, a body being written): that one is answered first, in its turn
-    // (RFC 9112 §9.3.2), then the refusal, then the connection closes. Writing the refusal at once
-    // would have put it where the earlier answer belongs, and cut that answer off.
-    if (pending && inFlight.req.complete) {
-      inFlight.once('finish', () => (socket.writable ? answerOnSocket(socket, ...refusal(error, maxHeaderSize)) : socket.destroy()));
-      inFlight.once('close', () => {
-        if (!inFlight.writableFinished) socket.destroy();
+    // A malformed request pipelined behind requests that have arrived whole and are still being
+    // answered (a query in its worker, a body being written, answers queued behind it): they are
+    // answered first, each in its turn (RFC 9112 §9.3.2), then the refusal, then the connection
+    // closes. Writing the refusal at once would have put it where their answers belong, and cut
+    // them off. Answers finish in order: waiting for the last whole request's waits for them all.
+    const last = latest.get(socket);
+    const before = last && !last.writableFinished && last.req.complete ? last : pending && inFlight.req.complete ? inFlight : undefined;
+    if (before) {
+      before.once('finish', () => (socket.writable ? answerOnSocket(socket, ...refusal(error, maxHeaderSize)) : socket.destroy()));
+      before.once('close', () => {
+        if (!before.writableFinished) socket.destroy();
       });
       return;
     }
@@ -196,10 +214,13 @@ export function createNodeServer(server: Pick<ServerApp, 'fetch' | 'serveCached'
   const { authority = 'localhost', stallTimeout, ...serverOptions } = options;
   const hono = getRequestListener(server.fetch, { hostname: authority, errorHandler: honoRefusal });
   // requireHostHeader: Node's own 400 for a missing Host has no body; checkTarget says why.
+  // Each connection's latest request's response: a malformed request pipelined behind it is refused after it (see answerClientErrors).
+  const latest = new WeakMap<Duplex, ServerResponse>();
   const http = createServer({ ...serverOptions, requireHostHeader: false }, (req, res) => {
+    latest.set(req.socket, res);
     if (!answeredUpFront(req, res, authority) && !server.serveCached(req, res) && !server.serveQuery?.(req, res)) void hono(req, res);
   });
-  http.on('clientError', answerClientErrors(options.maxHeaderSize ?? nodeMaxHeaderSize));
+  http.on('clientError', answerClientErrors(options.maxHeaderSize ?? nodeMaxHeaderSize, latest));
   // Never shorter than headersTimeout: the stall timer cannot tell a request whose headers are still
   // arriving (which gets its 408 from that) from an idle connection.
   if (stallTimeout) closeStalled(http, Math.max(stallTimeout, options.headersTimeout ?? 0));

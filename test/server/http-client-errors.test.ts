@@ -28,6 +28,8 @@ interface Answer {
   body: string;
   /** A socket error (a reset, say) before the answer was read in full. */
   error?: Error;
+  /** Everything read, every pipelined answer in it. */
+  text: string;
 }
 
 /** Writes `request` as it is (in `pause`-separated parts if several), and reads until the server closes. */
@@ -47,7 +49,7 @@ function exchange(...parts: Array<string | { pause: number }>): Promise<Answer> 
     socket.on('close', () => {
       const text = Buffer.concat(chunks).toString('utf8');
       const [head = '', body = ''] = text.split('\r\n\r\n');
-      resolve({ status: Number(head.slice(9, 12)), head, body, error });
+      resolve({ status: Number(head.slice(9, 12)), head, body, error, text });
     });
   });
 }
@@ -130,6 +132,28 @@ describe('requests Node refuses itself', () => {
       expect(['400', '501'], text).toContain(answers[1]!.slice(9, 12));
       expect(answers[1]).toMatch(/\r\nconnection: close(\r\n|$)/i);
     }
+  });
+
+  it('answers every whole request pipelined before a malformed one, in their turn, then refuses it (found by an audit)', async () => {
+    const robots = 'GET /robots.txt HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n';
+    const query = 'POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\nContent-Length: 16\r\n\r\nASK{FILTER(2=2)}';
+    for (const whole of [[robots, robots], [robots, robots, robots], [query, robots], [robots, query]]) {
+      const { text } = await exchange(whole.join('') + 'GARBAGE\r\n\r\n');
+      const answers = text.split(/(?=HTTP\/1\.1 \d{3} )/);
+      expect(answers.map((x) => x.slice(9, 12)), text).toEqual([...whole.map(() => '200'), '400']);
+    }
+  });
+
+  it.each([
+    ['a request line ending in a bare LF', 'GET / HTTP/1.1\nHost: x\n\n', 400, 'malformed HTTP request: its lines end in a bare LF; end each in CR LF (RFC 9112 §2.2)'],
+    ['HTTP/1.2', 'GET / HTTP/1.2\r\nHost: x\r\n\r\n', 505, 'HTTP/1.2 is not supported: this server speaks HTTP/1.1 (and 1.0)'],
+    ['an unknown method', 'FOO / HTTP/1.1\r\nHost: x\r\n\r\n', 501, 'unknown method; this server implements GET, HEAD, POST, OPTIONS'],
+  ])('reads the request line of %s pipelined behind a whole request, not the first request\'s (found by an audit)', async (_name, junk, status, message) => {
+    const { text } = await exchange(`GET /robots.txt HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n${junk}`);
+    const answers = text.split(/(?=HTTP\/1\.1 \d{3} )/);
+    expect(answers).toHaveLength(2);
+    expect(answers[1]!.slice(9, 12)).toBe(String(status));
+    expect(answers[1]!.split('\r\n\r\n')[1]).toBe(`${message}\n`);
   });
 
   it('keeps serving after a client resets a kept-alive connection between requests (no response in flight)', async () => {
