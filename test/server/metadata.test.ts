@@ -76,6 +76,10 @@ describe('metadata documents', () => {
     const res = await req(path, { headers: { accept: 'text/turtle, */*;q=0.1' } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/turtle; charset=utf-8');
+    // the headers of every document of ours (found by an audit: it had none of these)
+    expect(res.headers.get('content-location')).toBe('/def/shapes.ttl');
+    expect(res.headers.get('link')).toBe(`<${BASE}def/shapes>; rel="canonical", </def/shapes.ttl>; rel="alternate"; type="text/turtle"`);
+    expect(res.headers.get('cache-control')).toBe('public, max-age=3600');
     const body = await res.text();
     expect(body).toBe(readFileSync(join(FIXTURE_DIST, '..', '..', '..', 'ontology', 'shapes.ttl'), 'utf8'));
     expect(triples(body, 'ttl').some((q) => q.subject.value === `${BASE}def/shapes`)).toBe(true);

@@ -106,9 +106,18 @@ export function metadataRoutes({ dataset }: { dataset: Dataset }): Hono {
   // nested blank nodes are the shapes' structure).
   if (dataset.base === DEFAULT_BASE) {
     const shapes = once(() => readFileSync(join(ROOT, 'ontology', 'shapes.ttl'), 'utf8'));
+    const shapesHeaders = {
+      'Content-Type': 'text/turtle; charset=utf-8',
+      'Content-Location': '/def/shapes.ttl',
+      'Last-Modified': lastModified,
+      'Cache-Control': 'public, max-age=3600',
+      Link: `<${dataset.base}def/shapes>; rel="canonical", </def/shapes.ttl>; rel="alternate"; type="text/turtle"`,
+      // Accept decides between the Turtle and 406, at either URL
+      Vary: 'Accept',
+    };
     const serveShapes = (c: Context) => {
       if (!negotiate(c.req.header('accept'), ['text/turtle'])) throw httpError(406, 'the shapes are published as Turtle only; available: text/turtle');
-      return c.body(shapes(), 200, { 'Content-Type': 'text/turtle; charset=utf-8', ETag: etagOf(shapes()), 'Last-Modified': lastModified, Vary: 'Accept' });
+      return c.body(shapes(), 200, { ...shapesHeaders, ETag: etagOf(shapes()) });
     };
     app.get('/def/shapes', serveShapes);
     app.get('/def/shapes.ttl', serveShapes);
