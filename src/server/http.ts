@@ -14,6 +14,18 @@ export const EVERY_ANSWER: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',
 };
 
+/**
+ * The Content-Security-Policy of every HTML page: scripts and styles only from this site (the
+ * pages have no inline script; a JSON-LD block is data, not run), style attributes allowed (the
+ * SDG colours), images from here or `data:`, no plugins, no `<base>`, forms only to this site.
+ * Should text from the data ever reach a page unescaped, no script it holds would run. Requests
+ * from the query UI may go anywhere (a user may point it at another endpoint): the browser makes
+ * them, never the server.
+ */
+export const HTML_POLICY: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src *; object-src 'none'; base-uri 'none'; form-action 'self'",
+};
+
 /** C0 and C1 control characters and DEL: echoed as they are, they would move a terminal's cursor or colour its text. */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 

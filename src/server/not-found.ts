@@ -4,6 +4,7 @@ import { PUBLISHED_CONTEXTS } from '../graph/context.js';
 import { NS } from '../vocab.js';
 import { negotiate } from './conneg.js';
 import type { Dataset } from './dataset.js';
+import { HTML_POLICY } from './http.js';
 import { langOf } from './html/i18n.js';
 import { notFoundPage } from './html/not-found.js';
 import { once } from './once.js';
@@ -84,6 +85,6 @@ export function notFoundResponder(dataset: Dataset): (c: Context, reason: string
     const lang = langOf(c.req.query('lang'));
     const suggestion = likely(path, known());
     const body = notFoundPage({ path, reason, suggestions: suggestion ? [suggestion] : [], searchTerm: searchTerm(path) }, lang);
-    return new Response(body, { status: 404, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Language': lang, ...headers } });
+    return new Response(body, { status: 404, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Language': lang, ...HTML_POLICY, ...headers } });
   };
 }

@@ -6,7 +6,8 @@ import { startSite, type Site } from './browser.js';
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let site: Site;
 beforeAll(async () => {
-  site = await startSite();
+  // axe-core goes in as an inline script, which the pages' Content-Security-Policy refuses, as it should
+  site = await startSite({ bypassCSP: true });
 });
 afterAll(async () => {
   await site?.close();

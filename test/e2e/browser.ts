@@ -21,12 +21,14 @@ export interface Site {
 
 /**
  * The app on 127.0.0.1 (port chosen by the OS) and a browser with a fresh profile; `close()` stops both.
+ * The pages' Content-Security-Policy is enforced (a violation is a console error, so a test's
+ * problem) unless `bypassCSP` (for a test that injects a script of its own).
  *
  * @example
  * const site = await startSite();
  * try { const { page } = await site.open('/'); } finally { await site.close(); }
  */
-export async function startSite(): Promise<Site> {
+export async function startSite(options: { bypassCSP?: boolean } = {}): Promise<Site> {
   const server = await createApp({ distDir: 'dist' });
   const http = serve({ fetch: server.app.fetch, port: 0, hostname: '127.0.0.1' });
   const profile = mkdtempSync(join(tmpdir(), 'lkp-chromium-'));
@@ -44,7 +46,14 @@ export async function startSite(): Promise<Site> {
     await new Promise<void>((resolve) => (http.listening ? resolve() : http.once('listening', () => resolve())));
     const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
     // A persistent context on a fresh, throw-away profile directory (Playwright owns --user-data-dir).
-    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: ARGS, viewport: { width: 1366, height: 900 }, deviceScaleFactor: 1, locale: 'sv-SE' });
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      args: ARGS,
+      viewport: { width: 1366, height: 900 },
+      deviceScaleFactor: 1,
+      locale: 'sv-SE',
+      bypassCSP: options.bypassCSP ?? false,
+    });
     mkdirSync(SCREENSHOTS, { recursive: true });
     const ctx = context;
     return {

@@ -30,6 +30,32 @@ describe('every page for people', () => {
   });
 });
 
+describe('Content-Security-Policy', () => {
+  const get = (path: string, accept = BROWSER) => server.current.app.request(path, { headers: { accept } });
+  it.each(['/', '/index.html', '/sparql', '/matrix', '/matrix/4.4.3/11', '/overview', '/sdg', '/sdg/13', '/search?q=cykel', '/lkp/2016/4.4.3', '/def', '/no/such/page'])(
+    '%s, an HTML page, runs scripts from this site only',
+    async (path) => {
+      const res = await get(path);
+      expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+      const policy = res.headers.get('content-security-policy')!;
+      expect(policy).toContain("script-src 'self'");
+      expect(policy).toContain("object-src 'none'");
+      expect(policy).toContain("base-uri 'none'");
+      // the pages have no inline script to allow: only data blocks (JSON-LD, the query UI's examples) and external files
+      const body = await res.text();
+      for (const tag of body.match(/<script\b[^>]*>/g) ?? []) expect(tag).toMatch(/ src="\/assets\/|type="application\/(ld\+)?json"/);
+    },
+  );
+
+  it.each([
+    ['/lkp/2016/4.4.3', 'text/turtle'],
+    ['/sparql?query=ASK%7B%7D', 'application/sparql-results+json'],
+    ['/datasets/dcat', 'application/rdf+xml'],
+  ])('%s as %s has none (no page)', async (path, accept) => {
+    expect((await get(path, accept)).headers.get('content-security-policy')).toBeNull();
+  });
+});
+
 describe('language switch', () => {
   it.each(['/', '/matrix', '/overview', '/sdg', '/sdg/13', '/lkp/2016/4.4.3', '/matrix/4.4.3/11'])('%s?lang=en is English and links back to the same page', async (path) => {
     const body = await html(`${path}?lang=en`);

@@ -7,7 +7,7 @@ import { describe, isDescribed } from '../describe.js';
 import { langOf, type Lang } from '../html/i18n.js';
 import { lensPage, resourcePage, type PageLinks } from '../html/resource.js';
 import { vocabularyPage } from '../html/vocabulary.js';
-import { etagOf, httpDate, httpError } from '../http.js';
+import { etagOf, HTML_POLICY, httpDate, httpError } from '../http.js';
 import { formatParam } from '../protocol.js';
 import { pageData } from '../page-data.js';
 import { ALL, alternatesOf, chooseKey, documentUrl, linkHeader, ROOT_PATH, type Key } from '../representation.js';
@@ -113,7 +113,7 @@ export function resourceRoutes({ dataset }: { dataset: Dataset }): Hono {
     const fixed = {
       'Content-Type': rep.contentType,
       'Content-Location': documentUrl(t.path, key, lang),
-      ...(key === 'html' ? { 'Content-Language': lang } : {}),
+      ...(key === 'html' ? { 'Content-Language': lang, ...HTML_POLICY } : {}),
       ETag: rep.etag,
       'Last-Modified': httpDate(dataset.lastModified),
       'Cache-Control': 'public, max-age=3600',

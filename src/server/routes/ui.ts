@@ -9,7 +9,7 @@ import { overviewPage } from '../html/overview.js';
 import { coverage, coveragePage } from '../html/sdg.js';
 import { searchPage } from '../html/search.js';
 import { queryPage } from '../html/sparql.js';
-import { etagOf, httpDate, httpError } from '../http.js';
+import { etagOf, HTML_POLICY, httpDate, httpError } from '../http.js';
 import { formatParam } from '../protocol.js';
 import { DESCRIPTION_OFFERS } from '../service-description.js';
 import { alternatesOf, chooseKey, documentUrl, linkHeader, ROOT_PATH } from '../representation.js';
@@ -60,6 +60,7 @@ export function uiRoutes({ dataset }: { dataset: Dataset }): Hono {
     return c.body(hit.body, 200, {
       'Content-Type': 'text/html; charset=utf-8',
       'Content-Language': lang,
+      ...HTML_POLICY,
       ETag: hit.etag,
       'Last-Modified': lastModified,
       'Cache-Control': 'public, max-age=300',
@@ -119,7 +120,7 @@ export function uiRoutes({ dataset }: { dataset: Dataset }): Hono {
     c.header('Last-Modified', lastModified);
     if (type === 'text/html') {
       const body = searchPage(q, site().index.search(q, lang, 50), lang);
-      return c.body(body, 200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Language': lang, ETag: etagOf(body) });
+      return c.body(body, 200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Language': lang, ...HTML_POLICY, ETag: etagOf(body) });
     }
     const limit = Math.min(Math.max(Number(c.req.query('limit')) || 10, 1), 50);
     const body = JSON.stringify({ query: q, results: site().index.search(q, lang, limit) });
