@@ -7,7 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import { QueryEngine } from '@comunica/query-sparql';
 import { Parser, Store } from 'n3';
 import { analyseQuery, QueryRefusal } from '../engine/analyse.js';
-import { standardSparqlJson } from '../engine/comunica-json.js';
+import { askBody, standardSparqlJson } from '../engine/comunica-json.js';
 import { ALL_FORMATS } from '../engine/formats.js';
 import { absoluteIris } from '../engine/iri.js';
 import { buildConfig } from '../graph/config.js';
@@ -71,10 +71,10 @@ function outputFormat(type: ResultType, asked: string | undefined): string {
   const { form, formats } = OUTPUTS[type];
   if (asked === undefined) return formats[0]!;
   const name = asked.toLowerCase();
-  const named = (format: string) => ALL_FORMATS.filter((f) => f.mediaType === format);
-  const found = formats.find((format) => format === name || named(format).some((f) => f.key === name || f.aliases.includes(name)));
+  const known = (format: string) => ALL_FORMATS.find((f) => f.mediaType === format);
+  const found = formats.find((format) => format === name || known(format)?.key === name || known(format)?.aliases.includes(name));
   if (found) return found;
-  const listed = formats.map((format) => (named(format)[0] ? `${format} (${named(format)[0]!.key})` : format));
+  const listed = formats.map((format) => (known(format) ? `${format} (${known(format)!.key})` : format));
   throw new Error(`-o ${asked} is not a format for ${form} answers; use one of: ${listed.join(', ')}`);
 }
 
@@ -268,15 +268,14 @@ export async function runQuery(argv: string[], fetch = globalThis.fetch): Promis
   });
   if (result.resultType === 'void') throw new Error('npm run query only reads'); // refused above; never reached
   const format = outputFormat(result.resultType, values.format);
-  // Comunica 5.4 fails to write ASK as SPARQL XML ("action.metadata is not a function")
-  if (result.resultType === 'boolean' && format === 'application/sparql-results+xml') {
-    return `<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head/><boolean>${await result.execute()}</boolean></sparql>\n`;
-  }
+  // Comunica 5.4 fails to write ASK as SPARQL XML: written as the endpoint's Comunica engine writes it
+  if (result.resultType === 'boolean' && format === 'application/sparql-results+xml') return `${askBody(await result.execute(), 'xml')}\n`;
   const { data } = await engine.resultToString(result, format);
   // the whole answer first, so that a source failing midway leaves no partial answer on stdout
   const chunks: string[] = [];
   await new Promise((resolve, reject) => data.on('data', (c: Buffer | string) => chunks.push(String(c))).on('end', resolve).on('error', reject));
-  return result.resultType === 'bindings' && format === 'application/sparql-results+json' ? standardSparqlJson(chunks.join('')) : chunks.join('');
+  const text = chunks.join('');
+  return result.resultType === 'bindings' && format === 'application/sparql-results+json' ? standardSparqlJson(text) : text;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

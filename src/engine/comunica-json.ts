@@ -1,4 +1,5 @@
-// Comunica 5.4's SPARQL JSON results made what SPARQL 1.1 Query Results JSON Format §3 describes, as Oxigraph writes them.
+// Comunica 5.4's SPARQL results made what the W3C formats describe, as Oxigraph writes them: its JSON mended, ASK written here.
+import type { FormatKey } from './formats.js';
 
 /** How Comunica begins an answer that projects no variable: a head without `vars`. */
 const EMPTY_HEAD = '{"head": {},';
@@ -20,3 +21,15 @@ export function standardSparqlJson(body: string): string {
   const at = headed.lastIndexOf(METADATA_START);
   return at >= 0 && METADATA.test(headed.slice(at)) ? `${headed.slice(0, at)}}\n` : headed;
 }
+
+/**
+ * An ASK answer in SPARQL JSON or XML, written here: Comunica 5.4 fails to write ASK as SPARQL XML
+ * ("action.metadata is not a function").
+ *
+ * @example
+ * askBody(true, 'json') // '{"head":{},"boolean":true}'
+ */
+export const askBody = (value: boolean, format: FormatKey): string =>
+  format === 'xml'
+    ? `<?xml version="1.0"?><sparql xmlns="http://www.w3.org/2005/sparql-results#"><head></head><boolean>${value}</boolean></sparql>`
+    : JSON.stringify({ head: {}, boolean: value });

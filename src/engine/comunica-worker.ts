@@ -4,7 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { QueryEngine } from '@comunica/query-sparql-rdfjs';
 import { DataFactory, Parser, Store, Writer, type Quad } from 'n3';
 import type { FormatKey } from './formats.js';
-import { standardSparqlJson } from './comunica-json.js';
+import { askBody, standardSparqlJson } from './comunica-json.js';
 import { fromNTriples, graphOutputOptions } from './graph-output.js';
 import { isEngineFault } from './fault.js';
 import { absoluteIris } from './iri.js';
@@ -52,11 +52,6 @@ function sourceFor(store: Store, job: QueryJob, cache: Map<string, Store>): { so
 
 /** Protocol datasets (default-graph-uri / named-graph-uri combinations) kept built. */
 const MAX_DATASETS = 8;
-
-const askBody = (value: boolean, format: FormatKey) =>
-  format === 'xml'
-    ? `<?xml version="1.0"?><sparql xmlns="http://www.w3.org/2005/sparql-results#"><head></head><boolean>${value}</boolean></sparql>`
-    : JSON.stringify({ head: {}, boolean: value });
 
 function checkRows(job: QueryJob, rows: number | undefined): void {
   if (job.maxRows > 0 && rows !== undefined && rows > job.maxRows) {

@@ -46,14 +46,14 @@ export function metadataRoutes({ dataset }: { dataset: Dataset }): Hono {
   const rdfDocument = (path: string, file: string, formats: ResultFormat[]) => {
     const urlOf = (f: ResultFormat) => `${path}?format=${f.key}`;
     const link = formats.map((f) => `<${urlOf(f)}>; rel="alternate"; type="${f.mediaType}"`).join(', ');
+    const offers = formats.flatMap((f) => [f.mediaType, ...f.aliases]);
+    const prebuilt = join(dataset.distDir, file.replace(/\.ttl$/, '.rdf'));
     return async (c: Context) => {
       const asked = formatParam(c);
-      const offers = formats.flatMap((f) => [f.mediaType, ...f.aliases]);
       const format = findFormat(formats, asked ?? negotiate(c.req.header('accept'), offers) ?? '');
       if (!format && asked !== undefined) throw unknownFormat(asked, formats);
       if (!format) throw httpError(406, `available: ${formats.map((f) => f.mediaType).join(', ')}`);
       const key = `${file} ${format.key}`;
-      const prebuilt = join(dataset.distDir, file.replace(/\.ttl$/, '.rdf'));
       if (!rendered.has(key) && format.key === 'rdf' && existsSync(prebuilt)) {
         // the build wrote and validated this very RDF/XML (dist/dcat.rdf): serve those bytes
         const body = readFileSync(prebuilt, 'utf8');
