@@ -72,7 +72,7 @@ function outputFormat(type: ResultType, asked: string | undefined): string {
   if (asked === undefined) return formats[0]!;
   const name = asked.toLowerCase();
   const known = (format: string) => ALL_FORMATS.find((f) => f.mediaType === format);
-  const found = formats.find((format) => format === name || known(format)?.key === name || known(format)?.aliases.includes(name));
+  const found = formats.find((format) => format === name || known(format)?.key === name || known(format)?.names.includes(name) || known(format)?.aliases.includes(name));
   if (found) return found;
   const listed = formats.map((format) => (known(format) ? `${format} (${known(format)!.key})` : format));
   throw new Error(`-o ${asked} is not a format for ${form} answers; use one of: ${listed.join(', ')}`);

@@ -13,14 +13,21 @@ export interface ResultFormat {
   mediaType: string;
   /** Further media types a client may ask for to get this format. */
   aliases: string[];
+  /**
+   * Further short names `?format=` takes for it beside its key: the names other SPARQL servers and
+   * clients use (SPARQLWrapper sends `format=turtle`, `format=xml` for RDF/XML when the query is
+   * a CONSTRUCT). Never offered in content negotiation.
+   */
+  names: string[];
   /** W3C format IRI for the service description. */
   w3c: string;
 }
 
-const fmt = (key: FormatKey, mediaType: string, w3c: string, aliases: string[] = []): ResultFormat => ({
+const fmt = (key: FormatKey, mediaType: string, w3c: string, aliases: string[] = [], names: string[] = []): ResultFormat => ({
   key,
   mediaType,
   aliases,
+  names,
   w3c,
 });
 
@@ -37,11 +44,13 @@ export const BOOLEAN_FORMATS: readonly ResultFormat[] = SOLUTION_FORMATS.slice(0
 
 /** Formats for CONSTRUCT/DESCRIBE results and for RDF documents, in server preference order. */
 export const GRAPH_FORMATS: readonly ResultFormat[] = [
-  fmt('ttl', 'text/turtle', FORMATS.Turtle, ['application/x-turtle']),
-  fmt('nt', 'application/n-triples', FORMATS.N_Triples, ['text/plain']),
-  fmt('jsonld', 'application/ld+json', FORMATS.JSON_LD, ['application/json']),
-  fmt('rdf', 'application/rdf+xml', FORMATS.RDF_XML, ['application/xml', 'text/xml']),
-  fmt('nq', 'application/n-quads', FORMATS.N_Quads),
+  // Turtle answers a request for N3, of which it is a subset. `json` and `xml` name the graph
+  // formats of those media types, as application/json and application/xml do.
+  fmt('ttl', 'text/turtle', FORMATS.Turtle, ['application/x-turtle'], ['turtle', 'n3']),
+  fmt('nt', 'application/n-triples', FORMATS.N_Triples, ['text/plain'], ['ntriples', 'n-triples']),
+  fmt('jsonld', 'application/ld+json', FORMATS.JSON_LD, ['application/json'], ['json-ld', 'json']),
+  fmt('rdf', 'application/rdf+xml', FORMATS.RDF_XML, ['application/xml', 'text/xml'], ['rdf+xml', 'rdfxml', 'xml']),
+  fmt('nq', 'application/n-quads', FORMATS.N_Quads, [], ['nquads', 'n-quads']),
   fmt('trig', 'application/trig', FORMATS.TriG),
 ];
 
@@ -52,10 +61,39 @@ export function formatsFor(form: QueryForm): readonly ResultFormat[] {
   return GRAPH_FORMATS;
 }
 
-/** Looks a format up by key or by one of its media types (for `?format=` style overrides). */
-export function findFormat(formats: readonly ResultFormat[], name: string): ResultFormat | undefined {
-  const n = name.toLowerCase().replace(/ /g, '+'); // an unencoded '+' in a query string arrives as a space
-  return formats.find((f) => f.key === n || f.mediaType === n || f.aliases.includes(n));
+/** A format as `?format=` names it: by key, short name, media type or alias. */
+export interface NamedFormat {
+  key: string;
+  mediaType: string;
+  aliases: readonly string[];
+  names?: readonly string[];
+}
+
+/**
+ * The formats among `formats` that a `?format=` value names, each once, in the order named. The
+ * value is a key, short name or media type, or a comma-separated list of them (SPARQLWrapper sends
+ * its Accept header there too); names of no format in `formats` are passed over.
+ *
+ * @example
+ * formatsNamed(GRAPH_FORMATS, 'application/x-json+ld,application/ld+json') // [the JSON-LD format]
+ */
+export function formatsNamed<F extends NamedFormat>(formats: readonly F[], value: string): F[] {
+  const named: F[] = [];
+  for (const item of value.split(',')) {
+    const n = item.trim().toLowerCase().replace(/ /g, '+'); // an unencoded '+' in a query string arrives as a space
+    const format = formats.find((f) => f.key === n || f.mediaType === n || f.aliases.includes(n) || f.names?.includes(n));
+    if (format && !named.includes(format)) named.push(format);
+  }
+  return named;
+}
+
+/**
+ * The one format among `formats` that a `?format=` value (or a media type from negotiation)
+ * names; undefined when it names none of them, or several.
+ */
+export function findFormat<F extends NamedFormat>(formats: readonly F[], name: string): F | undefined {
+  const named = formatsNamed(formats, name);
+  return named.length === 1 ? named[0] : undefined;
 }
 
 /** Every result format of the endpoint, whatever the query form. */

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ContentCoding } from '../compression.js';
+import { formatsNamed, type NamedFormat } from '../engine/formats.js';
 
 /** Response headers scripts on other origins may read: the same on errors as on successes (a 503's Retry-After). */
 export const EXPOSED_HEADERS = ['ETag', 'Link', 'Content-Location', 'Retry-After', 'Last-Modified'];
@@ -48,21 +49,22 @@ const escaped = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padSta
  */
 const escapeControls = (text: string): string => text.replace(CONTROL, (c) => (c === '\n' || c === '\t' ? c : escaped(c)));
 
-/** A format as `?format=` names it: by key, media type or alias. */
-type NamedFormat = { key: string; mediaType: string; aliases: readonly string[] };
-
 /** What `?format=` takes among `formats`, for a message. */
-const takes = (formats: readonly NamedFormat[]): string => `?format= takes one of: ${formats.flatMap((f) => [f.key, f.mediaType, ...f.aliases]).join(', ')}`;
+const takes = (formats: readonly NamedFormat[]): string =>
+  `?format= takes one of: ${formats.flatMap((f) => [f.key, ...(f.names ?? []), f.mediaType, ...f.aliases]).join(', ')}`;
 
 /**
- * The 400 for a `?format=` value that names none of `formats`: the value is the client's error
- * (not an unacceptable Accept), and the message lists what the parameter takes here.
+ * The 400 for a `?format=` value that names none of `formats`, or more than one of them (given
+ * twice, or as a list): the value is the client's error (not an unacceptable Accept), and the
+ * message lists what the parameter takes here.
  *
  * @example
  * throw unknownFormat('xyz', [{ key: 'ttl', mediaType: 'text/turtle', aliases: [] }]);
  * // 400: unknown format "xyz"; ?format= takes one of: ttl, text/turtle
  */
 export function unknownFormat(asked: string, formats: readonly NamedFormat[]): HTTPException {
+  const named = formatsNamed(formats, asked);
+  if (named.length > 1) return httpError(400, `?format= names ${named.length} formats here (${named.map((f) => f.key).join(', ')}); send one. ${takes(formats)}`);
   return httpError(400, `unknown format "${clip(asked, 60)}"; ${takes(formats)}`);
 }
 

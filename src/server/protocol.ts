@@ -61,10 +61,16 @@ export function parseParams(text: string): Params {
   return params;
 }
 
-/** The one value of a parameter given at most once in `sources` together (400 if more often). */
+/**
+ * The one value of a parameter given at most once in `sources` together (400 if more often);
+ * for `format`, every value given, as one list.
+ */
 function single(name: string, ...sources: Params[]): string | undefined {
-  // An empty `format=` counts as absent, as on every route (a form's empty select, say).
-  const values = sources.flatMap((p) => p.get(name) ?? []).filter((v) => name !== 'format' || v !== '');
+  // An empty `format=` counts as absent, as on every route (a form's empty select, say). Several
+  // are one list (SPARQLWrapper sends `format=tsv&format=text/tab-separated-values`): where its
+  // items name more than one format, the format's lookup refuses it, saying which.
+  if (name === 'format') return sources.flatMap((p) => p.get(name) ?? []).filter((v) => v !== '').join(',') || undefined;
+  const values = sources.flatMap((p) => p.get(name) ?? []);
   if (values.length > 1) {
     const why = name === 'query' ? ' (SPARQL 1.1 Protocol §2.1: a request carries exactly one query)' : '';
     throw httpError(400, `${values.length} ${name} parameters; send exactly one${why}`);
@@ -73,8 +79,8 @@ function single(name: string, ...sources: Params[]): string | undefined {
 }
 
 /**
- * A page's `?format=`, by the rule of /sparql's (`single`): undefined when absent or empty, 400
- * "2 format parameters; send exactly one" when given more than once.
+ * A page's `?format=`, by the rule of /sparql's (`single`): undefined when absent or empty, and
+ * its values as one comma-separated list when given more than once.
  *
  * @example
  * formatParam(c) // 'ttl' for ?format=ttl

@@ -1,7 +1,7 @@
 // Answers one SPARQL protocol request: pre-checks, local-graph policy, format choice, cache, engine.
 import { CODINGS, type ContentCoding } from '../compression.js';
 import { analyseQuery, QueryRefusal, withoutDatasetClauses, withRowCap } from '../engine/analyse.js';
-import { findFormat, formatsFor, type QueryForm, type ResultFormat, ALL_FORMATS } from '../engine/formats.js';
+import { findFormat, formatsFor, formatsNamed, type QueryForm, type ResultFormat, ALL_FORMATS } from '../engine/formats.js';
 import { EngineError, type Engine, type QueryJob } from '../engine/types.js';
 import { LruCache } from './cache.js';
 import { negotiate } from './conneg.js';
@@ -49,8 +49,8 @@ export function chooseFormat(formats: readonly ResultFormat[], accept: string | 
     : findFormat(formats, negotiate(accept, formats.flatMap((f) => [f.mediaType, ...f.aliases])) ?? '');
   if (chosen) return chosen;
   if (format !== undefined) {
-    const known = findFormat(ALL_FORMATS, format);
-    if (!known) throw unknownFormat(format, formats);
+    const known = formatsNamed(ALL_FORMATS, format)[0];
+    if (!known || formatsNamed(formats, format).length > 1) throw unknownFormat(format, formats);
     throw formatNotFor(format, `${form} answers${form === 'ASK' && (known.key === 'csv' || known.key === 'tsv') ? ASK_TABLES : ''}`, formats);
   }
   const offered = formats.map((f) => f.mediaType).join(', ');

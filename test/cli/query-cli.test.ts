@@ -174,6 +174,9 @@ describe('npm run query: found by an audit (helper-32)', () => {
     expect(await runQuery(['-o', 'csv', query], offline)).toBe(await runQuery([query], offline));
     expect(await runQuery(['-o', 'tsv', query], offline)).toMatch(/^\?s\n</);
     expect(await runQuery(['-o', 'nt', 'CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 1'], offline)).toMatch(/^<[^>]+> <[^>]+> .+ \.\n$/);
+    // and the other names the endpoint takes (SPARQLWrapper's `turtle`, `json-ld`)
+    expect(await runQuery(['-o', 'turtle', 'CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 1'], offline)).toBe(await runQuery(['-o', 'ttl', 'CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 1'], offline));
+    expect(JSON.parse(await runQuery(['-o', 'json-ld', 'CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 1'], offline))).toBeTruthy();
   });
 
   it.each([

@@ -95,10 +95,21 @@ describe('dereferencing a concept IRI', () => {
     for (const value of ['html', 'ttl', 'nt', 'jsonld', 'rdf', 'text/turtle', 'application/ld+json']) expect(body).toContain(value);
   });
 
-  it.each([FOCUS, '/', '/datasets/dcat', '/search?q=cykel&', '/sparql?'])('refuses ?format= given twice on %s, as /sparql does (which would count?)', async (path) => {
+  it.each([FOCUS, '/', '/datasets/dcat', '/sparql?'])('refuses ?format= naming two formats on %s, as /sparql does (which would count?)', async (path) => {
     const res = await req(`${path}${path.includes('?') ? '' : '?'}format=ttl&format=nt`);
     expect(res.status).toBe(400);
-    expect(await res.text()).toBe('2 format parameters; send exactly one\n');
+    expect(await res.text()).toMatch(/^\?format= names 2 formats here \(ttl, nt\); send one\. \?format= takes one of: /);
+  });
+
+  it('refuses ?format= naming two formats on /search, and one it does not serve', async () => {
+    for (const [query, message] of [
+      ['format=json&format=html', /^\?format= names 2 formats here \(json, html\); send one\./],
+      ['format=ttl', /^unknown format "ttl"; \?format= takes one of: json, application\/json, html, text\/html\n$/],
+    ] as const) {
+      const res = await req(`/search?q=cykel&${query}`);
+      expect(res.status).toBe(400);
+      expect(await res.text()).toMatch(message);
+    }
   });
 
   it.each([`${FOCUS}?format=ttl&format=`, '/sparql?query=ASK%7B%7D&format=json&format=', '/datasets/dcat?format=&format=ttl'])('takes an empty ?format= beside another as absent: %s', async (path) => {

@@ -93,7 +93,7 @@ describe.each(['oxigraph', 'comunica'] as const)('%s engine', (engine) => {
       [CONCEPTS, 'ttl', 'SELECT', 'json, application/sparql-results+json, application/json, xml, '],
       ['ASK {}', 'csv', 'ASK', 'json, application/sparql-results+json, application/json, xml, application/sparql-results+xml, application/xml, text/xml\n'],
       ['ASK {}', 'text/tab-separated-values', 'ASK', 'json, '],
-      [CONSTRUCT, 'json', 'CONSTRUCT', 'ttl, text/turtle, '],
+      [CONSTRUCT, 'csv', 'CONSTRUCT', 'ttl, turtle, n3, text/turtle, '],
     ])('%#: a format of another query form (%s) is 400 saying it is not one for %s answers', async (query, format, form, list) => {
       const res = await req(sparqlUrl(query, { format }));
       expect(res.status).toBe(400);

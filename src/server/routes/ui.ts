@@ -9,7 +9,8 @@ import { overviewPage } from '../html/overview.js';
 import { coverage, coveragePage } from '../html/sdg.js';
 import { searchPage } from '../html/search.js';
 import { queryPage } from '../html/sparql.js';
-import { etagOf, HTML_POLICY, httpDate, httpError } from '../http.js';
+import { findFormat } from '../../engine/formats.js';
+import { etagOf, HTML_POLICY, httpDate, httpError, unknownFormat } from '../http.js';
 import { formatParam } from '../protocol.js';
 import { DESCRIPTION_OFFERS } from '../service-description.js';
 import { alternatesOf, chooseKey, documentUrl, linkHeader, ROOT_PATH } from '../representation.js';
@@ -28,6 +29,11 @@ import { buildSearchIndex } from '../site/search.js';
  */
 const DESCRIBE_OFFERS = ['text/turtle', 'text/html', 'application/xhtml+xml', ...DESCRIPTION_OFFERS.filter((t) => t !== 'text/turtle')];
 const SEARCH_OFFERS = ['application/json', 'text/html'];
+/** What the search's `?format=` takes. */
+const SEARCH_FORMATS = [
+  { key: 'json', mediaType: 'application/json', aliases: [] },
+  { key: 'html', mediaType: 'text/html', aliases: [] },
+];
 
 /**
  * Mounts the pages for people. Mount it before the metadata, SPARQL and resource routes: it answers
@@ -112,9 +118,11 @@ export function uiRoutes({ dataset }: { dataset: Dataset }): Hono {
     const q = (c.req.query('q') ?? '').slice(0, 200);
     const lang = langOf(c.req.query('lang'));
     const asked = formatParam(c);
-    const type = asked === 'json' ? 'application/json' : asked === 'html' ? 'text/html' : negotiate(c.req.header('accept'), SEARCH_OFFERS);
+    const named = asked === undefined ? undefined : findFormat(SEARCH_FORMATS, asked);
+    if (asked !== undefined && !named) throw unknownFormat(asked, SEARCH_FORMATS);
+    const type = named ? named.mediaType : negotiate(c.req.header('accept'), SEARCH_OFFERS);
     if (!type) throw httpError(406, `available: ${SEARCH_OFFERS.join(', ')}`);
-    if (asked !== 'json' && asked !== 'html') c.header('Vary', 'Accept');
+    if (!named) c.header('Vary', 'Accept');
     c.header('Cache-Control', 'public, max-age=300');
     // Strong ETags (cheap: a search answer is a few KB) let the response cache keep and compress answers.
     c.header('Last-Modified', lastModified);
