@@ -54,8 +54,9 @@ export function serviceDescription(dataset: Dataset): Quad[] {
     t(union, DCTERMS.description, literal('Unionen av alla namngivna grafer', 'sv')),
     t(union, DCTERMS.description, literal('The union of all named graphs', 'en')),
   ];
-  for (const [i, g] of dataset.manifest.graphs.entries()) {
-    const node = namedNode(`${endpoint}#named-graph-${i + 1}`);
+  for (const g of dataset.manifest.graphs) {
+    // named by the graph (`#named-graph-sdg`), not by its place in the list, which a new graph would shift
+    const node = namedNode(`${endpoint}#named-graph-${g.iri.slice(g.iri.lastIndexOf('/') + 1)}`);
     quads.push(t(ds, SD.namedGraph, node), t(node, RDF.type, namedNode(SD.NamedGraph)), t(node, SD.name, namedNode(g.iri)));
   }
   return quads;

@@ -413,6 +413,15 @@ describe.each(['oxigraph', 'comunica'] as const)('%s engine', (engine) => {
       expect(store.match(null, oxigraph.namedNode(`${sd}name`), null, null)).toHaveLength(4);
     });
 
+    it('names the node of each named graph by the graph, so a graph added later changes no other node\'s IRI', async () => {
+      const store = new oxigraph.Store();
+      store.load(await (await req('/sparql', { headers: { accept: 'text/turtle' } })).text(), { format: 'ttl', base_iri: BASE });
+      const name = oxigraph.namedNode('http://www.w3.org/ns/sparql-service-description#name');
+      const nodes = store.match(null, name, null, null).map((q) => [q.subject.value, q.object.value] as const);
+      expect(nodes.length).toBeGreaterThan(0);
+      for (const [node, graph] of nodes) expect(node).toBe(`${BASE}sparql#named-graph-${graph.slice(`${BASE}graph/`.length)}`);
+    });
+
     it('has a strong ETag and Last-Modified, revalidates, and is compressed by the response cache', async () => {
       const plain = await req('/sparql', { headers: { accept: 'text/turtle' } });
       const text = await plain.text();
