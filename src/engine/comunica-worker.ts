@@ -9,6 +9,7 @@ import { fromNTriples, graphOutputOptions } from './graph-output.js';
 import { isEngineFault } from './fault.js';
 import { absoluteIris } from './iri.js';
 import { countRows, overLimit } from './rows.js';
+import { prepareWhenIdle } from './diagnosis.js';
 import { engineMemory, settle } from './outcome.js';
 import { EngineError, type Evaluation, type QueryJob, type WorkerInit, type WorkerReply, type WorkerRequest } from './types.js';
 
@@ -126,8 +127,10 @@ try {
   const store = new Store(new Parser({ format: 'N-Quads' }).parse(readFileSync(init.datasetPath, 'utf8')));
   const engine = new QueryEngine();
   const cache = new Map<string, Store>();
+  const touch = prepareWhenIdle();
   port.on('message', ({ id, job }: WorkerRequest) => {
-    void settle(port, id, job, () => evaluate(engine, store, job, cache), isSyntax);
+    touch();
+    void settle(port, id, job, () => evaluate(engine, store, job, cache), isSyntax).finally(touch);
   });
   port.postMessage({ ready: true, memory: engineMemory() } satisfies WorkerReply);
 } catch (e) {

@@ -5,6 +5,7 @@ import oxigraph from 'oxigraph';
 import type { FormatKey } from './formats.js';
 import { fromNTriples, graphOutputOptions } from './graph-output.js';
 import { overLimit, rowsOverLimit } from './rows.js';
+import { prepareWhenIdle } from './diagnosis.js';
 import { engineMemory, settle } from './outcome.js';
 import type { Evaluation, QueryJob, WorkerInit, WorkerReply, WorkerRequest } from './types.js';
 import { EngineError } from './types.js';
@@ -76,7 +77,11 @@ const faultHint = (query: string): string | undefined =>
 
 try {
   const store = loadStore();
-  port.on('message', ({ id, job }: WorkerRequest) => void settle(port, id, job, () => evaluate(store, job), isSyntax, faultHint));
+  const touch = prepareWhenIdle();
+  port.on('message', ({ id, job }: WorkerRequest) => {
+    touch();
+    void settle(port, id, job, () => evaluate(store, job), isSyntax, faultHint).finally(touch);
+  });
   send({ ready: true, memory: engineMemory() });
 } catch (e) {
   send({ ready: false, error: e instanceof Error ? e.message : String(e) });
