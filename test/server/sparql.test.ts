@@ -413,6 +413,15 @@ describe.each(['oxigraph', 'comunica'] as const)('%s engine', (engine) => {
       expect(store.match(null, oxigraph.namedNode(`${sd}name`), null, null)).toHaveLength(4);
     });
 
+    it('varies by Accept only where Accept chose: not with ?format= (RFC 9110 §12.5.5)', async () => {
+      const fixed = await req('/sparql?format=turtle', { headers: { accept: 'image/png', 'accept-encoding': 'gzip' } });
+      expect(fixed.status).toBe(200);
+      expect(fixed.headers.get('content-type')).toBe('text/turtle; charset=utf-8');
+      expect(fixed.headers.get('vary')).toBe('Accept-Encoding');
+      const negotiated = await req('/sparql', { headers: { accept: 'text/turtle', 'accept-encoding': 'gzip' } });
+      expect(negotiated.headers.get('vary')).toBe('Accept, Accept-Encoding');
+    });
+
     it('names the node of each named graph by the graph, so a graph added later changes no other node\'s IRI', async () => {
       const store = new oxigraph.Store();
       store.load(await (await req('/sparql', { headers: { accept: 'text/turtle' } })).text(), { format: 'ttl', base_iri: BASE });

@@ -162,7 +162,7 @@ export function sparqlRoutes({ dataset, answer, limits }: SparqlDeps): Hono {
     const type = asked ? findFormat(DOCUMENT_FORMATS, asked)?.mediaType : negotiate(c.req.header('accept'), DESCRIPTION_OFFERS);
     if (!type && asked !== undefined) throw unknownFormat(asked, DOCUMENT_FORMATS);
     if (!type) throw httpError(406, `available: ${DOCUMENT_FORMATS.map((f) => f.mediaType).join(', ')}`);
-    c.header('Vary', 'Accept');
+    if (!asked) c.header('Vary', 'Accept'); // only where Accept chose (RFC 9110 §12.5.5)
     const format = findFormat(DOCUMENT_FORMATS, type)!;
     // A strong ETag lets the response cache keep (and compress) the description, and clients revalidate it.
     const { body, etag } = await describeAs(format.key as 'ttl');
