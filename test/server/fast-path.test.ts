@@ -77,7 +77,7 @@ const header = (answer: Buffer, name: string): string | undefined =>
   new RegExp(`\\r\\n${name}: ([^\\r]*)\\r\\n`, 'i').exec(answer.toString('latin1').split('\r\n\r\n')[0]! + '\r\n')?.[1];
 
 /** Name, target, request headers, then the Vary and Content-Encoding expected. */
-const TARGETS: Array<[string, string, Record<string, string>, string, string | undefined]> = [
+const TARGETS: Array<[string, string, Record<string, string>, string | undefined, string | undefined]> = [
   ['concept page, Turtle', '/lkp/2016/4.4.3', { Accept: 'text/turtle' }, 'Accept, Accept-Encoding', undefined],
   ['concept page, HTML', '/lkp/2016/4.4.3', { Accept: 'text/html' }, 'Accept, Accept-Encoding', undefined],
   // ?format= fixes the format: Accept chose nothing (RFC 9110 §12.5.5)
@@ -86,6 +86,9 @@ const TARGETS: Array<[string, string, Record<string, string>, string, string | u
   ['concept page, HTML, gzip', '/lkp/2016/4.4.3', { Accept: 'text/html', 'Accept-Encoding': 'gzip' }, 'Accept, Accept-Encoding', 'gzip'],
   // Under 1 KiB: never compressed, so it does not vary by Accept-Encoding.
   ['SPARQL query (percent-encoded target)', sparqlUrl('SELECT (COUNT(*) AS ?n) { ?s ?p ?o }'), { Accept: 'application/sparql-results+json' }, 'Accept', undefined],
+  // ?format= fixes the format of a query answer too: no Vary under 1 KiB, only Accept-Encoding above
+  ['SPARQL query, ?format=json', sparqlUrl('SELECT (COUNT(*) AS ?n) { ?s ?p ?o }', { format: 'json' }), { Accept: '*/*' }, undefined, undefined],
+  ['SPARQL query, ?format=csv, over 1 KiB', sparqlUrl('SELECT ?s { ?s ?p ?o } LIMIT 200', { format: 'csv' }), { Accept: '*/*' }, 'Accept-Encoding', undefined],
 ];
 
 describe('createNodeServer: cache hits written straight to the socket', () => {

@@ -23,22 +23,26 @@ export interface SparqlDeps {
 /**
  * The headers of a query answer (both the Hono route and the Node query path send these): the
  * same Vary, Content-Encoding and ETag rules as the response cache applies to what it compresses.
+ * Vary names Accept only where Accept chose the format, not `?format=` (RFC 9110 §12.5.5).
  */
-const answerHeaders = (result: QueryAnswer): Record<string, string> => ({
-  'Content-Type': result.contentType,
-  ETag: result.etag,
-  Vary: result.compressible ? 'Accept, Accept-Encoding' : 'Accept',
-  // An answer of NOW(), RAND(), UUID() is of its own execution: no cache may keep it (the response cache does not either).
-  'Cache-Control': result.volatile ? 'no-store' : 'public, max-age=300',
-  ...(result.coding ? { 'Content-Encoding': result.coding } : {}),
-});
+const answerHeaders = (result: QueryAnswer, negotiated: boolean): Record<string, string> => {
+  const vary = [...(negotiated ? ['Accept'] : []), ...(result.compressible ? ['Accept-Encoding'] : [])].join(', ');
+  return {
+    'Content-Type': result.contentType,
+    ETag: result.etag,
+    ...(vary ? { Vary: vary } : {}),
+    // An answer of NOW(), RAND(), UUID() is of its own execution: no cache may keep it (the response cache does not either).
+    'Cache-Control': result.volatile ? 'no-store' : 'public, max-age=300',
+    ...(result.coding ? { 'Content-Encoding': result.coding } : {}),
+  };
+};
 
 /** Answers a protocol request with the query service's bytes (which the response cache can keep as they are). */
 const responder =
   (answer: QueryService) =>
   async (c: Context, { request, format }: QueryRequest): Promise<Response> => {
     const result = await answer({ ...request, signal: () => c.req.raw.signal }, c.req.header('accept'), format, c.req.header('accept-encoding'));
-    return withBytes(c.body(result.body, 200, answerHeaders(result)), result.body);
+    return withBytes(c.body(result.body, 200, answerHeaders(result, format === undefined)), result.body);
   };
 
 /** A request URL's query string, without the `?` (percent-encoding as sent: parseParams decodes it). */
@@ -112,7 +116,7 @@ export function sparqlNodeQuery({ answer, limits, cache, headers }: SparqlNodeDe
   const respond = async (req: IncomingMessage, res: ServerResponse, { request, format }: QueryRequest): Promise<void> => {
     try {
       const result = await answer({ ...request, signal: () => closed(req, res) }, req.headers.accept, format, req.headers['accept-encoding']);
-      cache.send(req, res, { ...headers, ...answerHeaders(result) }, result.body);
+      cache.send(req, res, { ...headers, ...answerHeaders(result, format === undefined) }, result.body);
     } catch (e) {
       await writeError(res, e);
     }
