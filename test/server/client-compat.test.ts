@@ -98,3 +98,23 @@ describe('?format= given more than once, or as a list', () => {
     expect(await res.text()).toMatch(/^turtle is not a format for SELECT answers/);
   });
 });
+
+describe('rdflib 7 SPARQLStore (its SPARQLConnector)', () => {
+  // Accept by return format, as its _response_mime_types has it; "xml" is its default.
+  const XML = 'application/sparql-results+xml, application/rdf+xml';
+
+  it.each([
+    ['SELECT', SELECT, 'application/sparql-results+xml'],
+    ['CONSTRUCT', CONSTRUCT, 'application/rdf+xml'],
+  ])('%s through a store opened with default_union=True (no default-graph-uri): 200 as %s', async (_form, query, type) => {
+    const res = await req(`/sparql?${new URLSearchParams({ query })}`, { headers: { accept: XML } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe(`${type}; charset=utf-8`);
+  });
+
+  it('a Dataset\'s own identifier as default-graph-uri: 400 listing the graphs, not an empty answer', async () => {
+    const res = await req(`/sparql?${new URLSearchParams({ query: SELECT, 'default-graph-uri': 'urn:x-rdflib:default' })}`, { headers: { accept: XML } });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toMatch(/^<urn:x-rdflib:default> is not a graph of this dataset \(nothing is fetched from the web\); named graphs: </);
+  });
+});
