@@ -8,7 +8,7 @@ import { QueryEngine } from '@comunica/query-sparql';
 import { Parser, Store } from 'n3';
 import { analyseQuery, QueryRefusal } from '../engine/analyse.js';
 import { askBody, standardSparqlJson } from '../engine/comunica-json.js';
-import { ALL_FORMATS } from '../engine/formats.js';
+import { ALL_FORMATS, findFormat } from '../engine/formats.js';
 import { absoluteIris } from '../engine/iri.js';
 import { buildConfig } from '../graph/config.js';
 import { CONTEXT_DOCUMENT, PUBLISHED_CONTEXTS } from '../graph/context.js';
@@ -70,9 +70,12 @@ const OUTPUTS: Record<ResultType, { form: string; formats: string[] }> = {
 function outputFormat(type: ResultType, asked: string | undefined): string {
   const { form, formats } = OUTPUTS[type];
   if (asked === undefined) return formats[0]!;
-  const name = asked.toLowerCase();
   const known = (format: string) => ALL_FORMATS.find((f) => f.mediaType === format);
-  const found = formats.find((format) => format === name || known(format)?.key === name || known(format)?.names.includes(name) || known(format)?.aliases.includes(name));
+  // a format of Comunica's own (table, simple) by its name; ours as the endpoint's ?format= names them
+  const found = formats.find((format) => {
+    const ours = known(format);
+    return ours ? findFormat([ours], asked) !== undefined : format === asked.toLowerCase();
+  });
   if (found) return found;
   const listed = formats.map((format) => (known(format) ? `${format} (${known(format)!.key})` : format));
   throw new Error(`-o ${asked} is not a format for ${form} answers; use one of: ${listed.join(', ')}`);

@@ -61,15 +61,8 @@ export function parseParams(text: string): Params {
   return params;
 }
 
-/**
- * The one value of a parameter given at most once in `sources` together (400 if more often);
- * for `format`, every value given, as one list.
- */
+/** The one value of a parameter given at most once in `sources` together (400 if more often). */
 function single(name: string, ...sources: Params[]): string | undefined {
-  // An empty `format=` counts as absent, as on every route (a form's empty select, say). Several
-  // are one list (SPARQLWrapper sends `format=tsv&format=text/tab-separated-values`): where its
-  // items name more than one format, the format's lookup refuses it, saying which.
-  if (name === 'format') return sources.flatMap((p) => p.get(name) ?? []).filter((v) => v !== '').join(',') || undefined;
   const values = sources.flatMap((p) => p.get(name) ?? []);
   if (values.length > 1) {
     const why = name === 'query' ? ' (SPARQL 1.1 Protocol §2.1: a request carries exactly one query)' : '';
@@ -79,14 +72,22 @@ function single(name: string, ...sources: Params[]): string | undefined {
 }
 
 /**
- * A page's `?format=`, by the rule of /sparql's (`single`): undefined when absent or empty, and
+ * Every `format` value in `sources`, as one comma-separated list; undefined when there is none.
+ * An empty `format=` counts as absent, as on every route (a form's empty select, say). Several are
+ * one list (SPARQLWrapper sends `format=tsv&format=text/tab-separated-values`): where its items name
+ * more than one format, the format's lookup refuses it, saying which.
+ */
+const formatList = (...sources: Params[]): string | undefined => sources.flatMap((p) => p.get('format') ?? []).filter((v) => v !== '').join(',') || undefined;
+
+/**
+ * A page's `?format=`, by the rule of /sparql's (`formatList`): undefined when absent or empty, and
  * its values as one comma-separated list when given more than once.
  *
  * @example
  * formatParam(c) // 'ttl' for ?format=ttl
  */
 export function formatParam(c: Context): string | undefined {
-  return single('format', new Map([['format', c.req.queries('format') ?? []]]));
+  return formatList(new Map([['format', c.req.queries('format') ?? []]]));
 }
 
 /** The query request of `query` with the graph parameters of `graphs` (length and emptiness checked). */
@@ -111,7 +112,7 @@ export function queryFromUrl(search: string, maxLength: number): QueryRequest | 
   const params = parseParams(search);
   if (params.has('update')) throw httpError(400, READ_ONLY);
   if (!params.has('query')) return undefined;
-  return requestOf(single('query', params)!, params, single('format', params), maxLength, 414);
+  return requestOf(single('query', params)!, params, formatList(params), maxLength, 414);
 }
 
 /** A Content-Type's media type and charset parameter, lower case (quotes removed). */
@@ -183,7 +184,7 @@ export function queryFromPost(kind: PostKind, search: string, body: Uint8Array, 
   if (url.has('update')) throw httpError(400, READ_ONLY);
   if (kind === 'query') {
     if (url.has('query')) throw httpError(400, 'the query is the request body; do not send a query parameter in the URL as well (SPARQL 1.1 Protocol §2.1.3)');
-    return requestOf(utf8(body, 'the query'), url, single('format', url), maxLength, 413);
+    return requestOf(utf8(body, 'the query'), url, formatList(url), maxLength, 413);
   }
   const form = parseParams(utf8(body, 'the request body'));
   if (form.has('update')) throw httpError(400, READ_ONLY);
@@ -193,5 +194,5 @@ export function queryFromPost(kind: PostKind, search: string, body: Uint8Array, 
   }
   const query = single('query', form);
   if (query === undefined) throw httpError(400, 'missing query parameter');
-  return requestOf(query, form, single('format', form, url), maxLength, 413);
+  return requestOf(query, form, formatList(form, url), maxLength, 413);
 }

@@ -28,12 +28,12 @@ import { buildSearchIndex } from '../site/search.js';
  * description's other formats and the aliases (which count for their canonical type wherever listed).
  */
 const DESCRIBE_OFFERS = ['text/turtle', 'text/html', 'application/xhtml+xml', ...DESCRIPTION_OFFERS.filter((t) => t !== 'text/turtle')];
-const SEARCH_OFFERS = ['application/json', 'text/html'];
-/** What the search's `?format=` takes. */
+/** What the search answers in, by `?format=` (key or media type) or Accept. */
 const SEARCH_FORMATS = [
   { key: 'json', mediaType: 'application/json', aliases: [] },
   { key: 'html', mediaType: 'text/html', aliases: [] },
 ];
+const SEARCH_OFFERS = SEARCH_FORMATS.map((f) => f.mediaType);
 
 /**
  * Mounts the pages for people. Mount it before the metadata, SPARQL and resource routes: it answers
