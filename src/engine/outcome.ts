@@ -72,10 +72,42 @@ export async function settle(
   } catch (e) {
     const reply = failureReply(id, e, isSyntax, job.capped ? undefined : job.query);
     const hint = reply.kind === 'crash' ? faultHint?.(job.query) : undefined;
-    port.postMessage({ ...reply, ...(hint ? { hint } : {}), memory: engineMemory() } satisfies WorkerReply);
+    const panic = reply.kind === 'crash' ? takePanic() : undefined;
+    port.postMessage({ ...reply, ...(hint ? { hint } : {}), ...(panic ? { panic } : {}), memory: engineMemory() } satisfies WorkerReply);
     return;
   }
   postOutcome(port, id, evaluation, job);
+}
+
+let lastPanic: string | undefined;
+
+/**
+ * Keeps a Rust panic's report from this thread's stderr: Oxigraph's WebAssembly prints it there
+ * (location, message, then a JavaScript stack of its glue code) before it traps, with no time
+ * and no query. Its first lines are kept instead, and `settle` hands them with the crash to the
+ * pool, which logs them on one line with the query (see WorkerPool). Anything else printed
+ * passes as before.
+ *
+ * @example
+ * capturePanics(); // then a trap's reply carries panic: 'panicked at lib/spareval/src/dataset.rs:350:27: internal error: entered unreachable code'
+ */
+export function capturePanics(): void {
+  const print = console.error.bind(console);
+  console.error = (...args: unknown[]) => {
+    const [first] = args;
+    if (typeof first === 'string' && first.startsWith('panicked at ')) {
+      lastPanic = first.split('\n\nStack:')[0]!.replace(/\s*\n\s*/g, ' ').trim();
+      return;
+    }
+    print(...args);
+  };
+}
+
+/** The panic reported since the last call, if any (see capturePanics). */
+function takePanic(): string | undefined {
+  const panic = lastPanic;
+  lastPanic = undefined;
+  return panic;
 }
 
 /**

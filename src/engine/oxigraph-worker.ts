@@ -6,7 +6,7 @@ import type { FormatKey } from './formats.js';
 import { fromNTriples, graphOutputOptions } from './graph-output.js';
 import { overLimit, rowsOverLimit } from './rows.js';
 import { prepareWhenIdle } from './diagnosis.js';
-import { engineMemory, settle } from './outcome.js';
+import { capturePanics, engineMemory, settle } from './outcome.js';
 import type { Evaluation, QueryJob, WorkerInit, WorkerReply, WorkerRequest } from './types.js';
 import { EngineError } from './types.js';
 
@@ -75,6 +75,7 @@ const faultHint = (query: string): string | undefined =>
       'compare their STR(), LANG() and LANGDIR() instead, or use sameTerm()'
     : undefined;
 
+capturePanics();
 try {
   const store = loadStore();
   const touch = prepareWhenIdle();

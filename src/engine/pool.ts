@@ -32,7 +32,12 @@ export interface PoolOptions {
    * the next one is tried; doubled after each failure in a row, up to 30 s; default 1 s.
    */
   restartDelayMs?: number;
-  /** Where the pool reports what an operator must know (a worker that failed to start); default console.error. */
+  /**
+   * Where the pool reports what an operator must know, one line each, stamped with the time: a
+   * worker that failed to start, a query cancelled (timeout, memory, client gone) or that broke
+   * its engine, with the start of its text, a worker recycled, and queries refused because the
+   * queue was full (at most one line per REFUSAL_LOG_MS); default console.error.
+   */
   log?: (line: string) => void;
 }
 
@@ -68,6 +73,17 @@ const CHECK_MS = 50;
 /** After cancelling a query over the ceiling, how long to let its worker's memory go before cancelling another. */
 const MEMORY_SETTLE_MS = 1_000;
 const MiB = 1024 * 1024;
+/** Queue refusals come in bursts: the first is logged at once, the rest of the burst counted in one line this much later. */
+const REFUSAL_LOG_MS = 10_000;
+/** How much of a query's text a log line quotes. */
+const LOGGED_QUERY_CHARS = 200;
+
+/**
+ * A query's text for a log line: as a JSON string (one line, its line breaks visible: a `#`
+ * comment ends at one), cut at LOGGED_QUERY_CHARS characters.
+ */
+const quoted = (query: string): string =>
+  query.length > LOGGED_QUERY_CHARS ? `${JSON.stringify(query.slice(0, LOGGED_QUERY_CHARS))}… (${query.length} characters)` : JSON.stringify(query);
 /**
  * How long a query runs before its client's going away cancels it: a fresh worker takes about
  * 0.5 s to load the dataset (471–584 ms measured), so a query likely to end sooner is left to end.
@@ -114,7 +130,8 @@ export class WorkerPool {
     this.memoryLimitBytes = options.memoryLimitBytes ?? 2048 * MiB;
     this.recycleBytes = options.recycleBytes ?? 256 * MiB;
     this.restartDelayMs = options.restartDelayMs ?? 1_000;
-    this.log = options.log ?? ((line) => console.error(line));
+    const log = options.log ?? ((line) => console.error(line));
+    this.log = (line) => log(`${new Date().toISOString()} ${line}`);
     this.firstReady = new Promise((resolve, reject) => (this.settleReady = { resolve, reject }));
     this.firstReady.catch(() => undefined); // observed by ready(); avoid an unhandled rejection
     // One worker first, the rest once it is ready: on a small machine the first one then loads
@@ -149,7 +166,10 @@ export class WorkerPool {
       const slot = this.slots.find((s) => s.ready && !s.current);
       if (slot) this.dispatch(slot, pending);
       else if (this.queue.length < this.options.maxQueue) this.enqueue(pending);
-      else reject(new EngineError('busy', 'too many concurrent queries; retry shortly'));
+      else {
+        this.refused(`all ${this.slots.length} workers busy and all ${this.options.maxQueue} queue places taken (WORKERS, MAX_QUEUE)`);
+        reject(new EngineError('busy', 'too many concurrent queries; retry shortly', this.secondsToFreeWorker()));
+      }
     });
   }
 
@@ -163,12 +183,54 @@ export class WorkerPool {
       this.unwait(pending);
       pending.reject(error);
     };
-    const timer = setTimeout(() => withdraw(new EngineError('busy', `no query worker became free within ${wait / 1000} s; retry shortly`)), wait);
+    const timer = setTimeout(() => {
+      this.refused(`no worker became free within ${wait / 1000} s (QUERY_TIMEOUT_MS + 10 s)`);
+      withdraw(new EngineError('busy', `no query worker became free within ${wait / 1000} s; retry shortly`, this.secondsToFreeWorker()));
+    }, wait);
     const onAbort = () => withdraw(new EngineError('aborted', 'the request was withdrawn'));
     pending.waiting = { timer, signal, onAbort };
     this.queue.push(pending);
     if (signal?.aborted) onAbort();
     else signal?.addEventListener('abort', onAbort, { once: true });
+  }
+
+  /**
+   * Within how many seconds a worker is free at the latest, for a client told 'busy' (its
+   * Retry-After): when the running query nearest its timeout reaches it, plus a second for the
+   * fresh worker to load the dataset. Sooner if a query ends by itself, but never later, so a
+   * client that waits this long is not refused again by the same queries; 1 if a worker is
+   * loading (it is free within about that).
+   */
+  private secondsToFreeWorker(): number {
+    const now = performance.now();
+    let soonest = Infinity;
+    for (const slot of this.slots) {
+      if (!slot.current) return 1;
+      soonest = Math.min(soonest, this.options.timeoutMs - (now - slot.current.started));
+    }
+    return soonest === Infinity ? 1 : Math.max(1, Math.ceil(Math.max(0, soonest) / 1000) + 1);
+  }
+
+  /** Refusals since the last line about them, and the timer that writes the next. */
+  private refusals = 0;
+  private refusalTimer: NodeJS.Timeout | undefined;
+
+  /** Logs a refusal for a full queue or a wait too long: the first of a burst at once, the rest counted (see REFUSAL_LOG_MS). */
+  private refused(why: string): void {
+    if (this.refusalTimer) {
+      this.refusals++;
+      return;
+    }
+    this.log(`query refused: ${why}`);
+    const flush = () => {
+      if (this.refusals === 0) return void (this.refusalTimer = undefined);
+      this.log(`${this.refusals} more queries refused in the last ${REFUSAL_LOG_MS / 1000} s: workers busy`);
+      this.refusals = 0;
+      this.refusalTimer = setTimeout(flush, REFUSAL_LOG_MS);
+      this.refusalTimer.unref();
+    };
+    this.refusalTimer = setTimeout(flush, REFUSAL_LOG_MS);
+    this.refusalTimer.unref();
   }
 
   private unwait(pending: Pending): void {
@@ -185,6 +247,7 @@ export class WorkerPool {
       p.reject(new EngineError('closed', 'the engine is shutting down'));
     }
     this.stopWatch();
+    clearTimeout(this.refusalTimer);
     for (const timer of this.retries) clearTimeout(timer);
     this.retries.clear();
     const slots = this.slots.splice(0);
@@ -219,13 +282,14 @@ export class WorkerPool {
     }
     const current = slot.current;
     if (!current || current.id !== msg.id) return;
-    if (!msg.ok && msg.kind === 'crash') return this.replace(slot, engineFault(msg.message, msg.hint));
+    if (!msg.ok && msg.kind === 'crash') return this.replace(slot, engineFault(msg.message, msg.hint), msg.panic);
     this.finished(current);
     slot.current = undefined;
     if (msg.ok) current.pending.resolve(msg.outcome);
     else current.pending.reject(new EngineError(msg.kind, msg.message));
     // The engine's memory never shrinks: a worker that grew much is replaced, which frees it.
     if (msg.memory !== undefined && slot.baseline !== undefined && msg.memory - slot.baseline > this.recycleBytes) {
+      this.log(`query worker recycled: its engine memory grew by ${Math.round((msg.memory - slot.baseline) / MiB)} MiB answering: ${quoted(current.pending.job.query)}`);
       return this.replace(slot, new EngineError('closed', 'worker recycled'));
     }
     this.drain(slot);
@@ -366,9 +430,15 @@ export class WorkerPool {
    * broke) and starts a fresh one in its place; the fresh one takes the next queued job once it
    * has loaded the dataset.
    */
-  private replace(slot: Slot, reason: EngineError): void {
+  private replace(slot: Slot, reason: EngineError, panic?: string): void {
     const index = this.slots.indexOf(slot);
     if (index < 0) return;
+    const current = slot.current;
+    if (current) {
+      const seconds = ((performance.now() - current.started) / 1000).toFixed(1);
+      const why = panic ? `${reason.message} [${panic}]` : reason.message;
+      this.log(`query worker replaced after ${seconds} s (${reason.kind}): ${why}; query: ${quoted(current.pending.job.query)}`);
+    } else if (reason.kind === 'crash') this.log(`query worker replaced: ${reason.message}`);
     void this.retire(slot, reason);
     if (!this.closed) this.slots[index] = this.spawn();
   }

@@ -62,6 +62,8 @@ export class EngineError extends Error {
   constructor(
     readonly kind: EngineErrorKind,
     message: string,
+    /** For 'busy': in how many seconds a worker can be free at the latest (the HTTP layer's Retry-After). */
+    readonly retryAfter?: number,
   ) {
     super(message);
   }
@@ -97,6 +99,8 @@ export type WorkerReply =
       message: string;
       /** For an engine fault ('crash'), what the query holds that the engine is known to fail on, and what to write instead. */
       hint?: string;
+      /** For an engine fault, the engine's own report of it (a Rust panic's location and message), for the operator's log. */
+      panic?: string;
       memory?: number;
     };
 

@@ -119,4 +119,8 @@ describe('engineHttpError', () => {
     expect(res.status).toBe(status);
     expect(res.headers.get('retry-after')).toBe(retryAfter);
   });
+
+  it('gives busy the Retry-After the pool computed (when a worker is free at the latest)', () => {
+    expect(engineHttpError(new EngineError('busy', 'why', 11)).getResponse().headers.get('retry-after')).toBe('11');
+  });
 });

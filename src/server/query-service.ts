@@ -89,7 +89,8 @@ export function engineHttpError(e: EngineError) {
       return httpError(503, e.message, { 'Retry-After': '5' });
     case 'busy':
     case 'closed':
-      return httpError(503, e.message, { 'Retry-After': '1' });
+      // When a worker can be free at the latest (see WorkerPool.secondsToFreeWorker): a fixed 1 s had clients retry against a queue that drains a query per timeout.
+      return httpError(503, e.message, { 'Retry-After': String(e.retryAfter ?? 1) });
     case 'unavailable':
       // No query worker runs: a fresh one failed to start, and the next is tried within seconds.
       return httpError(503, e.message, { 'Retry-After': '5' });

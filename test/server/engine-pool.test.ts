@@ -69,6 +69,9 @@ describe('WorkerPool', () => {
       await expect(refused).rejects.toThrow(/^no query worker is running: a fresh one failed to start; it is tried again in \d+ s$/);
       expect(await kindOf(refused)).toBe('unavailable');
       expect(logged.join('\n')).toMatch(/query worker failed to start: dataset failed to load/);
+      // The engine's panic is logged on one line with the query that caused it, not dumped on stderr with its stack.
+      expect(logged[0]).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z query worker replaced after \d+\.\d s \(crash\): .*\[panicked at \S+\.rs:\d+:\d+: [^\n]*\]; query: "ASK \{ FILTER\(\\"x\\"@ar--rtl = \\"x\\"@ar--ltr\) \}"$/);
+      expect(logged[0]).not.toMatch(/Stack:/);
       renameSync(`${dataset}.away`, dataset);
       // A later try loads it (the delays double from 300 ms): asked until then, a query is refused at once.
       let outcome = '';
@@ -105,12 +108,30 @@ describe('WorkerPool', () => {
     expect(p.workersStarted).toBe(before);
   });
 
+  it('tells a refused client when a worker will be free at the latest, and logs refusals and cancelled queries with their text', async () => {
+    const logged: string[] = [];
+    const p = await start({ maxQueue: 0, timeoutMs: 3_000, log: (line) => logged.push(line) });
+    const slow = kindOf(p.run(job(`${SLOW}\n  # slow`)));
+    const refused = await p.run(job('ASK {}')).catch((e: EngineError) => e);
+    const again = await p.run(job('ASK {}')).catch((e: EngineError) => e);
+    // The running query times out within 3 s, and a fresh worker loads within 1 s more.
+    expect(refused).toMatchObject({ kind: 'busy', retryAfter: 4 });
+    expect(again).toMatchObject({ kind: 'busy' });
+    expect(await slow).toBe('timeout');
+    expect(logged).toEqual([
+      expect.stringMatching(/^\S+Z query refused: all 1 workers busy and all 0 queue places taken \(WORKERS, MAX_QUEUE\)$/),
+      expect.stringMatching(/^\S+Z query worker replaced after 3\.\d s \(timeout\): query timed out after 3 s and was cancelled; query: "SELECT \(COUNT\(\*\) AS \?n\) .*\\n  # slow"$/),
+    ]);
+  });
+
   it('answers busy when a query has waited maxWaitMs for a worker', async () => {
-    const p = await start({ maxWaitMs: 200 });
+    const logged: string[] = [];
+    const p = await start({ maxWaitMs: 200, log: (line) => logged.push(line) });
     const slow = kindOf(p.run(job(SLOW)));
     const started = performance.now();
     const waiting = p.run(job('SELECT * { ?s ?p ?o } LIMIT 1'));
     await expect(waiting).rejects.toThrow(/no query worker became free within 0.2 s/);
+    expect(logged).toEqual([expect.stringMatching(/^\S+Z query refused: no worker became free within 0.2 s \(QUERY_TIMEOUT_MS \+ 10 s\)$/)]);
     expect(performance.now() - started).toBeLessThan(1_500);
     expect(await slow).toBe('timeout');
   });

@@ -32,7 +32,8 @@ describe('concurrency back-pressure', () => {
     const texts = await Promise.all(responses.map((r) => r.text()));
     expect(texts.slice(0, 2)).toEqual([expect.stringMatching(/timed out/), expect.stringMatching(/timed out/)]);
     expect(texts[2]).toMatch(/too many concurrent queries/);
-    expect(responses[2]!.headers.get('retry-after')).toBe('1');
+    // The running query reaches its 1 s timeout within a second, and a fresh worker loads within one more.
+    expect(responses[2]!.headers.get('retry-after')).toBe('2');
     // A script on another origin can read Retry-After only if the answer exposes it.
     expect(responses[2]!.headers.get('access-control-allow-origin')).toBe('*');
     expect(responses[2]!.headers.get('access-control-expose-headers')).toMatch(/\bRetry-After\b/);
