@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import oxigraph from 'oxigraph';
 import { JSONLD_CONTEXT } from '../graph/context.js';
+import { releaseStore } from '../graph/store-memory.js';
 import type { FormatKey } from './formats.js';
 import { EngineError } from './types.js';
 
@@ -34,7 +35,15 @@ export async function fromNTriples(nt: string, format: FormatKey, options: Graph
   if (format === 'nt') return nt;
   const store = new oxigraph.Store();
   try {
-    store.load(nt, { format: 'nt', no_transaction: true });
+    return await writeGraph(store, nt, format, options);
+  } finally {
+    releaseStore(store);
+  }
+}
+
+async function writeGraph(store: oxigraph.Store, nt: string, format: FormatKey, options: GraphOutputOptions): Promise<string> {
+  try {
+    store.load(nt, { format: 'nt' }); // in a transaction: see releaseStore
   } catch (e) {
     // The engine wrote a term RDF does not allow (Oxigraph: STRDT("x", rdf:langString); Comunica: an
     // IRI with a space, a malformed language tag), which N-Triples passes through as written.

@@ -5,6 +5,7 @@ import oxigraph from 'oxigraph';
 import { GRAPH_FORMATS, type FormatKey, type ResultFormat } from '../engine/formats.js';
 import { LKPO, NS } from '../vocab.js';
 import { CONTEXT_PATH, JSONLD_CONTEXT } from './context.js';
+import { releaseStore } from './store-memory.js';
 
 /** Formats of a single RDF document (no datasets): Turtle, N-Triples, JSON-LD, RDF/XML. */
 export const DOCUMENT_FORMATS: readonly ResultFormat[] = GRAPH_FORMATS.filter((f) => ['ttl', 'nt', 'jsonld', 'rdf'].includes(f.key));
@@ -195,8 +196,12 @@ export function loadRdfXmlWriter(): Promise<typeof import('./rdfxml.js')> {
 async function toRdfXml(quads: N3Quad[], base: string): Promise<string> {
   if (quads.some((q) => q.object.termType === 'Literal' && (q.object as { direction?: string | null }).direction)) {
     const store = new oxigraph.Store();
-    store.load(write(quads, 'N-Triples'), { format: 'nt', no_transaction: true });
-    return store.dump({ format: 'rdf', from_graph_name: oxigraph.defaultGraph() });
+    try {
+      store.load(write(quads, 'N-Triples'), { format: 'nt' }); // in a transaction: see releaseStore
+      return store.dump({ format: 'rdf', from_graph_name: oxigraph.defaultGraph() });
+    } finally {
+      releaseStore(store);
+    }
   }
   const { toRdfXml: writeRdfXml } = await loadRdfXmlWriter();
   return writeRdfXml(quads, usedPrefixes(quads, base));

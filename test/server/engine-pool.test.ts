@@ -146,6 +146,20 @@ describe('WorkerPool', () => {
     expect(p.workersStarted).toBe(before + 1);
   });
 
+  it.each(['oxigraph', 'comunica'])('keeps a %s worker that writes graph answers in every format (their stores give back their memory)', async (engine) => {
+    const p = await start({ module: new URL(`../../src/engine/${engine}-worker.ts`, import.meta.url), recycleBytes: 64 * 1024 * 1024, timeoutMs: 10_000 });
+    const before = p.workersStarted;
+    for (let i = 0; i < 3; i++) {
+      for (const format of ['ttl', 'rdf', 'jsonld', 'nq', 'trig'] as const) {
+        const construct: QueryJob = { query: `CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT ${500 + i}`, form: 'CONSTRUCT', format, maxRows: 0 };
+        expect(await kindOf(p.run(construct))).toBe('answered');
+      }
+    }
+    // Before 2026-12-05 each graph answer's store reserved 160 MiB for Oxigraph's bulk loader and held it
+    // until collected: Comunica's workers, which start small, were replaced after nearly every graph answer.
+    expect(p.workersStarted).toBe(before);
+  });
+
   it('cancels running queries when the process passes memoryLimitBytes', async () => {
     const p = await start({ memoryLimitBytes: 1 });
     const refused = p.run(job(SLOW));
