@@ -44,9 +44,9 @@ export const BOOLEAN_FORMATS: readonly ResultFormat[] = SOLUTION_FORMATS.slice(0
 
 /** Formats for CONSTRUCT/DESCRIBE results and for RDF documents, in server preference order. */
 export const GRAPH_FORMATS: readonly ResultFormat[] = [
-  // Turtle answers a request for N3, of which it is a subset. `json` and `xml` name the graph
-  // formats of those media types, as application/json and application/xml do.
-  fmt('ttl', 'text/turtle', FORMATS.Turtle, ['application/x-turtle'], ['turtle', 'n3']),
+  // Turtle answers a request for N3 (by name or media type), of which it is a subset. `json` and
+  // `xml` name the graph formats of those media types, as application/json and application/xml do.
+  fmt('ttl', 'text/turtle', FORMATS.Turtle, ['application/x-turtle', 'text/n3'], ['turtle', 'n3']),
   fmt('nt', 'application/n-triples', FORMATS.N_Triples, ['text/plain'], ['ntriples', 'n-triples']),
   fmt('jsonld', 'application/ld+json', FORMATS.JSON_LD, ['application/json'], ['json-ld', 'json']),
   fmt('rdf', 'application/rdf+xml', FORMATS.RDF_XML, ['application/xml', 'text/xml'], ['rdf+xml', 'rdfxml', 'xml']),

@@ -54,6 +54,15 @@ describe('SPARQLWrapper 2, with its default of format parameters as well as Acce
     }
   });
 
+  it('answers N3 asked for by its media type, in ?format= or Accept, with Turtle (which is N3)', async () => {
+    const query = encodeURIComponent(CONSTRUCT);
+    for (const [path, accept] of [[`/sparql?query=${query}&format=text/n3`, '*/*'], [`/sparql?query=${query}`, 'text/n3']]) {
+      const res = await req(path!, { headers: { accept: accept! } });
+      expect(res.status, await res.clone().text()).toBe(200);
+      expect(res.headers.get('content-type')).toBe('text/turtle; charset=utf-8');
+    }
+  });
+
   it('answers a CONSTRUCT asked for as xml with RDF/XML', async () => {
     const res = await req(...sparqlWrapper(CONSTRUCT, 'xml', 'application/rdf+xml'));
     expect(await res.text()).toMatch(/^<\?xml[^>]*>\s*<rdf:RDF/);

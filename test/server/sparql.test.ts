@@ -396,6 +396,7 @@ describe.each(['oxigraph', 'comunica'] as const)('%s engine', (engine) => {
       ['text/plain', 'application/n-triples', 'nt'],
       ['application/xml', 'application/rdf+xml', 'rdf'],
       ['application/x-turtle', 'text/turtle', 'ttl'],
+      ['text/n3', 'text/turtle', 'ttl'],
       ['text/html;q=0.5, application/json', 'application/ld+json', 'jsonld'],
     ])('Accept %s → %s', async (accept, type, format) => {
       const res = await req('/sparql', { headers: { accept } });
