@@ -47,6 +47,20 @@ export function planDistributions(files: readonly ManifestFile[]): PlannedDistri
 }
 
 /**
+ * What a dump of the dataset keeps of its named graphs, as a sentence (with a leading space): TriG
+ * and N-Quads keep one per source; the other formats hold their union, which JSON-LD could carry
+ * but, like Turtle, gives as one graph of nodes. Nothing for the link table.
+ */
+function graphs(d: PlannedDistribution): { sv: string; en: string } {
+  if (d.dataset !== 'lkp') return { sv: '', en: '' };
+  if (/\.(trig|nq)(\.gz)?$/.test(d.file.name)) return { sv: ' En namngiven graf per källa.', en: ' One named graph per source.' };
+  return {
+    sv: ' Alla källors tripler i en graf, unionen av de namngivna graferna; vilken graf en tripel hör till framgår av TriG- och N-Quads-filerna.',
+    en: ' The triples of every source in one graph, the union of the named graphs; which graph holds a triple is given in the TriG and N-Quads files.',
+  };
+}
+
+/**
  * Adds one dump distribution with its download URL, formats, size, checksum and licence.
  * @example for (const d of planDistributions(files)) addFileDistribution(sink, metadataIris(base), d);
  */
@@ -59,8 +73,8 @@ export function addFileDistribution(out: QuadSink, iris: Iris, d: PlannedDistrib
     .type(dist, dcat('Distribution'))
     .add(dist, dct('title'), { sv: `${d.format.label.sv}: ${what.sv}${packed.sv}`, en: `${d.format.label.en}: ${what.en}${packed.en}` })
     .add(dist, dct('description'), {
-      sv: `Nedladdningsfil med ${what.sv} i formatet ${d.format.label.sv}${packed.sv}. Storlek och SHA-256-kontrollsumma anges.`,
-      en: `Download of ${what.en} in ${d.format.label.en}${packed.en}. Size and SHA-256 checksum are given.`,
+      sv: `Nedladdningsfil med ${what.sv} i formatet ${d.format.label.sv}${packed.sv}.${graphs(d).sv} Storlek och SHA-256-kontrollsumma anges.`,
+      en: `Download of ${what.en} in ${d.format.label.en}${packed.en}.${graphs(d).en} Size and SHA-256 checksum are given.`,
     })
     .add(dist, dcat('accessURL'), url)
     .add(dist, dcat('downloadURL'), url)

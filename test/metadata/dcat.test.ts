@@ -126,6 +126,16 @@ describe('computeDcat: DCAT-AP-SE and dataportal.se rules', () => {
     expect(one(quads, iris.distribution('dataset.ttl.gz'), dcat('compressFormat'))).toBe(`${IANA_MEDIA_TYPES}application/gzip`);
   });
 
+  it('says which dumps keep the named graphs and which hold their union', () => {
+    const description = (file: string) => objects(quads, iris.distribution(file), dct('description')).join(' | ');
+    for (const file of ['dataset.trig', 'dataset.nq']) expect(description(file)).toContain('One named graph per source.');
+    for (const file of ['dataset.ttl', 'dataset.nt', 'dataset.jsonld', 'dataset.rdf', 'dataset.ttl.gz']) {
+      expect(description(file)).toContain('the union of the named graphs');
+      expect(description(file)).toContain('unionen av de namngivna graferna');
+    }
+    expect(description('links.csv')).not.toMatch(/graph/);
+  });
+
   it('does not list metadata files as distributions', () => {
     expect(instances(quads, dcat('Distribution'))).not.toContain(iris.distribution('void.ttl'));
     expect(instances(quads, dcat('Distribution'))).not.toContain(iris.distribution('manifest.json'));
