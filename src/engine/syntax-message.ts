@@ -3,6 +3,7 @@ import { ChainMeter } from './chain.js';
 import { QueryRefusal, tokens, type Seen } from './lexer.js';
 import { NS, type Prefix } from '../vocab.js';
 import { diagnose, inWords, STRAY } from './diagnosis.js';
+import { groupingError } from './grouping-message.js';
 
 /** A bracketed character class in a parser message (`['A' ..= 'Z' | '\u{00C0}'..='\u{00D6}']`, `['.']`, `[_]`). */
 const CLASS = /\[(?:'(?:\\.|[^'\\])*'|[^\]'])*\]/g;
@@ -126,13 +127,13 @@ function failedAt(message: string, query: string): [number, number] | undefined 
 const place = (query: string, offset: number): [number, number] => lineColumn(query, offset).split(':').map(Number) as [number, number];
 
 /**
- * Oxigraph names an IRI it cannot read only in some places (`?s <a b> ?o`); elsewhere (`{ <a b> ?p
- * ?o }`) it lists what it expected after giving up on it, and Comunica stops at the space. When
- * the parser failed at or after a `<` that starts no IRI where one must be, that IRI is the
- * error, reported at its `<`. Oxigraph's own "IRI parsing failed" keeps its position.
+ * Oxigraph names an IRI it cannot read only in some places (`?s <a b> ?o`), and there just past
+ * its `>`; elsewhere (`{ <a b> ?p ?o }`) it lists what it expected after giving up on it, and
+ * Comunica stops at the space. When the parser failed at or after a `<` that starts no IRI where
+ * one must be, that IRI is the error, reported at its `<`.
  */
 function unreadableIri(message: string, query: string, brokenIri: number | undefined): string | undefined {
-  if (brokenIri === undefined || BAD_IRI.test(message)) return undefined;
+  if (brokenIri === undefined) return undefined;
   const failed = failedAt(message, query);
   const broken = place(query, brokenIri);
   if (!failed || before(failed, broken)) return undefined;
@@ -178,6 +179,8 @@ export function readableSyntaxError(message: string, query: string): string {
   if (unreadable) return unreadable;
   const surrogate = /ENCODE_FOR_URI|escape sequence should be followed/.test(message) ? surrogateEscape(query, scanned.surrogate, failedAt(message, query)) : undefined;
   if (surrogate) return surrogate;
+  const grouping = groupingError(message, query);
+  if (grouping) return grouping;
   // Oxigraph (WebAssembly: 32-bit sizes) reads a LIMIT or OFFSET over 2^32 - 1 as "should be a non negative integer".
   const bound = /^(error at \d+:\d+): expected (?:one of )?The query (?:limit|offset) should be a non negative integer\b/.exec(message);
   if (bound) return `${bound[1]}: LIMIT and OFFSET take an integer from 0 to 4294967295 here`;

@@ -64,10 +64,20 @@ describe('readableSyntaxError', () => {
     // … and Oxigraph's sentences in lower case kept alone.
     ['SELECT * { ?s ?p "a"@en--LTR }', "error at 1:29: the only base directions allowed are 'rtl' and 'ltr'"],
     ['SELECT (1 AS ?x) (2 AS ?x) {}', 'error at 1:30: duplicated variable name in SELECT'],
-    ['SELECT (COUNT(*) AS ?c) ?s WHERE { ?s ?p ?o }', 'error at 1:46: the SELECT contains a variable that is unbound'],
+    // grouping errors: Oxigraph said "unbound" of a bound variable not grouped, and "GROUP BY" of a query without one, at the query's end
+    ['SELECT (COUNT(*) AS ?c) ?s WHERE { ?s ?p ?o }', 'error at 1:25: ?s is returned but neither grouped (GROUP BY) nor inside an aggregate; add it to GROUP BY, or return (SAMPLE(?s) AS ?…)'],
+    ['SELECT ?s ?p WHERE { ?s ?p ?o } GROUP BY ?s', 'error at 1:11: ?p is returned but neither grouped (GROUP BY) nor inside an aggregate; add it to GROUP BY, or return (SAMPLE(?p) AS ?…)'],
+    ['SELECT ?k ?s WHERE { ?s ?p ?o } GROUP BY (STR(?s) AS ?k)', 'error at 1:11: ?s is returned but neither grouped (GROUP BY) nor inside an aggregate; add it to GROUP BY, or return (SAMPLE(?s) AS ?…)'],
+    ['SELECT ?s WHERE { ?s ?p ?o } ORDER BY COUNT(?o)', 'error at 1:8: ?s is returned but neither grouped (GROUP BY) nor inside an aggregate; add it to GROUP BY, or return (SAMPLE(?s) AS ?…)'],
+    ['SELECT * WHERE { ?s ?p ?o FILTER(COUNT(?s) > 1) }', 'error at 1:34: COUNT is an aggregate, which may stand in SELECT, HAVING and ORDER BY but not in FILTER'],
+    ['SELECT ?c WHERE { ?s ?p ?o BIND(COUNT(?s) AS ?c) }', 'error at 1:33: COUNT is an aggregate, which may stand in SELECT, HAVING and ORDER BY but not in BIND'],
+    // … an aggregate in a subquery under FILTER EXISTS is in its place; words in strings and comments are no keywords
+    ['SELECT ?s WHERE { ?s ?p ?o FILTER EXISTS { SELECT (COUNT(*) AS ?n) { ?a ?b ?c } } FILTER(SUM(?o) > 1) }', 'error at 1:90: SUM is an aggregate, which may stand in SELECT, HAVING and ORDER BY but not in FILTER'],
+    ['SELECT ?s # COUNT(\n WHERE { ?s ?p ?o FILTER("COUNT(" = STR(MAX(?o))) }', 'error at 2:41: MAX is an aggregate, which may stand in SELECT, HAVING and ORDER BY but not in FILTER'],
+    ['SELECT * WHERE { ?s ?p ?o } GROUP BY ?s', 'error at 1:40: SELECT * cannot return the solutions of a grouped query (one with GROUP BY or an aggregate): name what to return, each variable grouped by GROUP BY or inside an aggregate'],
     // an IRI the parser cannot read is no prefixed name, though the lexer reads `http:` or `urn:x` in it
-    ['SELECT * { ?s <http://a b> ?o }', 'error at 1:27: IRI parsing failed (an IRI in <…> holds no spaces and none of the characters <>"{}|^`\\)'],
-    ['SELECT * { ?s <urn:x y> ?o . ?s foo:bar ?o }', 'error at 1:24: IRI parsing failed (an IRI in <…> holds no spaces and none of the characters <>"{}|^`\\)'],
+    ['SELECT * { ?s <http://a b> ?o }', 'error at 1:15: IRI parsing failed (an IRI in <…> holds no spaces and none of the characters <>"{}|^`\\)'],
+    ['SELECT * { ?s <urn:x y> ?o . ?s foo:bar ?o }', 'error at 1:15: IRI parsing failed (an IRI in <…> holds no spaces and none of the characters <>"{}|^`\\)'],
     // a reified triple `<< … >>` (SPARQL 1.2) is no IRI that failed to start: the parser's own message stands
     ['PREFIX e: <http://e/> SELECT * { << e:a e:b e:c >> e:p ?x . FILTER(?x = ) }', expect.not.stringMatching(/IRI parsing failed/)],
     // the hint about BIND and VALUES only where the query has one
@@ -113,6 +123,14 @@ describe('readableSyntaxError', () => {
     expect(readablePrecheckError(refusal as QueryRefusal, query)).toBe(expected);
   });
 
+  it.each([
+    ['Aggregates are only allowed in SELECT, HAVING, and ORDER BY clauses.', 'SELECT * WHERE { ?s ?p ?o FILTER(COUNT(?s) > 1) }', 'error at 1:34: COUNT is an aggregate, which may stand in SELECT, HAVING and ORDER BY but not in FILTER'],
+    ['Variable not allowed in projection', 'SELECT ?s ?p WHERE { ?s ?p ?o } GROUP BY ?s', 'error at 1:11: ?p is returned but neither grouped (GROUP BY) nor inside an aggregate; add it to GROUP BY, or return (SAMPLE(?p) AS ?…)'],
+    ['GROUP BY not allowed with wildcard', 'SELECT * WHERE { ?s ?p ?o } GROUP BY ?s', 'SELECT * cannot return the solutions of a grouped query (one with GROUP BY or an aggregate): name what to return, each variable grouped by GROUP BY or inside an aggregate'],
+  ])('says Comunica\'s grouping error %j as Oxigraph\'s is said, with the place and the variable', (message, query, expected) => {
+    expect(readableSyntaxError(message, query)).toBe(expected);
+  });
+
   it('gives Comunica\'s stray-character message a line and column, counted like the parser\'s', () => {
     expect(readableSyntaxError('unexpected character: ->x<- at offset: 29, skipped 0 characters.', 'SELECT * {\n ?s ?p ?o } LIMIT x')).toBe(
       'error at 2:19: unexpected character "x"',
@@ -122,7 +140,8 @@ describe('readableSyntaxError', () => {
   it.each([
     ['SELECT * { <a b> ?p ?o }', 'error at 1:12: IRI parsing failed'],
     ['SELECT * WHERE { ?s ?p ?o FILTER(?o = <a b>) }', 'error at 1:39: IRI parsing failed'],
-    ['SELECT * {\n  <http://e.org/a|b> ?p ?o }', 'error at 2:21: IRI parsing failed'], // where Oxigraph says so itself, its position
+    ['SELECT * {\n  <http://e.org/a|b> ?p ?o }', 'error at 2:3: IRI parsing failed'], // where Oxigraph says so itself (just past the `>`), at the `<` too
+    ['SELECT * WHERE { <http://ex .org/a b> ?p ?o }', 'error at 1:18: IRI parsing failed'],
   ])('names an IRI the parser cannot read where Oxigraph only lists what it expected: %s', (query, start) => {
     const hint = ' (an IRI in <…> holds no spaces and none of the characters <>"{}|^`\\)';
     expect(readableSyntaxError(oxigraphMessage(query), query)).toBe(`${start}${hint}`);
