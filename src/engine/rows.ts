@@ -81,13 +81,16 @@ export function rowsOverLimit(format: FormatKey, body: string, max: number): num
 
 /**
  * Why a result of `rows` rows is refused: its size, or, when the query was capped (its count
- * then being only the cap's), that it is larger than the limit.
+ * then being only the cap's) or the count stopped past the limit (`rows` undefined), that it is
+ * larger than the limit.
  *
  * @example
  * overLimit({ query: '…', form: 'SELECT', format: 'json', maxRows: 50 }, 70) // 'the result has 70 solutions, more than the limit of 50; add a LIMIT'
+ * overLimit({ query: '…', form: 'CONSTRUCT', format: 'ttl', maxRows: 50 }, undefined) // 'the result has more triples than the limit of 50; add a LIMIT'
  */
-export function overLimit(job: QueryJob, rows: number): string {
+export function overLimit(job: QueryJob, rows: number | undefined): string {
   const what = job.form === 'SELECT' ? 'solutions' : 'triples';
   if (job.capped) return `the result has more ${what} than the limit of ${job.maxRows}; add a LIMIT of at most ${job.maxRows}`;
+  if (rows === undefined) return `the result has more ${what} than the limit of ${job.maxRows}; add a LIMIT`;
   return `the result has ${rows} ${what}, more than the limit of ${job.maxRows}; add a LIMIT`;
 }
