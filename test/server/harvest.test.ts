@@ -81,4 +81,13 @@ describe('harvest metadata of the real dataset', () => {
     const nt = await res.text();
     expect(nt).toMatch(new RegExp(`<http://rdfs.org/ns/void#triples> "${manifest().counts.triples}"`));
   });
+
+  it.each([
+    ['/.well-known/void', '/dataset/lkp'],
+    ['/datasets/dcat', '/catalog'],
+  ])('sends a browser at %s to the page of what it describes, %s (not the UN\'s or Wikidata\'s dataset, which VoID names too)', async (path, page) => {
+    const res = await app.current.app.request(path, { headers: { Accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' } });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(page);
+  });
 });

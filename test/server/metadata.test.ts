@@ -72,6 +72,24 @@ describe('metadata documents', () => {
     expect(await named.text()).toBe(body);
   });
 
+  it.each([
+    ['/datasets/dcat', 'text/html', '/catalog'],
+    ['/datasets/dcat', 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8', '/catalog'],
+    // the test data's VoID dataset is <…/dataset> (the build's is <…/dataset/lkp>)
+    ['/.well-known/void', 'text/html', '/dataset'],
+    ['/.well-known/void', 'text/html,application/xhtml+xml,image/avif,image/webp,*/*;q=0.8', '/dataset'],
+  ])('%s sends a browser (Accept %s) with 303 to the page of what it describes, %s', async (path, accept, page) => {
+    const res = await req(path, { headers: { accept } });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(page);
+    expect(res.headers.get('vary')!.split(', ')).toContain('Accept');
+    const html = await req(page, { headers: { accept } });
+    expect(html.status).toBe(200);
+    expect(html.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    // ?format= names the document itself, whatever Accept says
+    expect((await req(`${path}?format=ttl`, { headers: { accept } })).status).toBe(200);
+  });
+
   it.each(['/def/shapes', '/def/shapes.ttl'])('%s is the SHACL shapes at their own IRI, as written in ontology/shapes.ttl', async (path) => {
     const res = await req(path, { headers: { accept: 'text/turtle, */*;q=0.1' } });
     expect(res.status).toBe(200);

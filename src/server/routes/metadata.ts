@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { findFormat, type ResultFormat } from '../../engine/formats.js';
 import { negotiate } from '../conneg.js';
+import { HTML_OFFER } from '../representation.js';
 import { CONTEXT_DOCUMENT, PUBLISHED_CONTEXTS } from '../context.js';
 import type { Dataset } from '../dataset.js';
 import { exactQuads } from '../exact-store.js';
@@ -13,9 +14,11 @@ import { formatParam } from '../protocol.js';
 import { once } from '../once.js';
 import { ROOT } from '../../graph/config.js';
 import { DOCUMENT_FORMATS, serialize } from '../../graph/documents.js';
-import { DEFAULT_BASE } from '../../vocab.js';
+import { DEFAULT_BASE, NS, RDF } from '../../vocab.js';
 import { sitePages } from '../page-data.js';
 import { subjectIndex } from '../describe.js';
+
+const VOID = NS.void;
 
 /** Document formats with the given one first (the default for `*\/*`). */
 const preferring = (key: string): ResultFormat[] => [...DOCUMENT_FORMATS].sort((a, b) => Number(b.key === key) - Number(a.key === key));
@@ -41,16 +44,32 @@ export function metadataRoutes({ dataset }: { dataset: Dataset }): Hono {
 
   /**
    * One metadata document (DCAT or VoID) at `path`, by `?format=` or Accept. Each format is named
-   * by its `?format=` URL (`Content-Location`, RFC 9110 §8.7) and all are linked as alternates.
+   * by its `?format=` URL (`Content-Location`, RFC 9110 §8.7) and all are linked as alternates. A
+   * client that prefers HTML (a browser) is sent with 303 to the page of the resource the document
+   * describes (its instance of `root` in our namespace that is no `void:subset` of another: the
+   * catalogue, the VoID dataset), where before it got the RDF (a browser's `application/xml;q=0.9` chose RDF/XML)
+   * or, asking for HTML alone, 406. HTML is offered last, so `*\/*` still gets the RDF.
    */
-  const rdfDocument = (path: string, file: string, formats: ResultFormat[]) => {
+  const rdfDocument = (path: string, file: string, formats: ResultFormat[], root: string) => {
+    const page = once(() => {
+      const quads = exactQuads(readFileSync(join(dataset.distDir, file), 'utf8'), 'ttl');
+      const subsets = new Set(quads.filter((q) => q.predicate.value === `${VOID}subset`).map((q) => q.object.value));
+      // the datasets a VoID linkset points into (the UN's, Wikidata) are void:Datasets too, not ours
+      const ours = (iri: string) => iri.startsWith(dataset.base) && !subsets.has(iri);
+      const top = quads.find((q) => q.predicate.value === RDF.type && q.object.value === root && ours(q.subject.value))?.subject.value;
+      return top === undefined ? undefined : `/${top.slice(dataset.base.length)}`;
+    });
     const urlOf = (f: ResultFormat) => `${path}?format=${f.key}`;
     const link = formats.map((f) => `<${urlOf(f)}>; rel="alternate"; type="${f.mediaType}"`).join(', ');
-    const offers = formats.flatMap((f) => [f.mediaType, ...f.aliases]);
+    const offers = [...formats.flatMap((f) => [f.mediaType, ...f.aliases]), HTML_OFFER, 'application/xhtml+xml'];
     const prebuilt = join(dataset.distDir, file.replace(/\.ttl$/, '.rdf'));
     return async (c: Context) => {
       const asked = formatParam(c);
-      const format = findFormat(formats, asked ?? negotiate(c.req.header('accept'), offers) ?? '');
+      const negotiated = asked === undefined ? negotiate(c.req.header('accept'), offers) : undefined;
+      if ((negotiated === HTML_OFFER || negotiated === 'application/xhtml+xml') && page()) {
+        return c.body(null, 303, { Location: page()!, Vary: 'Accept', Link: link });
+      }
+      const format = findFormat(formats, asked ?? negotiated ?? '');
       if (!format && asked !== undefined) throw unknownFormat(asked, formats);
       if (!format) throw httpError(406, `available: ${formats.map((f) => f.mediaType).join(', ')}`);
       const key = `${file} ${format.key}`;
@@ -91,8 +110,8 @@ export function metadataRoutes({ dataset }: { dataset: Dataset }): Hono {
     const headers = { ...jsonld, ETag: etagOf(body), 'Cache-Control': 'public, max-age=31536000, immutable' };
     app.get(`/${path}`, (c) => c.body(body, 200, headers));
   }
-  app.get('/datasets/dcat', rdfDocument('/datasets/dcat', 'dcat.ttl', preferring('rdf')));
-  app.get('/.well-known/void', rdfDocument('/.well-known/void', 'void.ttl', preferring('ttl')));
+  app.get('/datasets/dcat', rdfDocument('/datasets/dcat', 'dcat.ttl', preferring('rdf'), `${NS.dcat}Catalog`));
+  app.get('/.well-known/void', rdfDocument('/.well-known/void', 'void.ttl', preferring('ttl'), `${VOID}Dataset`));
   app.get('/sitemap.xml', (c) => {
     const { body, etag } = sitemapOf();
     return c.body(body, 200, { 'Content-Type': 'application/xml; charset=utf-8', ETag: etag, 'Last-Modified': lastModified });
