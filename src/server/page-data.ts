@@ -56,7 +56,8 @@ export function pageData(dataset: Dataset): PageData {
  * The site's pages for people besides the resource pages (see routes/ui.ts and the SDG lens in
  * routes/resource.ts): the overview pages, each matrix cell that counts a link, and the lens page
  * of each SDG goal and target (the ones /sdg and the matrix lead to). Not /sparql (robots.txt
- * disallows it), /search (a form) or the thin indicator pages.
+ * disallows it), /search (a form) or the indicator pages, which hold only the UN's statements (and
+ * say `noindex`, see lensPage).
  */
 export function sitePages(dataset: Dataset): string[] {
   const model = pageData(dataset).model();

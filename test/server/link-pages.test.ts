@@ -72,6 +72,18 @@ describe('SDG lens pages show the UN notation', () => {
   });
 });
 
+describe('SDG lens pages for search engines', () => {
+  it.each([
+    ['/sdg/C130201', true],
+    ['/sdg/13.2', false],
+    ['/sdg/13', false],
+    ['/lkp/2016/4.4.3', false],
+  ])('%s: noindex %s (an indicator page holds only the UN\'s statements, and is not in the sitemap)', async (path, noindex) => {
+    const body = await html(path);
+    expect(body.includes('<meta name="robots" content="noindex">')).toBe(noindex);
+  });
+});
+
 describe('Swedish quotations in English rationales carry lang="sv"', () => {
   it('rationaleHtml marks each “…” in an English text, and nothing in a Swedish one', () => {
     expect(rationaleHtml('Its aim to “främja cyklisterna” and “<b>” serve', 'en')).toBe('Its aim to “<span lang="sv">främja cyklisterna</span>” and “<span lang="sv">&lt;b&gt;</span>” serve');

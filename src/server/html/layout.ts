@@ -33,6 +33,8 @@ export interface PageOptions {
   wide?: boolean;
   /** Which main-menu entry is current. */
   section?: 'overview' | 'matrix' | 'sdg' | 'sparql';
+  /** Asks search engines not to index the page (`<meta name="robots" content="noindex">`): one with nothing of ours on it. */
+  noindex?: boolean;
 }
 
 /** One alternate representation of a resource: its URL, media type and, for pages, language. */
@@ -118,7 +120,7 @@ ${o.body}
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(o.title)}</title>
+<title>${esc(o.title)}</title>${o.noindex ? '\n<meta name="robots" content="noindex">' : ''}
 ${links}
 ${ld}
 </head>

@@ -169,5 +169,7 @@ export function lensPage(v: ResourceView, targets: ResourceView[], links: PageLi
     nav,
     formatsNav(links, lang),
   ].join('\n');
-  return page({ title: `${kind} ${isGoal ? c : notation}: ${title}`, body, lang, section: 'sdg', ...links });
+  // An indicator nothing of ours points at (none does yet) shows only the UN's own statements: left
+  // out of the sitemap, and out of search engines' indexes. Goals and targets are listed and indexed.
+  return page({ title: `${kind} ${isGoal ? c : notation}: ${title}`, body, lang, section: 'sdg', noindex: isIndicator && v.links.length === 0, ...links });
 }
