@@ -66,7 +66,10 @@ function checkGraphs(iris: string[], graphs: Set<string>): void {
   const unknown = iris.filter((iri) => !graphs.has(iri));
   if (unknown.length === 0) return;
   const list = [...graphs].map((g) => `<${g}>`).join(' ');
-  throw httpError(400, `<${unknown[0]}> is not a graph of this dataset (nothing is fetched from the web); named graphs: ${list}`);
+  // A value that is no absolute IRI (`default-graph-uri=my graph`) is said to be none, rather than written as one.
+  const iri = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|\\^`]*$/.test(unknown[0]!);
+  const what = iri ? `<${unknown[0]}> is not a graph of this dataset (nothing is fetched from the web)` : `${JSON.stringify(unknown[0])} is no absolute IRI, so it names no graph (a graph is named by its full IRI)`;
+  throw httpError(400, `${what}; named graphs: ${list}`);
 }
 
 const REFUSAL_STATUS = { update: 400, service: 400, depth: 400, chain: 400, empty: 400, syntax: 400 } as const;

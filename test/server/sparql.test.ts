@@ -277,6 +277,7 @@ describe.each(['oxigraph', 'comunica'] as const)('%s engine', (engine) => {
       ['FROM a remote graph', 400, sparqlUrl('SELECT * FROM <http://dbpedia.org/> { ?s ?p ?o }'), undefined, /not a graph of this dataset/],
       ['FROM NAMED a file', 400, sparqlUrl('SELECT * FROM NAMED <file:///etc/passwd> { ?s ?p ?o }'), undefined, /not a graph of this dataset/],
       ['unknown default-graph-uri', 400, sparqlUrl('ASK {}', { 'default-graph-uri': 'http://example.org/g' }), undefined, /not a graph/],
+      ['default-graph-uri that is no IRI', 400, sparqlUrl('ASK {}', { 'default-graph-uri': 'my graph' }), undefined, /^"my graph" is no absolute IRI, so it names no graph \(a graph is named by its full IRI\); named graphs: </],
       // Both engines: Comunica's parser gives no position, so the one Traqula's recognizer reports is used.
       ['syntax error with position', 400, sparqlUrl('SELECT * WHERE { ?s ?p ?o '), undefined, /^syntax error: error at 1:27: expected "\}" but found the end of the query\n$/],
       ['empty query', 400, sparqlUrl(' '), undefined, /empty/],
