@@ -34,21 +34,33 @@ const BROWSER_ENCODINGS = 'gzip, deflate, br, zstd';
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ms = (x: number) => `${x.toFixed(2)} ms`;
 
-/** Starts a child process running `script` and resolves once `url` answers 200; returns ms taken. */
+/** How long a child process may take to answer before the bench gives up on it. */
+const START_TIMEOUT_MS = 60_000;
+
+/**
+ * Starts a child process running `script` and resolves once `url` answers 200; returns ms taken.
+ * Gives up (killing the child) after START_TIMEOUT_MS, saying why the last request failed: a
+ * port fetch refuses (4045, on the Fetch standard's list of bad ports) once kept the bench asking
+ * for ever.
+ */
 async function startChild(args: string[], env: Record<string, string>, url: string): Promise<{ child: ChildProcess; ms: number }> {
   const started = performance.now();
   // TypeScript runs through tsx; the compiled server (src/cli/start.mjs, what `npm start` runs) as it is.
   const loader = args[0]!.endsWith('.ts') ? ['--import', 'tsx'] : [];
   const child = spawn(process.execPath, [...loader, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'ignore' });
-  for (;;) {
+  let last: unknown;
+  while (performance.now() - started < START_TIMEOUT_MS) {
     if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited with ${child.exitCode}`);
     try {
-      if ((await fetch(url)).ok) return { child, ms: performance.now() - started };
-    } catch {
-      /* not listening yet */
+      if ((await fetch(url, { signal: AbortSignal.timeout(5_000) })).ok) return { child, ms: performance.now() - started };
+    } catch (e) {
+      last = e; // not listening yet
     }
     await new Promise((r) => setTimeout(r, 5));
   }
+  child.kill();
+  const cause = (last as { cause?: { message?: string } } | undefined)?.cause?.message ?? String(last);
+  throw new Error(`${args.join(' ')} did not answer ${url} within ${START_TIMEOUT_MS / 1000} s (${cause})`);
 }
 
 const stopChild = (child: ChildProcess) =>
@@ -463,11 +475,13 @@ async function main(): Promise<void> {
     await build(cfg);
   }
   console.log(`bench ${new Date().toISOString()} · ${cpus().length}× ${cpus()[0]?.model ?? 'cpu'} · Node ${process.version}`);
+  // Ports fetch may use: 4045, once the bare server's (port + 100), is on the Fetch standard's list of bad ports.
   const port = 3900 + Math.floor(Math.random() * 50);
+  const barePort = port + 1000;
   const base = `http://127.0.0.1:${port}`;
-  const bare = `http://127.0.0.1:${port + 100}`;
+  const bare = `http://127.0.0.1:${barePort}`;
   const { server, startUp } = await startServer(port);
-  const bareChild = (await startChild(['src/cli/bench.ts', '--bare', String(port + 100)], {}, `${bare}/`)).child;
+  const bareChild = (await startChild(['src/cli/bench.ts', '--bare', String(barePort)], {}, `${bare}/`)).child;
   try {
     const overheads = ONLY !== 'throughput' ? await latencies(base, bare, cfg.distDir) : undefined;
     const ratios = ONLY !== 'latency' ? await throughputs(base, bare, { server: server.pid!, bare: bareChild.pid! }) : undefined;
