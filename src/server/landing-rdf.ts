@@ -22,7 +22,7 @@ const SCHEMA_CONTEXT = { '@vocab': NS.schema, url: { '@type': '@id' }, license: 
 export function landingGraph(dataset: Pick<Dataset, 'base'>, markup: Record<string, unknown>): oxigraph.Store {
   const { base } = dataset;
   const store = new oxigraph.Store();
-  store.load(JSON.stringify({ ...markup, '@context': SCHEMA_CONTEXT }), { format: 'application/ld+json', no_transaction: true });
+  store.load(JSON.stringify({ ...markup, '@context': SCHEMA_CONTEXT }), { format: 'application/ld+json' }); // in a transaction: see releaseStore
   const iris = metadataIris(base);
   const page = oxigraph.namedNode(iris.landingPage);
   const add = (p: string, o: oxigraph.NamedNode | oxigraph.Literal) => store.add(oxigraph.quad(page, oxigraph.namedNode(p), o));
