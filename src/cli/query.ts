@@ -5,7 +5,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { QueryEngine } from '@comunica/query-sparql';
-import { Parser, Store } from 'n3';
+import { DataFactory, Parser, Store } from 'n3';
+import type * as RDF from '@rdfjs/types';
 import { analyseQuery, QueryRefusal } from '../engine/analyse.js';
 import { askBody, standardSparqlJson } from '../engine/comunica-json.js';
 import { ALL_FORMATS, findFormat } from '../engine/formats.js';
@@ -38,7 +39,8 @@ in a query with no BASE declaration resolve against the endpoint's IRI, as on th
                            (default ${DEFAULT_TIMEOUT_S}); then the query fails
   -o, --format <type>      SELECT: text/csv (csv, the default), text/tab-separated-values (tsv),
                              application/sparql-results+json (json), application/sparql-results+xml
-                             (xml), table (values cut at 50 characters), simple
+                             (xml), table (values cut at 50 characters), simple; these two show
+                             line breaks and tabs in values as \\n, \\r and \\t
                            ASK: simple (the default), json, xml
                            CONSTRUCT, DESCRIBE: text/turtle (ttl, the default), application/n-triples
                              (nt), application/n-quads (nq), application/trig (trig),
@@ -273,12 +275,30 @@ export async function runQuery(argv: string[], fetch = globalThis.fetch): Promis
   const format = outputFormat(result.resultType, values.format);
   // Comunica 5.4 fails to write ASK as SPARQL XML: written as the endpoint's Comunica engine writes it
   if (result.resultType === 'boolean' && format === 'application/sparql-results+xml') return `${askBody(await result.execute(), 'xml')}\n`;
-  const { data } = await engine.resultToString(result, format);
+  const { data } = await engine.resultToString(result.resultType === 'bindings' && (format === 'table' || format === 'simple') ? withVisibleBreaks(result) : result, format);
   // the whole answer first, so that a source failing midway leaves no partial answer on stdout
   const chunks: string[] = [];
   await new Promise((resolve, reject) => data.on('data', (c: Buffer | string) => chunks.push(String(c))).on('end', resolve).on('error', reject));
   const text = chunks.join('');
   return result.resultType === 'bindings' && format === 'application/sparql-results+json' ? standardSparqlJson(text) : text;
+}
+
+/** Line breaks and tabs in a value, and how `table` and `simple` show them: as escapes, each on the value's own row. */
+const BREAKS = /\r\n|[\r\n\t]/g;
+const ESCAPES: Record<string, string> = { '\r\n': '\\r\\n', '\r': '\\r', '\n': '\\n', '\t': '\\t' };
+
+/**
+ * SELECT results for the `table` and `simple` formats, which are for reading: a literal's line
+ * breaks and tabs written as `\n`, `\r` and `\t`. Comunica writes them as they are, so a value
+ * with a line break broke its row in two and the table's columns with it. CSV, TSV, JSON and XML
+ * keep every value as it is.
+ */
+type BindingsResult = Extract<Awaited<ReturnType<QueryEngine['query']>>, { resultType: 'bindings' }>;
+
+function withVisibleBreaks(result: BindingsResult): BindingsResult {
+  const visible = (term: RDF.Term): RDF.Term =>
+    term.termType === 'Literal' && /[\r\n\t]/.test(term.value) ? DataFactory.literal(term.value.replace(BREAKS, (b) => ESCAPES[b]!), term.language || term.datatype) : term;
+  return { ...result, execute: async (opts) => (await result.execute(opts)).map((bindings) => bindings.map(visible)) };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

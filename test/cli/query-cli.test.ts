@@ -22,6 +22,15 @@ describe('npm run query', () => {
     expect(out).toContain(`${cfg.base}lkp/2016/4.3,`);
   });
 
+  it('shows line breaks and tabs in a value as \\n, \\r and \\t in table and simple output, where they broke the rows, and keeps them in CSV', async () => {
+    const query = 'SELECT ?x ?n WHERE { BIND("one\\ntwo\\tthree\\r\\nfour"@en AS ?x) BIND(1 AS ?n) }';
+    const table = await runQuery(['-o', 'table', query], offline);
+    expect(table.split('\n')).toHaveLength(4); // header, rule, one row, and the final line end
+    expect(table).toContain('one\\ntwo\\tthree\\r\\nfour');
+    expect(await runQuery(['-o', 'simple', query], offline)).toBe('?x: one\\ntwo\\tthree\\r\\nfour\n?n: 1\n\n');
+    expect(await runQuery(['-o', 'csv', query], offline)).toBe('x,n\r\n"one\ntwo\tthree\r\nfour",1\r\n');
+  });
+
   it('refuses an undeclared prefix instead of filling in one of its own', async () => {
     await expect(runQuery(['SELECT ?l WHERE { ?c skos:prefLabel ?l }'], offline)).rejects.toThrow(/syntax error: .*skos/);
   });
