@@ -200,17 +200,41 @@ function refuseUpdate(query: string): void {
   }
 }
 
-/** `fetch` whose failures name the URL they were for, up to its query (Node's say only "fetch failed"); timeouts and aborts pass as they are. */
+/**
+ * `fetch` whose failures name the URL they were for, up to its query (Node's say only "fetch
+ * failed", or "terminated" for an answer cut off midway): both a request that fails and an answer
+ * whose body fails while it is read. Timeouts and aborts pass as they are.
+ */
 function namingUrls(fetch: typeof globalThis.fetch): typeof globalThis.fetch {
   return async (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    // the source, without the query string (a whole SPARQL query, for an endpoint)
+    const named = (e: unknown): unknown =>
+      !(e instanceof Error) || e.name === 'TimeoutError' || e.name === 'AbortError' ? e : new Error(`${url.split('?')[0]}: ${e.message}`, { cause: e.cause ?? e });
+    let res: Response;
     try {
-      return await fetch(input, init);
+      res = await fetch(input, init);
     } catch (e) {
-      if (!(e instanceof Error) || e.name === 'TimeoutError' || e.name === 'AbortError') throw e;
-      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-      // the source, without the query string (a whole SPARQL query, for an endpoint)
-      throw new Error(`${url.split('?')[0]}: ${e.message}`, { cause: e.cause ?? e });
+      throw named(e);
     }
+    if (!res.body) return res;
+    const reader = res.body.getReader();
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        try {
+          const { done, value } = await reader.read();
+          if (done) controller.close();
+          else controller.enqueue(value);
+        } catch (e) {
+          controller.error(named(e));
+        }
+      },
+      cancel: (reason) => reader.cancel(reason),
+    });
+    const wrapped = new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+    // where the answer came from, after redirects: a document's base IRI
+    Object.defineProperty(wrapped, 'url', { value: res.url });
+    return wrapped;
   };
 }
 

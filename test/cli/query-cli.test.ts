@@ -202,6 +202,20 @@ describe('npm run query: found by an audit (helper-32)', () => {
     expect(error.message).toContain('http://localhost:1/sparql');
   });
 
+  it('names the source whose answer was cut off midway', async () => {
+    const cut = (() => {
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"head":{"vars":["s"]},"results":{"bindings":[{"s":{"type":"uri","value":"http://e/1"}},'));
+          controller.error(new TypeError('terminated'));
+        },
+      });
+      return Promise.resolve(new Response(body, { headers: { 'content-type': 'application/sparql-results+json' } }));
+    }) as typeof fetch;
+    const error = (await runQuery(['--no-local', '-s', 'sparql@http://example.org/sparql', 'SELECT ?s WHERE { ?s ?p ?o }'], cut).catch((e: Error) => e)) as Error;
+    expect(error.message).toMatch(/http:\/\/example\.org\/sparql: terminated/);
+  });
+
   it.each([
     ['a query taken for its value', ['-t', 'SELECT * WHERE { ?s ?p ?o }'], '--timeout must be a number of seconds above 0, not "SELECT * WHERE { ?s ?p ?o }"'],
     ['longer than a timer can wait', ['-t', '1e7', 'ASK {}'], '--timeout can be at most 2147483 seconds (about 24 days), not "1e7"'],
