@@ -334,7 +334,8 @@ export class WorkerPool {
    */
   private unavailable(): EngineError {
     const seconds = Math.max(0, Math.ceil((this.retryAt! - performance.now()) / 1000));
-    return new EngineError('unavailable', `no query worker is running: a fresh one failed to start; it is tried again in ${seconds} s`);
+    // Retry-After: when the fresh worker is tried, plus a second for it to load the dataset.
+    return new EngineError('unavailable', `no query worker is running: a fresh one failed to start; it is tried again in ${seconds} s`, seconds + 1);
   }
 
   private rejectQueue(error: EngineError): void {

@@ -62,7 +62,7 @@ export class EngineError extends Error {
   constructor(
     readonly kind: EngineErrorKind,
     message: string,
-    /** For 'busy': in how many seconds a worker can be free at the latest (the HTTP layer's Retry-After). */
+    /** For 'busy' and 'unavailable': in how many seconds a worker can be free at the latest (the HTTP layer's Retry-After). */
     readonly retryAfter?: number,
   ) {
     super(message);

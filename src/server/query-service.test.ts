@@ -120,7 +120,7 @@ describe('engineHttpError', () => {
     expect(res.headers.get('retry-after')).toBe(retryAfter);
   });
 
-  it('gives busy the Retry-After the pool computed (when a worker is free at the latest)', () => {
-    expect(engineHttpError(new EngineError('busy', 'why', 11)).getResponse().headers.get('retry-after')).toBe('11');
+  it.each(['busy', 'unavailable'] as const)('gives %s the Retry-After the pool computed (when a worker is free at the latest)', (kind) => {
+    expect(engineHttpError(new EngineError(kind, 'why', 11)).getResponse().headers.get('retry-after')).toBe('11');
   });
 });

@@ -95,8 +95,8 @@ export function engineHttpError(e: EngineError) {
       // When a worker can be free at the latest (see WorkerPool.secondsToFreeWorker): a fixed 1 s had clients retry against a queue that drains a query per timeout.
       return httpError(503, e.message, { 'Retry-After': String(e.retryAfter ?? 1) });
     case 'unavailable':
-      // No query worker runs: a fresh one failed to start, and the next is tried within seconds.
-      return httpError(503, e.message, { 'Retry-After': '5' });
+      // No query worker runs: a fresh one failed to start, and the next is tried within seconds (when, the pool says).
+      return httpError(503, e.message, { 'Retry-After': String(e.retryAfter ?? 5) });
     default:
       return httpError(500, e.message);
   }

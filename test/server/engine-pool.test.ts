@@ -68,6 +68,9 @@ describe('WorkerPool', () => {
       // The reason (a file path here) is the operator's, in the log; the client is told what it can do.
       await expect(refused).rejects.toThrow(/^no query worker is running: a fresh one failed to start; it is tried again in \d+ s$/);
       expect(await kindOf(refused)).toBe('unavailable');
+      // Retry-After: the seconds the message names, plus one for the fresh worker to load
+      const error = (await refused.catch((e: EngineError) => e)) as EngineError;
+      expect(error.retryAfter).toBe(Number(/tried again in (\d+) s/.exec(error.message)![1]) + 1);
       expect(logged.join('\n')).toMatch(/query worker failed to start: dataset failed to load/);
       // The engine's panic is logged on one line with the query that caused it, not dumped on stderr with its stack.
       expect(logged[0]).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z query worker replaced after \d+\.\d s \(crash\): .*\[panicked at \S+\.rs:\d+:\d+: [^\n]*\]; query: "ASK \{ FILTER\(\\"x\\"@ar--rtl = \\"x\\"@ar--ltr\) \}"$/);
