@@ -9,6 +9,16 @@ const ABSOLUTE = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 const NOT_IN_IRIREF = /[<>"{}|^`\\\u0000-\u0020]/;
 
 /**
+ * Whether `text` is an absolute IRI as SPARQL writes one in `<…>`: a scheme, and none of the
+ * characters an IRIREF may not hold.
+ *
+ * @example
+ * isAbsoluteIri('https://e.org/g') // true
+ * isAbsoluteIri('my graph') // false
+ */
+export const isAbsoluteIri = (text: string): boolean => ABSOLUTE.test(text) && !NOT_IN_IRIREF.test(text);
+
+/**
  * An IRI's `\u` and `\U` escapes decoded, as Oxigraph decodes them (one that names no code point
  * is left as it is: the parser refuses it).
  *

@@ -18,9 +18,7 @@ const output = graphOutputOptions(init);
 function loadStore(): oxigraph.Store {
   const store = new oxigraph.Store();
   // dataset.nq is our own build output, validated when it was written: skip re-validating every IRI.
-  // In a transaction, not with the bulk loader (`no_transaction`), which for a dataset this small is
-  // slower (190 against 119–128 ms in-process) and reserves 160 MiB of WebAssembly memory: the
-  // first query was answered 80 ms sooner after a start (median of 7 starts, 2026-12-05: 567–610 ms, was 651–687).
+  // In a transaction, not with the bulk loader: see releaseStore (graph/store-memory.ts).
   store.load(readFileSync(init.datasetPath), { format: 'nq', lenient: true });
   return store;
 }

@@ -69,12 +69,13 @@ export function addFileDistribution(out: QuadSink, iris: Iris, d: PlannedDistrib
   const url = iris.download(d.file.name);
   const what = d.dataset === 'links' ? { sv: 'länktabellen', en: 'the link table' } : { sv: 'hela datamängden', en: 'the whole dataset' };
   const packed = d.gzip ? { sv: ', gzip-komprimerad', en: ', gzip-compressed' } : { sv: '', en: '' };
+  const kept = graphs(d);
   out
     .type(dist, dcat('Distribution'))
     .add(dist, dct('title'), { sv: `${d.format.label.sv}: ${what.sv}${packed.sv}`, en: `${d.format.label.en}: ${what.en}${packed.en}` })
     .add(dist, dct('description'), {
-      sv: `Nedladdningsfil med ${what.sv} i formatet ${d.format.label.sv}${packed.sv}.${graphs(d).sv} Storlek och SHA-256-kontrollsumma anges.`,
-      en: `Download of ${what.en} in ${d.format.label.en}${packed.en}.${graphs(d).en} Size and SHA-256 checksum are given.`,
+      sv: `Nedladdningsfil med ${what.sv} i formatet ${d.format.label.sv}${packed.sv}.${kept.sv} Storlek och SHA-256-kontrollsumma anges.`,
+      en: `Download of ${what.en} in ${d.format.label.en}${packed.en}.${kept.en} Size and SHA-256 checksum are given.`,
     })
     .add(dist, dcat('accessURL'), url)
     .add(dist, dcat('downloadURL'), url)

@@ -80,7 +80,7 @@ export function loadDataset(distDir: string, base?: string, startedAt: Date = ne
   const store = once(() => {
     const loaded = new oxigraph.Store();
     // dataset.nq is our own validated build output: skip re-validating every IRI (about twice as fast).
-    // In a transaction, not with the bulk loader (see loadStore in the Oxigraph worker): faster here.
+    // In a transaction, not with the bulk loader: see releaseStore (graph/store-memory.ts).
     loaded.load(readFileSync(nq), { format: 'nq', lenient: true });
     return loaded;
   });

@@ -3,6 +3,7 @@ import { CODINGS, type ContentCoding } from '../compression.js';
 import { analyseQuery, QueryRefusal, withoutDatasetClauses, withRowCap } from '../engine/analyse.js';
 import { findFormat, formatsFor, formatsNamed, type QueryForm, type ResultFormat, ALL_FORMATS } from '../engine/formats.js';
 import { EngineError, type Engine, type QueryJob } from '../engine/types.js';
+import { isAbsoluteIri } from '../engine/iri.js';
 import { LruCache } from './cache.js';
 import { negotiate } from './conneg.js';
 import { clip, formatNotFor, httpError, preferredEncoding, unknownFormat } from './http.js';
@@ -67,8 +68,7 @@ function checkGraphs(iris: string[], graphs: Set<string>): void {
   if (unknown.length === 0) return;
   const list = [...graphs].map((g) => `<${g}>`).join(' ');
   // A value that is no absolute IRI (`default-graph-uri=my graph`) is said to be none, rather than written as one.
-  const iri = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|\\^`]*$/.test(unknown[0]!);
-  const what = iri ? `<${unknown[0]}> is not a graph of this dataset (nothing is fetched from the web)` : `${JSON.stringify(unknown[0])} is no absolute IRI, so it names no graph (a graph is named by its full IRI)`;
+  const what = isAbsoluteIri(unknown[0]!) ? `<${unknown[0]}> is not a graph of this dataset (nothing is fetched from the web)` : `${JSON.stringify(unknown[0])} is no absolute IRI, so it names no graph (a graph is named by its full IRI)`;
   throw httpError(400, `${what}; named graphs: ${list}`);
 }
 

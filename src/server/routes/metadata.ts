@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
+import oxigraph from 'oxigraph';
 import { findFormat, type ResultFormat } from '../../engine/formats.js';
 import { negotiate } from '../conneg.js';
 import { HTML_OFFER } from '../representation.js';
@@ -18,7 +19,7 @@ import { DEFAULT_BASE, NS, RDF } from '../../vocab.js';
 import { sitePages } from '../page-data.js';
 import { subjectIndex } from '../describe.js';
 
-const VOID = NS.void;
+const XHTML = 'application/xhtml+xml';
 
 /** Document formats with the given one first (the default for `*\/*`). */
 const preferring = (key: string): ResultFormat[] => [...DOCUMENT_FORMATS].sort((a, b) => Number(b.key === key) - Number(a.key === key));
@@ -51,24 +52,24 @@ export function metadataRoutes({ dataset }: { dataset: Dataset }): Hono {
    * or, asking for HTML alone, 406. HTML is offered last, so `*\/*` still gets the RDF.
    */
   const rdfDocument = (path: string, file: string, formats: ResultFormat[], root: string) => {
+    // read from the harvest metadata the server holds (dcat.ttl and void.ttl as built), not the file again
     const page = once(() => {
-      const quads = exactQuads(readFileSync(join(dataset.distDir, file), 'utf8'), 'ttl');
-      const subsets = new Set(quads.filter((q) => q.predicate.value === `${VOID}subset`).map((q) => q.object.value));
+      const { metadata } = dataset;
+      const subsets = new Set(metadata.match(null, oxigraph.namedNode(`${NS.void}subset`), null, null).map((q) => q.object.value));
       // the datasets a VoID linkset points into (the UN's, Wikidata) are void:Datasets too, not ours
       const ours = (iri: string) => iri.startsWith(dataset.base) && !subsets.has(iri);
-      const top = quads.find((q) => q.predicate.value === RDF.type && q.object.value === root && ours(q.subject.value))?.subject.value;
+      const top = metadata.match(null, oxigraph.namedNode(RDF.type), oxigraph.namedNode(root), null).find((q) => ours(q.subject.value))?.subject.value;
       return top === undefined ? undefined : `/${top.slice(dataset.base.length)}`;
     });
     const urlOf = (f: ResultFormat) => `${path}?format=${f.key}`;
     const link = formats.map((f) => `<${urlOf(f)}>; rel="alternate"; type="${f.mediaType}"`).join(', ');
-    const offers = [...formats.flatMap((f) => [f.mediaType, ...f.aliases]), HTML_OFFER, 'application/xhtml+xml'];
+    const offers = [...formats.flatMap((f) => [f.mediaType, ...f.aliases]), HTML_OFFER, XHTML];
     const prebuilt = join(dataset.distDir, file.replace(/\.ttl$/, '.rdf'));
     return async (c: Context) => {
       const asked = formatParam(c);
       const negotiated = asked === undefined ? negotiate(c.req.header('accept'), offers) : undefined;
-      if ((negotiated === HTML_OFFER || negotiated === 'application/xhtml+xml') && page()) {
-        return c.body(null, 303, { Location: page()!, Vary: 'Accept', Link: link });
-      }
+      const html = negotiated === HTML_OFFER || negotiated === XHTML ? page() : undefined;
+      if (html) return c.body(null, 303, { Location: html, Vary: 'Accept', Link: link });
       const format = findFormat(formats, asked ?? negotiated ?? '');
       if (!format && asked !== undefined) throw unknownFormat(asked, formats);
       if (!format) throw httpError(406, `available: ${formats.map((f) => f.mediaType).join(', ')}`);
@@ -111,7 +112,7 @@ export function metadataRoutes({ dataset }: { dataset: Dataset }): Hono {
     app.get(`/${path}`, (c) => c.body(body, 200, headers));
   }
   app.get('/datasets/dcat', rdfDocument('/datasets/dcat', 'dcat.ttl', preferring('rdf'), `${NS.dcat}Catalog`));
-  app.get('/.well-known/void', rdfDocument('/.well-known/void', 'void.ttl', preferring('ttl'), `${VOID}Dataset`));
+  app.get('/.well-known/void', rdfDocument('/.well-known/void', 'void.ttl', preferring('ttl'), `${NS.void}Dataset`));
   app.get('/sitemap.xml', (c) => {
     const { body, etag } = sitemapOf();
     return c.body(body, 200, { 'Content-Type': 'application/xml; charset=utf-8', ETag: etag, 'Last-Modified': lastModified });
