@@ -9,6 +9,7 @@ import { loadDataset, type Dataset } from './dataset.js';
 import { EVERY_ANSWER, EXPOSED_HEADERS, httpError } from './http.js';
 import { canonicalPath } from './middleware/canonical-path.js';
 import { conditional } from './middleware/conditional.js';
+import { byteRanges } from './middleware/ranges.js';
 import { cors } from './middleware/cors.js';
 import { headLength } from './middleware/head-length.js';
 import { methods } from './middleware/methods.js';
@@ -114,6 +115,7 @@ export async function createApp(options: AppOptions): Promise<ServerApp> {
   // headLength() is outermost: it counts the answer as sent, errors and redirects included. Then
   // conditional(): it compares validators with the representation actually sent, the compressed
   // variant the cache chose included (the cache answers its own hits and fills the same way).
+  app.use('*', byteRanges()); // outermost: it slices the 200 that everything inside made (dumps only)
   app.use('*', headLength());
   app.use('*', conditional());
   app.use('*', responses.middleware);

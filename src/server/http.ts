@@ -6,7 +6,7 @@ import type { ContentCoding } from '../compression.js';
 import { formatsNamed, type NamedFormat } from '../engine/formats.js';
 
 /** Response headers scripts on other origins may read: the same on errors as on successes (a 503's Retry-After). */
-export const EXPOSED_HEADERS = ['ETag', 'Link', 'Content-Location', 'Retry-After', 'Last-Modified'];
+export const EXPOSED_HEADERS = ['ETag', 'Link', 'Content-Location', 'Retry-After', 'Last-Modified', 'Content-Range'];
 
 /** Headers every answer carries, errors included (what the CORS middleware adds to the others). */
 export const EVERY_ANSWER: Readonly<Record<string, string>> = {

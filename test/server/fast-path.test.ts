@@ -280,7 +280,7 @@ describe('createNodeServer: the SPARQL query path (GET /sparql?query=… without
     const viaHono = await raw(honoPort, 'GET', fresh(SELECT), { ...headers, 'If-None-Match': etag });
     expect(status(viaDirect)).toBe(304);
     expect(masked(viaDirect)).toBe(masked(viaHono));
-    expect(header(viaDirect, 'access-control-expose-headers')).toBe('ETag, Link, Content-Location, Retry-After, Last-Modified');
+    expect(header(viaDirect, 'access-control-expose-headers')).toBe('ETag, Link, Content-Location, Retry-After, Last-Modified, Content-Range');
   });
 
   it.each([

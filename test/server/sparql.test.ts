@@ -304,7 +304,7 @@ describe.each(['oxigraph', 'comunica'] as const)('%s engine', (engine) => {
       expect(res.status).toBe(status);
       // Errors carry the same CORS headers as successes, so scripts on other origins can read them.
       expect(res.headers.get('access-control-allow-origin')).toBe('*');
-      expect(res.headers.get('access-control-expose-headers')).toBe('ETag, Link, Content-Location, Retry-After, Last-Modified');
+      expect(res.headers.get('access-control-expose-headers')).toBe('ETag, Link, Content-Location, Retry-After, Last-Modified, Content-Range');
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(await res.text()).toMatch(message);
       if (status === 405) expect(res.headers.get('allow')).toBe('GET, HEAD, POST, OPTIONS');

@@ -273,7 +273,8 @@ export function responseCache(options: ResponseCacheOptions): ResponseCache {
       return entries.size;
     },
     match(req, incoming) {
-      if (req.method !== 'GET' || (incoming && missed.has(incoming))) return undefined;
+      // a Range is answered by byteRanges() in the app, from the entry the middleware finds
+      if (req.method !== 'GET' || (incoming && missed.has(incoming)) || req.headers.has('range')) return undefined;
       const header: HeaderOf = incoming ? (name) => incoming.headers[name] as string | undefined : (name) => req.headers.get(name);
       const entry = entries.get(keyOf(req.url, header));
       return entry && answer(entry, header);
@@ -282,7 +283,7 @@ export function responseCache(options: ResponseCacheOptions): ResponseCache {
       const url = req.url;
       const headers = req.headers;
       const host = headers.host;
-      if (req.method !== 'GET' || url === undefined || host === undefined || !VERBATIM_HOST.test(host)) return false;
+      if (req.method !== 'GET' || url === undefined || host === undefined || !VERBATIM_HOST.test(host) || headers.range !== undefined) return false;
       // The raw request target is the key: the middleware stores a miss under the key built here,
       // so no URL parsing is needed (a target Hono would normalise is just cached as sent; one it
       // refuses never gets an entry).

@@ -52,6 +52,8 @@ export function dumpRoutes({ dataset }: { dataset: Dataset }): Hono {
       'Last-Modified': httpDate(dataset.released),
       'Cache-Control': 'public, max-age=86400',
       'Content-Disposition': `inline; filename="${file.name}"`,
+      // a cut-off download resumes where it stopped (byteRanges() answers the Range)
+      'Accept-Ranges': 'bytes',
     };
     // a compressed file is the same bytes whatever the request's Accept-Encoding: nothing to vary on
     if (text) headers.Vary = 'Accept-Encoding';
