@@ -112,10 +112,11 @@ export async function createApp(options: AppOptions): Promise<ServerApp> {
 
   const responses = responseCache({ maxEntries: limits.cacheEntries, maxBytes: limits.cacheBytes });
   const app = new Hono();
-  // headLength() is outermost: it counts the answer as sent, errors and redirects included. Then
+  // byteRanges() is outermost: it slices the 200 that everything inside made (only the dumps take
+  // ranges). Then headLength(): it counts the answer as sent, errors and redirects included. Then
   // conditional(): it compares validators with the representation actually sent, the compressed
   // variant the cache chose included (the cache answers its own hits and fills the same way).
-  app.use('*', byteRanges()); // outermost: it slices the 200 that everything inside made (dumps only)
+  app.use('*', byteRanges());
   app.use('*', headLength());
   app.use('*', conditional());
   app.use('*', responses.middleware);

@@ -1,10 +1,10 @@
 // The Node fast paths (createNodeServer) over raw sockets: cache hits, and the SPARQL query path, byte for byte what the Hono path sends.
 import type { Server } from 'node:http';
-import { connect, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeServer } from '../../src/server/node-server.js';
-import { PREFIXES, sparqlUrl, useApp } from './helpers.js';
+import { header, masked, PREFIXES, raw, sparqlUrl, status, useApp } from './helpers.js';
 
 const server = useApp();
 /** Hits written by the fast path. */
@@ -54,27 +54,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([fast, hono, direct].map((s) => new Promise((resolve) => s.close(resolve))));
 });
-
-/** Sends one raw HTTP/1.1 request (connection: close; Host 127.0.0.1 unless given) and returns every byte of the answer. */
-function raw(port: number, method: string, target: string, headers: Record<string, string> = {}): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1');
-    const chunks: Buffer[] = [];
-    const { Host: host = `127.0.0.1:${port}`, ...rest } = headers;
-    const lines = [`${method} ${target} HTTP/1.1`, `Host: ${host}`, 'Connection: close', ...Object.entries(rest).map(([k, v]) => `${k}: ${v}`)];
-    socket.on('connect', () => socket.write(`${lines.join('\r\n')}\r\n\r\n`));
-    socket.on('data', (c) => chunks.push(c));
-    socket.on('end', () => resolve(Buffer.concat(chunks)));
-    socket.on('error', reject);
-  });
-}
-
-/** The answer with its Date header masked (the only part allowed to differ). */
-const masked = (answer: Buffer): string => answer.toString('latin1').replace(/\r\nDate: [^\r]*\r\n/, '\r\nDate: -\r\n');
-
-const status = (answer: Buffer): number => Number(answer.toString('latin1').slice(9, 12));
-const header = (answer: Buffer, name: string): string | undefined =>
-  new RegExp(`\\r\\n${name}: ([^\\r]*)\\r\\n`, 'i').exec(answer.toString('latin1').split('\r\n\r\n')[0]! + '\r\n')?.[1];
 
 /** Name, target, request headers, then the Vary and Content-Encoding expected. */
 const TARGETS: Array<[string, string, Record<string, string>, string | undefined, string | undefined]> = [

@@ -1,7 +1,7 @@
 // Shared helpers for the server tests: the fixture dataset and an app started once per suite.
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { ROOT } from '../../src/graph/config.js';
@@ -90,3 +90,24 @@ export async function closeServer(http: Server): Promise<void> {
   http.closeAllConnections();
   await new Promise((resolve) => http.close(resolve));
 }
+
+/** Sends one raw HTTP/1.1 request (connection: close; Host 127.0.0.1 unless given) and returns every byte of the answer. */
+export function raw(port: number, method: string, target: string, headers: Record<string, string> = {}): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    const chunks: Buffer[] = [];
+    const { Host: host = `127.0.0.1:${port}`, ...rest } = headers;
+    const lines = [`${method} ${target} HTTP/1.1`, `Host: ${host}`, 'Connection: close', ...Object.entries(rest).map(([k, v]) => `${k}: ${v}`)];
+    socket.on('connect', () => socket.write(`${lines.join('\r\n')}\r\n\r\n`));
+    socket.on('data', (c) => chunks.push(c));
+    socket.on('end', () => resolve(Buffer.concat(chunks)));
+    socket.on('error', reject);
+  });
+}
+
+/** The answer with its Date header masked (the only part allowed to differ). */
+export const masked = (answer: Buffer): string => answer.toString('latin1').replace(/\r\nDate: [^\r]*\r\n/, '\r\nDate: -\r\n');
+
+export const status = (answer: Buffer): number => Number(answer.toString('latin1').slice(9, 12));
+export const header = (answer: Buffer, name: string): string | undefined =>
+  new RegExp(`\\r\\n${name}: ([^\\r]*)\\r\\n`, 'i').exec(answer.toString('latin1').split('\r\n\r\n')[0]! + '\r\n')?.[1];

@@ -75,8 +75,8 @@ export function byteRanges(): MiddlewareHandler {
       headers.set('Content-Range', `bytes */${body.byteLength}`);
       headers.set('Content-Type', 'text/plain; charset=utf-8');
       headers.set('Content-Length', String(Buffer.byteLength(message)));
-      headers.delete('content-encoding');
-      headers.delete('content-disposition');
+      // not the file, and not to be stored as if it were (RFC 9111 §3.3)
+      for (const name of ['content-encoding', 'content-disposition', 'cache-control']) headers.delete(name);
       c.res = undefined;
       c.res = new Response(message, { status: 416, headers });
       return;
