@@ -9,6 +9,7 @@ import { langOf } from './html/i18n.js';
 import { notFoundPage } from './html/not-found.js';
 import { once } from './once.js';
 import { pageData, sitePages } from './page-data.js';
+import { CHECKSUMS_PATH } from './routes/dumps.js';
 import { iriPath } from './uri-path.js';
 
 /** The pages and documents at fixed paths (see routes/ui.ts and routes/metadata.ts). */
@@ -28,6 +29,7 @@ function knownPaths(dataset: Dataset): Map<string, string> {
   const add = (path: string) => paths.set(path.toLowerCase(), path);
   for (const path of PUBLISHED_CONTEXTS.keys()) add(`/${path}`);
   for (const file of dataset.manifest.files) add(`/download/${file.name}`);
+  add(CHECKSUMS_PATH);
   for (const page of sitePages(dataset)) add(page);
   for (const subject of pageData(dataset).resources().index.subjects) {
     const iri = subject.split('#')[0]!;

@@ -44,6 +44,36 @@ describe('dumps at /download/<file>', () => {
     const etag = (await req('/download/dataset.ttl')).headers.get('etag')!;
     expect((await req('/download/dataset.ttl', { headers: { 'if-none-match': etag } })).status).toBe(304);
   });
+
+  it('/download/SHA256SUMS lists every file in the format `sha256sum -c` reads, each with the checksum of the bytes served', async () => {
+    const res = await req('/download/SHA256SUMS', { headers: { 'accept-encoding': 'identity' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toBe('inline; filename="SHA256SUMS"');
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    const body = await res.text();
+    expect(body).toBe(manifest.files.map((f) => `${f.sha256}  ${f.name}\n`).join(''));
+    for (const line of body.trimEnd().split('\n')) {
+      const [sum, name] = line.split('  ');
+      const file = await req(`/download/${name}`, { headers: { 'accept-encoding': 'identity' } });
+      expect(sha256(new Uint8Array(await file.arrayBuffer())), name).toBe(sum);
+    }
+    const etag = res.headers.get('etag')!;
+    expect(etag).toMatch(/^"[^"]+"$/);
+    expect((await req('/download/SHA256SUMS', { headers: { 'if-none-match': etag } })).status).toBe(304);
+  });
+
+  it.each([
+    ['/download', '/#download'],
+    ['/download/', '/#download'],
+    ['/download/?lang=en', '/?lang=en#download'],
+    ['/download?lang=xx', '/#download'],
+  ])('%s → 303 to the landing page\'s download table, %s', async (path, location) => {
+    const res = await req(path);
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(location);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+  });
 });
 
 describe('metadata documents', () => {

@@ -13,6 +13,7 @@ describe('404 for a client that prefers HTML', () => {
     ['/MATRIX/', '/matrix', 'MATRIX'],
     ['/download/dataset.ttl/', '/download/dataset.ttl', 'dataset'],
     ['/Download/DATASET.TTL', '/download/dataset.ttl', 'DATASET'],
+    ['/download/sha256sums', '/download/SHA256SUMS', 'sha256sums'],
     ['/context/v1.jsonld/', '/context/v1.jsonld', 'v1'],
     ['/nope', undefined, 'nope'],
   ])('%s: a page saying what was not found, suggesting %s and a search', async (path, suggestion, term) => {

@@ -117,6 +117,7 @@ describe('landing page', () => {
     expect(body).toContain(`<strong>${manifest.counts.focusAreas}</strong> fokusområden`);
     expect(body).toContain('<dt>triples</dt>');
     for (const f of manifest.files) expect(body).toContain(`href="/download/${f.name}"`);
+    expect(body).toContain('<a href="/download/SHA256SUMS">SHA256SUMS</a>');
     for (const text of ['2016-01-26', '2016–2024', '13 fokusområden', 'Helsingborg 2035', 'projektets egna översättningar', 'Amit Joshi, Luis Gonzalez Morales', 'curl -H', 'CC BY 4.0']) expect(body).toContain(text);
     expect(count(body, /<a class="dir" href="\/lkp\/2016\/4\.\d"/g)).toBe(5);
     expect(count(body, /<li><a href="\/lkp\/2016\/4\.\d\.\d">/g)).toBe(15);

@@ -6,6 +6,7 @@ import type { ProgrammeFacts } from '../site/facts.js';
 import type { SiteModel } from '../site/model.js';
 import type { Lang, Text } from './i18n.js';
 import { esc, num, page } from './layout.js';
+import { CHECKSUMS_PATH } from '../routes/dumps.js';
 
 export interface HomeData {
   manifest: Manifest;
@@ -153,6 +154,7 @@ function downloads(d: HomeData, lang: Lang): string {
   return `<section aria-labelledby="download"><h2 id="download">${t(lang, 'Ladda ner', 'Download')}</h2>
 <div class="scroll"><table><thead><tr><th scope="col">${t(lang, 'Format', 'Format')}</th><th scope="col">${t(lang, 'Fil', 'File')}</th><th scope="col" class="num">${t(lang, 'Storlek', 'Size')}</th><th scope="col">gzip</th></tr></thead>
 <tbody>${rows.join('\n')}</tbody></table></div>
+<p>${t(lang, 'Kontrollsummor (SHA-256) för alla filer', 'Checksums (SHA-256) of every file')}: <a href="${CHECKSUMS_PATH}">SHA256SUMS</a> <span class="muted">(<code>sha256sum -c --ignore-missing SHA256SUMS</code>)</span></p>
 <p>${t(lang, 'Metadata', 'Metadata')}: <a href="/datasets/dcat">DCAT-AP-SE</a> · <a href="/.well-known/void">VoID</a> · <a href="/context.jsonld">${t(lang, 'JSON-LD-kontext', 'JSON-LD context')}</a> · <a href="/sparql?format=ttl">${t(lang, 'tjänstebeskrivning', 'service description')}</a></p></section>`;
 }
 

@@ -1,11 +1,25 @@
-// Dumps at /download/<file>: only files listed in manifest.json, gzip-encoded when the client allows (never the .gz files themselves).
+// Dumps at /download/<file>: only files listed in manifest.json, gzip-encoded when the client allows (never the .gz files themselves); their checksums at /download/SHA256SUMS.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import type { Dataset, ManifestFile } from '../dataset.js';
 import { variantTag } from '../../compression.js';
-import { acceptsGzip, httpDate, httpError } from '../http.js';
+import { hrefIn, langOf } from '../html/i18n.js';
+import { acceptsGzip, etagOf, httpDate, httpError } from '../http.js';
+
+/** The path of the checksum list. */
+export const CHECKSUMS_PATH = '/download/SHA256SUMS';
+
+/**
+ * The checksum list of the downloads in the format GNU `sha256sum` writes and checks
+ * (`<hex>  <name>`, one line each, in the manifest's order), so `sha256sum -c --ignore-missing
+ * SHA256SUMS` verifies whichever files were downloaded beside it.
+ *
+ * @example
+ * checksumList([{ name: 'links.csv', sha256: 'ab…', … }]) // 'ab…  links.csv\n'
+ */
+export const checksumList = (files: readonly ManifestFile[]): string => files.map((f) => `${f.sha256}  ${f.name}\n`).join('');
 
 interface Encoded {
   plain: Buffer;
@@ -35,6 +49,19 @@ export function dumpRoutes({ dataset }: { dataset: Dataset }): Hono {
   };
 
   const app = new Hono();
+  const sums = checksumList(dataset.manifest.files);
+  const sumsHeaders = {
+    'Content-Type': 'text/plain; charset=utf-8',
+    ETag: etagOf(sums),
+    'Last-Modified': httpDate(dataset.released),
+    'Cache-Control': 'public, max-age=86400',
+    'Content-Disposition': 'inline; filename="SHA256SUMS"',
+  };
+  app.get(CHECKSUMS_PATH, (c) => c.body(sums, 200, sumsHeaders));
+  // The folder itself: the landing page's table of the downloads, in the language asked for.
+  for (const path of ['/download', '/download/']) {
+    app.get(path, (c) => c.body(null, 303, { Location: hrefIn('/#download', langOf(c.req.query('lang'))) }));
+  }
   app.get('/download/:file', (c) => {
     const file = files.get(c.req.param('file'));
     if (!file) throw httpError(404, `no such download; available: ${[...files.keys()].join(', ')}`);
