@@ -61,7 +61,7 @@ export function wrkLoad(wrk: string, url: string, headers: Record<string, string
   const args = ['-t1', `-c${connections}`, `-d${Math.max(1, Math.round(seconds))}s`, ...Object.entries(headers).flatMap(([name, value]) => ['-H', `${name}: ${value}`]), url];
   return new Promise((resolve, reject) => {
     execFile('bash', ['-c', '"$0" "$@" && times', wrk, ...args], { maxBuffer: 1 << 20 }, (error, stdout, stderr) => {
-      if (error) return reject(new Error(`${wrk} ${args.join(' ')} failed: ${stderr || error.message}`));
+      if (error) return reject(new Error(`${wrk} ${args.join(' ')} failed (exit code ${String(error.code)}): ${stderr.trim() || stdout.trim() || 'no message'}`));
       try {
         resolve(parseWrk(stdout));
       } catch (e) {
