@@ -375,7 +375,8 @@ async function throughputs(base: string, bare: string, pids: { server: number; b
     ];
     console.log(`  ${label.padEnd(34)} ${cells.map((c, i) => c.padStart(widths[i]!)).join(' ')}`);
   }
-  console.log(`  bare Hono (2 KB) over the slices: median ${median(ceilings).toFixed(0)} req/s (min ${Math.min(...ceilings).toFixed(0)}, max ${Math.max(...ceilings).toFixed(0)})`);
+  if (ceilings.length === 0) console.log(`  no row matches BENCH_ROWS=${process.env.BENCH_ROWS}`);
+  else console.log(`  bare Hono (2 KB) over the slices: median ${median(ceilings).toFixed(0)} req/s (min ${Math.min(...ceilings).toFixed(0)}, max ${Math.max(...ceilings).toFixed(0)})`);
   await clientCheck(bare, pids.bare, checks, slice);
   return ratios;
 }
