@@ -11,7 +11,7 @@ import { Hono } from 'hono';
 import { Parser, Store as N3Store } from 'n3';
 import oxigraph from 'oxigraph';
 import { buildConfig, ROOT } from '../graph/config.js';
-import { findWrk, wrkLoad } from './wrk.js';
+import { findWrk, wholeSeconds, wrkLoad } from './wrk.js';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 6);
 const STARTS = Number(process.env.BENCH_STARTS ?? 3);
@@ -263,6 +263,17 @@ function rawGet(url: string, headers: Record<string, string>): Promise<{ type: s
   });
 }
 
+/** `a` as a percentage of `b`, rounded. */
+const pct = (a: number, b = 1) => `${((100 * a) / b).toFixed(0)} %`;
+/** CPU µs per response and the reference's in brackets; `?` where the client's CPU time could not be read. */
+const us = (x: number, ref: number) => (Number.isNaN(x) ? '?' : `${x.toFixed(0)} (${ref.toFixed(0)})`);
+
+/** A throughput table's last line: bare Hono's 2 KB over its slices, `by` the client named (or that no row was measured). */
+function ceilingLine(ceilings: number[], by = ''): string {
+  if (ceilings.length === 0) return `  no row matches BENCH_ROWS=${process.env.BENCH_ROWS}`;
+  return `  bare Hono (2 KB)${by} over the slices: median ${median(ceilings).toFixed(0)} req/s (min ${Math.min(...ceilings).toFixed(0)}, max ${Math.max(...ceilings).toFixed(0)})`;
+}
+
 /**
  * Asks our server for a row's answer (which also primes its caches) and stores it in the bare
  * server as `id`, for the same-body (/same/) and same-answer (/whole/) references.
@@ -336,8 +347,6 @@ async function throughputs(base: string, bare: string, pids: { server: number; b
   const checks: Array<{ label: string; id: number; bytes: number }> = [];
   /** Each row's ratio to the ceiling (sums), for the summary. */
   const ratios = new Map<string, number>();
-  const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(0)} %`;
-  const us = (x: number, ref: number) => `${x.toFixed(0)} (${ref.toFixed(0)})`;
   for (const [id, [label, url, headers, vary]] of rows.entries()) {
     if (ROWS && !ROWS.test(label)) continue;
     const first = await storeAnswer(bare, id, url, headers);
@@ -356,7 +365,7 @@ async function throughputs(base: string, bare: string, pids: { server: number; b
     const [rps, ceiling, same, whole] = [rate(target), rate(reference), rate(sameBody), rate(sameAnswer)];
     ceilings.push(ceiling);
     ratios.set(label, rps / ceiling);
-    const paired = (refs: Load[]) => pct(pairedRatio(target, refs), 1);
+    const paired = (refs: Load[]) => pct(pairedRatio(target, refs));
     const cells = [
       String(bytes),
       rps.toFixed(0),
@@ -375,8 +384,7 @@ async function throughputs(base: string, bare: string, pids: { server: number; b
     ];
     console.log(`  ${label.padEnd(34)} ${cells.map((c, i) => c.padStart(widths[i]!)).join(' ')}`);
   }
-  if (ceilings.length === 0) console.log(`  no row matches BENCH_ROWS=${process.env.BENCH_ROWS}`);
-  else console.log(`  bare Hono (2 KB) over the slices: median ${median(ceilings).toFixed(0)} req/s (min ${Math.min(...ceilings).toFixed(0)}, max ${Math.max(...ceilings).toFixed(0)})`);
+  console.log(ceilingLine(ceilings));
   await clientCheck(bare, pids.bare, checks, slice);
   return ratios;
 }
@@ -416,7 +424,7 @@ async function secondClient(base: string, bare: string, pids: { server: number; 
     console.log('\nSecond client: wrk is not installed (apt-get install wrk, or WRK=<path>), so the target rows are measured by autocannon only');
     return undefined;
   }
-  const seconds = Math.max(1, Math.round(DURATION_S / ROUNDS));
+  const seconds = wholeSeconds(DURATION_S / ROUNDS);
   const slice = async (pid: number, url: string, headers: Record<string, string>): Promise<Load> => {
     const cpu = cpuMs(pid);
     const run = await wrkLoad(wrk, url, headers, seconds);
@@ -432,7 +440,6 @@ async function secondClient(base: string, bare: string, pids: { server: number; 
   console.log(`  ${'target'.padEnd(34)} ${cols.map((c, i) => c.padStart(widths[i]!)).join(' ')}`);
   const ratios = new Map<string, number>();
   const ceilings: number[] = [];
-  const pct = (x: number) => `${(100 * x).toFixed(0)} %`;
   for (const [id, [label, url, headers]] of throughputRows(base).entries()) {
     if (!isTargetRow(label) || (ROWS && !ROWS.test(label))) continue;
     await storeAnswer(bare, id, url, headers);
@@ -447,21 +454,20 @@ async function secondClient(base: string, bare: string, pids: { server: number; 
     const [rps, ceiling, whole] = [rate(target), rate(reference), rate(sameAnswer)];
     ceilings.push(ceiling);
     ratios.set(label, rps / ceiling);
-    const us = (x: number, ref: number) => (Number.isNaN(x) ? '?' : `${x.toFixed(0)} (${ref.toFixed(0)})`);
     const cells = [
       rps.toFixed(0),
       ceiling.toFixed(0),
-      pct(rps / ceiling),
+      pct(rps, ceiling),
       pct(pairedRatio(target, reference)),
       whole.toFixed(0),
-      pct(rps / whole),
+      pct(rps, whole),
       pct(pairedRatio(target, sameAnswer)),
       `${serverUs(target).toFixed(0)} (${serverUs(reference).toFixed(0)}; ${serverUs(sameAnswer).toFixed(0)})`,
       us(clientUs(target), clientUs(reference)),
     ];
     console.log(`  ${label.padEnd(34)} ${cells.map((c, i) => c.padStart(widths[i]!)).join(' ')}`);
   }
-  if (ceilings.length > 0) console.log(`  bare Hono (2 KB) by wrk over the slices: median ${median(ceilings).toFixed(0)} req/s (min ${Math.min(...ceilings).toFixed(0)}, max ${Math.max(...ceilings).toFixed(0)})`);
+  console.log(ceilingLine(ceilings, ' by wrk'));
   return ratios;
 }
 

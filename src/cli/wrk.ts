@@ -52,13 +52,16 @@ export function parseWrk(output: string): WrkRun {
   return run;
 }
 
+/** A run's length as wrk takes it: whole seconds, at least 1. */
+export const wholeSeconds = (seconds: number): number => Math.max(1, Math.round(seconds));
+
 /**
  * Runs wrk (one thread, like autocannon in the bench's process; `connections` connections) for
  * whole `seconds` (wrk takes no fractions) against `url` with `headers`, inside bash so that its
  * CPU time can be read with `times`.
  */
 export function wrkLoad(wrk: string, url: string, headers: Record<string, string>, seconds: number, connections = 10): Promise<WrkRun> {
-  const args = ['-t1', `-c${connections}`, `-d${Math.max(1, Math.round(seconds))}s`, ...Object.entries(headers).flatMap(([name, value]) => ['-H', `${name}: ${value}`]), url];
+  const args = ['-t1', `-c${connections}`, `-d${wholeSeconds(seconds)}s`, ...Object.entries(headers).flatMap(([name, value]) => ['-H', `${name}: ${value}`]), url];
   return new Promise((resolve, reject) => {
     execFile('bash', ['-c', '"$0" "$@" && times', wrk, ...args], { maxBuffer: 1 << 20 }, (error, stdout, stderr) => {
       if (error) return reject(new Error(`${wrk} ${args.join(' ')} failed (exit code ${String(error.code)}): ${stderr.trim() || stdout.trim() || 'no message'}`));
