@@ -27,7 +27,7 @@ export function holdTickShape(): boolean {
   if (held) return true;
   const hook = createHook({
     init(_id, type, _trigger, resource) {
-      if (type === 'TickObject' && !held) held = resource as object;
+      if (type === 'TickObject') held = resource as object;
     },
   });
   hook.enable();
