@@ -56,6 +56,51 @@ function checkDeclared(name: Token, declared: Set<string>): void {
   throw new QueryRefusal('syntax', `undeclared prefix "${prefix}:"`, name.start);
 }
 
+/** Blanks and comments (which end at either line-break character, as in Oxigraph). */
+const BLANKS = /(?:[ \t\r\n]|#[^\n\r]*)*/y;
+
+/** Where the first character that is no blank and in no comment is, at or after `from` (the text's length if none is). */
+function significant(text: string, from: number): number {
+  BLANKS.lastIndex = from;
+  BLANKS.exec(text);
+  return BLANKS.lastIndex;
+}
+
+/** What a reader sees as one token where a query form was expected: a prefixed name, a word, an IRI, a string, a variable, a number, or one character. */
+const FOUND = /(?:[A-Za-z_][\w.-]*)?:[^\s{}()[\],;<>"'#]*|[A-Za-z_]\w*|<[^<>\s]{0,60}>|"[^"\\\n\r]{0,40}"|'[^'\\\n\r]{0,40}'|[?$]\w*|[0-9]+(?:\.[0-9]+)?|[\s\S]/uy;
+
+const QUERY_FORMS = ['SELECT', 'ASK', 'CONSTRUCT', 'DESCRIBE'];
+
+/** Whether `a` becomes `b` by at most one edit (a letter added, dropped, changed, or two swapped). */
+function oneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1 || a === b) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  const [tailA, tailB] = [a.slice(i), b.slice(i)];
+  return tailA.slice(1) === tailB.slice(1) || tailA.slice(1) === tailB || tailA === tailB.slice(1) || (tailA[0] === tailB[1] && tailA[1] === tailB[0] && tailA.slice(2) === tailB.slice(2));
+}
+
+/**
+ * The refusal of a text in which no query form follows its PREFIX and BASE declarations (a
+ * misspelt `SELEC`, a bare `{ … }`, only declarations or comments): a syntax error at what stands
+ * where the form should, said as the parser's errors are. A text of blanks alone is empty.
+ */
+function noQueryForm(text: string, prologueEnd: number): QueryRefusal {
+  if (!text.trim()) return new QueryRefusal('empty', 'the query is empty');
+  const at = significant(text, prologueEnd);
+  const expected = 'expected SELECT, ASK, CONSTRUCT or DESCRIBE but found';
+  if (at >= text.length) return new QueryRefusal('syntax', `${expected} the end of the query`, at);
+  FOUND.lastIndex = at;
+  const found = FOUND.exec(text)![0];
+  // A declaration not whole (`PREFIX ex <…>`, `BASE ex:`): what it lacks, after its keyword.
+  const keyword = found.toUpperCase();
+  if (keyword === 'PREFIX') return new QueryRefusal('syntax', 'PREFIX must be followed by a prefix name ending in ":" and an IRI in <…>', significant(text, at + found.length));
+  if (keyword === 'BASE') return new QueryRefusal('syntax', 'BASE must be followed by an IRI in <…>', significant(text, at + found.length));
+  const meant = QUERY_FORMS.find((form) => oneEditApart(keyword, form));
+  const shown = found.includes('"') ? `'${found}'` : `"${found}"`;
+  return new QueryRefusal('syntax', `${expected} ${shown}${meant ? ` (is ${meant} misspelt?)` : ''}`, at);
+}
+
 /** Refuses a query whose chain (see ChainMeter) is longer than the engine safely handles. */
 function checkChain(chain: number, maxChain: number): void {
   if (chain <= maxChain) return;
@@ -87,6 +132,8 @@ export function analyseQuery(text: string, maxDepth: number, maxChain: number = 
   let form: QueryForm | undefined;
   /** Prefixes the query declares, their IRIs readable or not (a broken one is the parser's to report). */
   const declared = new Set<string>();
+  // Where the declarations before the query form (PREFIX, BASE), each whole and one after another, end.
+  let prologueEnd = 0;
   const it = tokens(text, maxDepth, seen, chain);
   for (let next = it.next(); !next.done; next = it.next()) {
     const tok = next.value;
@@ -103,9 +150,11 @@ export function analyseQuery(text: string, maxDepth: number, maxChain: number = 
       if (name?.t === 'pname') declared.add(prefixOf(name));
       if (name && iri?.t === 'iri') prefixes.set(prefixOf(name), resolve(iri, prefixes, base));
       else if (iri?.t === 'pname') checkDeclared(iri, declared);
+      if (tok.start === significant(text, prologueEnd) && name?.t === 'pname' && name.v.endsWith(':') && iri?.t === 'iri') prologueEnd = iri.end;
     } else if (!form && tok.v === 'BASE') {
       const iri = it.next().value as Token | undefined;
       if (iri?.t === 'iri') base = resolve(iri, prefixes, base);
+      if (tok.start === significant(text, prologueEnd) && iri?.t === 'iri') prologueEnd = iri.end;
     } else if (!form && UPDATES.has(tok.v)) {
       throw new QueryRefusal('update', `SPARQL Update (${tok.v}) is not accepted: this endpoint is read-only`);
     } else if (!form && FORMS.has(tok.v)) {
@@ -127,7 +176,7 @@ export function analyseQuery(text: string, maxDepth: number, maxChain: number = 
       out.datasetClauses.push([tok.start, target.end]);
     }
   }
-  if (!form) throw new QueryRefusal('empty', 'no SELECT, ASK, CONSTRUCT or DESCRIBE query found');
+  if (!form) throw noQueryForm(text, prologueEnd);
   const longest = chain.total();
   checkChain(longest, maxChain);
   return { ...out, form, depth: seen.depth, chain: longest };

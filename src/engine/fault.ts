@@ -19,7 +19,21 @@ export function isEngineFault(e: unknown): boolean {
 }
 
 /**
- * The reply for a failed job: an EngineError keeps its kind, an engine fault becomes 'crash'
+ * Whether JavaScript refused to make a string or buffer as long as the answer: Comunica's worker
+ * builds its answer as one string, and V8 caps a string at about 2^29 characters. The answer is
+ * too large; the worker is fine (no WebAssembly frame was unwound), so this is no engine fault.
+ *
+ * @example
+ * isTooLarge(new RangeError('Invalid string length')) // true
+ * isTooLarge(new RangeError('Maximum call stack size exceeded')) // false
+ */
+export function isTooLarge(e: unknown): boolean {
+  return e instanceof RangeError && /^(Invalid string length|Array buffer allocation failed|Invalid typed array length)/.test(e.message);
+}
+
+/**
+ * The reply for a failed job: an EngineError keeps its kind, an answer too large to build becomes
+ * 'rows' (like one over the row limit, the client's to narrow), an engine fault becomes 'crash'
  * (the pool then replaces the worker), a message `isSyntax` recognises becomes 'syntax', and
  * anything else 'query'. A syntax error's message is rewritten for people here, in the worker,
  * against the `query` the engine read (see readableSyntaxError): a second parser reads it, so a
@@ -35,6 +49,7 @@ export function failureReply(id: number, e: unknown, isSyntax: (message: string)
   const readable = (message: string) => (query === undefined ? message : readableSyntaxError(message, query));
   if (e instanceof EngineError) return { id, ok: false, kind: e.kind, message: e.kind === 'syntax' ? readable(e.message) : e.message };
   const message = e instanceof Error ? e.message : String(e);
+  if (isTooLarge(e)) return { id, ok: false, kind: 'rows', message: `the answer is too large to build (${message}): ask for less, with a LIMIT or without the longest values` };
   if (isEngineFault(e)) return { id, ok: false, kind: 'crash', message: `${(e as Error).name}: ${message}` };
   if (isSyntax(message)) return { id, ok: false, kind: 'syntax', message: readable(message) };
   return { id, ok: false, kind: 'query', message };

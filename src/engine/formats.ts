@@ -69,20 +69,62 @@ export interface NamedFormat {
   names?: readonly string[];
 }
 
+const JSON_LD_PROFILES = 'http://www.w3.org/ns/json-ld#';
+const RDF_TEXT = new Set(['text/turtle', 'application/n-triples', 'application/n-quads', 'application/trig']);
+
+/**
+ * Whether the endpoint's answers in the format of media type `mediaType` have the parameter
+ * `name=value`, as content negotiation reads a parameter in Accept (src/server/conneg.ts): every
+ * text is UTF-8, CSV has a header row, JSON-LD is compacted (profiles other than JSON-LD's are
+ * ignored, as its registration says), and an RDF 1.1 document is an RDF 1.2 one. Any other
+ * parameter is one the answer does not have.
+ */
+export function hasParameter(mediaType: string, name: string, value: string): boolean {
+  if (name === 'charset') return value.toLowerCase() === 'utf-8';
+  if (name === 'header' && mediaType === 'text/csv') return value.toLowerCase() === 'present';
+  if (name === 'profile' && mediaType === 'application/ld+json') {
+    return value.split(/\s+/).every((uri) => !uri.startsWith(JSON_LD_PROFILES) || uri === `${JSON_LD_PROFILES}compacted`);
+  }
+  return name === 'version' && RDF_TEXT.has(mediaType) && ['1.1', '1.2', '1.2-basic'].includes(value);
+}
+
+/** A `;` parameter's name (lower-cased) and value (a quoted string's text, its escapes undone). */
+export function parameter(text: string): [string, string] {
+  const eq = text.indexOf('=');
+  const value = eq < 0 ? '' : text.slice(eq + 1).trim();
+  const unquoted = value.length >= 2 && value.startsWith('"') && value.endsWith('"') ? value.slice(1, -1).replace(/\\(.)/g, '$1') : value;
+  return [(eq < 0 ? text : text.slice(0, eq)).trim().toLowerCase(), unquoted];
+}
+
 /**
  * The formats among `formats` that a `?format=` value names, each once, in the order named. The
  * value is a key, short name or media type, or a comma-separated list of them (SPARQLWrapper sends
- * its Accept header there too); names of no format in `formats` are passed over.
+ * its Accept header there too); names of no format in `formats` are passed over. A media type's
+ * parameters are read as Accept's are: one the answer has (`charset=utf-8`, CSV's `header=present`)
+ * is passed over, one it has not (`charset=iso-8859-1`) makes the item name no format, and so does
+ * `q=0`; `q` and what follows it say nothing about the type.
  *
  * @example
  * formatsNamed(GRAPH_FORMATS, 'application/x-json+ld,application/ld+json') // [the JSON-LD format]
+ * formatsNamed(SOLUTION_FORMATS, 'Text/CSV; charset=UTF-8') // [the CSV format]
+ * formatsNamed(SOLUTION_FORMATS, 'text/csv;charset=iso-8859-1') // []
  */
 export function formatsNamed<F extends NamedFormat>(formats: readonly F[], value: string): F[] {
   const named: F[] = [];
   for (const item of value.split(',')) {
-    const n = item.trim().toLowerCase().replace(/ /g, '+'); // an unencoded '+' in a query string arrives as a space
+    const [type = '', ...params] = item.split(';');
+    const n = type.trim().toLowerCase().replace(/ /g, '+'); // an unencoded '+' in a query string arrives as a space
     const format = formats.find((f) => f.key === n || f.mediaType === n || f.aliases.includes(n) || f.names?.includes(n));
-    if (format && !named.includes(format)) named.push(format);
+    if (!format || named.includes(format)) continue;
+    let has = true;
+    for (const [name, v] of params.map(parameter)) {
+      if (name === 'q') {
+        has = Number(v) !== 0 || v === '';
+        break;
+      }
+      if (name && !hasParameter(format.mediaType, name, v)) has = false;
+    }
+    if (has) named.push(format);
   }
   return named;
 }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import oxigraph from 'oxigraph';
 import type { FormatKey } from './formats.js';
+import { csvFromJson, queryMayNeedQuotes, STORE_CHECK } from './csv.js';
 import { fromNTriples, graphOutputOptions } from './graph-output.js';
 import { overLimit, rowsOverLimit } from './rows.js';
 import { prepareWhenIdle } from './diagnosis.js';
@@ -52,10 +53,27 @@ async function graphResult(store: oxigraph.Store, job: QueryJob): Promise<Evalua
   return { body: await fromNTriples(nt, job.format, output) };
 }
 
+/** Whether the store holds a term whose CSV field Oxigraph's writer leaves unquoted (see csv.ts): asked once, on the first CSV answer (about 60 ms). */
+let storeNeedsQuotes: boolean | undefined;
+
+/**
+ * A SELECT answer as Oxigraph serializes it; in CSV, written from its JSON results instead where
+ * a field Oxigraph's CSV writer leaves unquoted can appear (see csv.ts).
+ */
+function solutions(store: oxigraph.Store, job: QueryJob): string {
+  const options = queryOptions(job);
+  if (job.format === 'csv' && job.form === 'SELECT') {
+    storeNeedsQuotes ??= store.query(STORE_CHECK) as boolean;
+    if (storeNeedsQuotes || queryMayNeedQuotes(job.query, job.base)) {
+      return csvFromJson(store.query(job.query, { ...options, results_format: 'json' }) as string);
+    }
+  }
+  return String(store.query(job.query, { ...options, results_format: job.format }));
+}
+
 function evaluate(store: oxigraph.Store, job: QueryJob): Evaluation | Promise<Evaluation> {
   if (job.form === 'CONSTRUCT' || job.form === 'DESCRIBE') return graphResult(store, job);
-  const result = store.query(job.query, { ...queryOptions(job), results_format: job.format });
-  const body = String(result);
+  const body = solutions(store, job);
   checkRows(job, job.format, body);
   return { body };
 }

@@ -3,6 +3,7 @@ import { ChainMeter } from './chain.js';
 import { QueryRefusal, tokens, type Seen } from './lexer.js';
 import { NS, type Prefix } from '../vocab.js';
 import { diagnose, inWords, STRAY } from './diagnosis.js';
+import { rebinding } from './rebinding.js';
 import { groupingError } from './grouping-message.js';
 
 /** A bracketed character class in a parser message (`['A' ..= 'Z' | '\u{00C0}'..='\u{00D6}']`, `['.']`, `[_]`). */
@@ -155,7 +156,8 @@ const continued = (sentence: string): string => (/^[A-Z][A-Z]/.test(sentence) ? 
  * the expected tokens ("The SELECT contains a variable that is unbound") is given alone;
  * character classes, which Oxigraph prints as long Unicode range lists, become words ("a name
  * character", "a digit"); the grammar's whitespace rule (`[_]`) is left out; repeated items are
- * listed once. Where Oxigraph's message is no such sentence, or the message is Comunica's (which
+ * listed once. A BIND of a variable already in scope is named at its keyword (see `rebinding`),
+ * where neither parser places it. Where Oxigraph's message is no such sentence, or the message is Comunica's (which
  * gives no place), and Traqula recognises an error no later than Oxigraph's place (see
  * `diagnose`), that is given instead: the token needed and the one found, at that one's place.
  * Comunica's "unexpected character: ->b<- at offset: 21" becomes `error at 1:22: unexpected
@@ -194,6 +196,10 @@ export function readableSyntaxError(message: string, query: string): string {
   // Oxigraph often lists what it expected some tokens past the error ("expected OPTIONAL" for a
   // missing "."), and Comunica gives no place: Traqula's first error, where Oxigraph's is not before it.
   const diagnosis = diagnose(query);
+  // A BIND of a variable already in scope: Oxigraph names no place (and past a group followed by a
+  // LIMIT lists what it expected, "expected OPTIONAL"), Traqula names the variable only: the BIND, at its keyword.
+  const rebound = scanned.assigns && !(diagnosis && 'offset' in diagnosis) ? rebinding(query) : undefined;
+  if (rebound) return `error at ${lineColumn(query, rebound.offset)}: ${rebound.message}`;
   if (diagnosis && 'offset' in diagnosis && !(head && oxigraphOnly(diagnosis, query))) {
     const at = place(query, diagnosis.offset);
     const failed = failedAt(message, query);

@@ -92,6 +92,11 @@ describe('failureReply', () => {
     expect(reply).toMatchObject({ kind: 'syntax', message: 'error at 1:21: expected "}" but found "?x" (is a "." missing before it?)' });
   });
 
+  it('answers an answer too long for a JavaScript string as too large, not as a crash (the worker stays)', () => {
+    expect(failureReply(1, new RangeError('Invalid string length'), isSyntax, 'SELECT …')).toMatchObject({ kind: 'rows', message: expect.stringMatching(/^the answer is too large to build \(Invalid string length\)/) });
+    expect(failureReply(1, new RangeError('Maximum call stack size exceeded'), isSyntax, 'SELECT …')).toMatchObject({ kind: 'crash' });
+  });
+
   it('leaves it as it is for a capped text, whose error the service asks again of the text the client sent', () => {
     const reply = failureReply(1, new Error('error at 1:29: expected OPTIONAL'), isSyntax, undefined);
     expect(reply).toMatchObject({ kind: 'syntax', message: 'error at 1:29: expected OPTIONAL' });
