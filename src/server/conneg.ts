@@ -1,11 +1,11 @@
 // Content negotiation as a pure function: picks one of the server's offers for an Accept header (RFC 9110 §12.5.1).
-import { ALL_FORMATS } from '../engine/formats.js';
+import { ALL_FORMATS, hasParameter, parameter } from '../engine/formats.js';
 
 interface Range {
   type: string;
   subtype: string;
-  /** Whether the range carries parameters other than q (it is then more specific). */
-  params: boolean;
+  /** The range's parameters other than q (names lower-cased, quoted values unquoted). */
+  params: ReadonlyArray<readonly [string, string]>;
   q: number;
 }
 
@@ -21,32 +21,62 @@ const ALIAS_OF: ReadonlyMap<string, readonly string[]> = (() => {
   return map;
 })();
 
+/**
+ * Splits `text` at `sep`, except inside a quoted string (RFC 9110 §5.6.4), where a backslash
+ * escapes the next character.
+ */
+function splitOutsideQuotes(text: string, sep: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted && ch === '\\') i++;
+    else if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch === sep) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
+
 function parseAccept(accept: string): Range[] {
   const ranges: Range[] = [];
-  for (const part of accept.split(',')) {
-    const [mediaRange = '', ...params] = part.split(';').map((s) => s.trim());
+  for (const part of splitOutsideQuotes(accept, ',')) {
+    const [mediaRange = '', ...rest] = splitOutsideQuotes(part, ';').map((s) => s.trim());
     const [type, subtype, extra] = mediaRange.toLowerCase().split('/');
     if (!type || !subtype || extra !== undefined || (type === '*' && subtype !== '*')) continue;
     let q = 1;
-    let other = false;
-    for (const param of params) {
-      const [k, v] = param.split('=').map((s) => s.trim());
-      if (k?.toLowerCase() === 'q') q = Number.isFinite(Number(v)) && v !== '' ? Math.min(1, Math.max(0, Number(v))) : 1;
-      else if (k) other = true;
+    const params: Array<[string, string]> = [];
+    for (const [k, v] of rest.map(parameter)) {
+      // Accept-extensions after q (RFC 7231's accept-ext) say nothing about the type: dropped.
+      if (k === 'q') {
+        q = Number.isFinite(Number(v)) && v !== '' ? Math.min(1, Math.max(0, Number(v))) : 1;
+        break;
+      }
+      if (k) params.push([k, v]);
     }
-    ranges.push({ type, subtype, params: other, q });
+    ranges.push({ type, subtype, params, q });
   }
   return ranges;
 }
 
-/** 3 for `type/subtype;param`, 2 for `type/subtype`, 1 for `type/*`, 0 for `* / *`, -1 for no match. */
+/**
+ * 3 for `type/subtype;param` whose parameters the offer has, 2 for `type/subtype`, 1 for
+ * `type/*`, 0 for `* / *`, -1 for no match (also a range whose parameters the offer lacks:
+ * RFC 9110 §12.5.1's `text/html;level=1` stands only for representations with that parameter;
+ * `hasParameter` says which ones ours have).
+ */
 function specificity(range: Range, offer: string): number {
   const [type, subtype] = offer.split('/');
   if (range.type === '*') return 0;
   if (range.type !== type) return -1;
   if (range.subtype === '*') return 1;
   if (range.subtype !== subtype) return -1;
-  return range.params ? 3 : 2;
+  if (range.params.length === 0) return 2;
+  return range.params.every(([name, value]) => hasParameter(offer, name, value)) ? 3 : -1;
 }
 
 /**

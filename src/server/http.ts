@@ -1,5 +1,6 @@
 // Small HTTP helpers shared by the routes: errors with headers, strong ETags, HTTP dates.
 import { createHash } from 'node:crypto';
+import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ContentCoding } from '../compression.js';
@@ -94,6 +95,16 @@ export function formatNotFor(asked: string, what: string, formats: readonly Name
 export function httpError(status: ContentfulStatusCode, message: string, headers: Record<string, string> = {}): HTTPException {
   return new TextError(status, message, { 'Content-Type': 'text/plain; charset=utf-8', ...EVERY_ANSWER, ...headers });
 }
+
+/**
+ * 303 to `location`, with the short note RFC 9110 §15.4.4 asks a 303 to carry (so GET and HEAD
+ * send the same Content-Length, not a chunked empty body).
+ */
+export const seeOther = (c: Context, location: string, headers: Record<string, string> = {}): Response =>
+  c.body(`see other: ${location}\n`, 303, { Location: location, 'Content-Type': 'text/plain; charset=utf-8', ...headers });
+
+/** 406: no format the client accepts. Accept decided it, so the answer names it in Vary (RFC 9110 §12.5.5). */
+export const notAcceptable = (message: string): HTTPException => httpError(406, message, { Vary: 'Accept' });
 
 class TextError extends HTTPException {
   constructor(

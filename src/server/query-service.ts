@@ -6,7 +6,7 @@ import { EngineError, type Engine, type QueryJob } from '../engine/types.js';
 import { isAbsoluteIri } from '../engine/iri.js';
 import { LruCache } from './cache.js';
 import { negotiate } from './conneg.js';
-import { clip, formatNotFor, httpError, preferredEncoding, unknownFormat } from './http.js';
+import { clip, formatNotFor, httpError, notAcceptable, preferredEncoding, unknownFormat } from './http.js';
 import type { Limits } from './settings.js';
 import { readablePrecheckError } from '../engine/syntax-message.js';
 
@@ -56,7 +56,7 @@ export function chooseFormat(formats: readonly ResultFormat[], accept: string | 
   }
   const offered = formats.map((f) => f.mediaType).join(', ');
   const why = form === 'ASK' && /csv|tab-separated/i.test(accept ?? '') ? ASK_TABLES : '';
-  throw httpError(406, `cannot answer this ${form} query as ${clip(accept ?? '')}${why}; available: ${offered}`);
+  throw notAcceptable(`cannot answer this ${form} query as ${clip(accept ?? '')}${why}; available: ${offered}`);
 }
 
 /**
@@ -83,7 +83,7 @@ export function engineHttpError(e: EngineError) {
     case 'rows':
       return httpError(400, e.message);
     case 'format':
-      return httpError(406, e.message);
+      return notAcceptable(e.message);
     case 'timeout':
     case 'aborted':
       return httpError(503, e.message);

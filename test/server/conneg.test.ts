@@ -56,6 +56,19 @@ describe('negotiate', () => {
     ['page: text/* gets the first text type, HTML', 'text/*', PAGE, 'text/html'],
     ['an alias offered without its canonical type is an ordinary offer', 'application/*', ['application/json', 'text/html'], 'application/json'],
     ['*/json is not a media range', '*/json', RDF, undefined],
+    // A range with parameters stands only for representations that have them (RFC 9110 §12.5.1).
+    ['a parameter the page lacks: the range does not apply', 'text/html;level=1;q=0, text/html', RDF, 'text/html'],
+    ['a parameter the page lacks, and nothing else', 'text/html;level=1', RDF, undefined],
+    ['charset=utf-8 is what the server sends', 'text/turtle;charset=UTF-8', RDF, 'text/turtle'],
+    ['quoted charset', 'text/turtle;charset="utf-8"', RDF, 'text/turtle'],
+    ['another charset is not', 'text/turtle;charset=iso-8859-1;q=0, text/turtle', RDF, 'text/turtle'],
+    ['another charset only', 'text/turtle;charset=iso-8859-1', RDF, undefined],
+    ['JSON-LD expanded refused, JSON-LD as such wanted', 'application/ld+json;profile="http://www.w3.org/ns/json-ld#expanded";q=0, application/ld+json', RDF, 'application/ld+json'],
+    ['JSON-LD expanded only: not what is sent', 'application/ld+json;profile="http://www.w3.org/ns/json-ld#expanded"', RDF, undefined],
+    ['an unknown profile is ignored (its registration says so)', 'application/ld+json;profile="https://example.org/p"', RDF, 'application/ld+json'],
+    ['a profile list with a comma inside the quotes', 'text/turtle;q=0.5, application/ld+json;profile="http://www.w3.org/ns/json-ld#compacted https://example.org/a,b";q=0.4', RDF, 'text/turtle'],
+    ['CSV with header=absent is not what is sent', 'text/csv;header=absent;q=0.9, text/tab-separated-values;q=0.5', SELECT, 'text/tab-separated-values'],
+    ['Turtle of RDF 1.2', 'text/turtle;version=1.2', RDF, 'text/turtle'],
   ])('%s', (_name, accept, offers, expected) => {
     expect(negotiate(accept, offers)).toBe(expected);
   });
@@ -84,9 +97,31 @@ describe('negotiation through the routes (fixture app)', () => {
     ['/.well-known/void', 'text/turtle;q=0, application/*', 200, 'application/n-triples'],
     ['/datasets/dcat', undefined, 200, 'application/rdf+xml'],
     ['/search?q=cykel', 'application/json;q=0, */*', 200, 'text/html'],
+    ['/lkp/2016/4.4.3', 'application/ld+json;profile="http://www.w3.org/ns/json-ld#expanded";q=0, application/ld+json', 200, 'application/ld+json'],
+    ['/lkp/2016/4.4.3', 'text/html;level=1;q=0, text/html', 200, 'text/html'],
+    ['/', 'text/html;level=1;q=0, text/html', 200, 'text/html'],
+    [QUERY, 'text/csv;charset=iso-8859-1;q=0, text/csv', 200, 'text/csv'],
   ])('%s with Accept %s → %i %s', async (path, accept, status, type) => {
     const res = await server.current.app.request(path, { headers: accept === undefined ? {} : { accept } });
     expect(res.status).toBe(status);
     if (type) expect(res.headers.get('content-type')!.split(';')[0]).toBe(type);
+  });
+});
+
+describe('406 names Accept in Vary (RFC 9110 §12.5.5), on every route that negotiates', () => {
+  const server = useApp();
+  it.each([
+    '/lkp/2016/4.4.3',
+    sparqlUrl('SELECT ?s { ?s ?p ?o } LIMIT 1'),
+    sparqlUrl('CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 1'),
+    '/sparql',
+    '/search?q=cykel',
+    '/def/shapes',
+    '/.well-known/void',
+    '/datasets/dcat',
+  ])('%s', async (path) => {
+    const res = await server.current.app.request(path, { headers: { accept: 'image/png' } });
+    expect(res.status).toBe(406);
+    expect(res.headers.get('vary')).toMatch(/\bAccept\b/);
   });
 });

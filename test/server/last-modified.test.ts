@@ -11,7 +11,7 @@ const RELEASED = 'Wed, 01 May 2024 00:00:00 GMT';
 const GENERATED = 'Wed, 02 Jan 2030 03:04:05 GMT';
 const DAY_AFTER_RELEASE = 'Thu, 02 May 2024 00:00:00 GMT';
 
-const GENERATED_PATHS = ['/', '/lkp/2016/4.4.3', '/lkp/2016/4.4.3.ttl', '/sdg/13', '/datasets/dcat', '/.well-known/void', '/sitemap.xml', '/sparql', '/search?q=klimat'];
+const GENERATED_PATHS = ['/', '/lkp/2016/4.4.3', '/lkp/2016/4.4.3.ttl', '/sdg/13', '/datasets/dcat', '/.well-known/void', '/sitemap.xml', '/sparql', '/search?q=klimat', '/context.jsonld', '/context/v1.jsonld', '/context/v2.jsonld'];
 
 describe('Last-Modified', () => {
   it('is the later of the release date and the start time, to the second', () => {

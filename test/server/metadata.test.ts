@@ -73,6 +73,11 @@ describe('dumps at /download/<file>', () => {
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(location);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    // a short note with the link (RFC 9110 §15.4.4), and a HEAD sends its length too
+    const note = `see other: ${location}\n`;
+    expect(await res.text()).toBe(note);
+    const head = await req(path, { method: 'HEAD' });
+    expect([head.status, head.headers.get('content-length')]).toEqual([303, String(Buffer.byteLength(note))]);
   });
 });
 
@@ -113,11 +118,27 @@ describe('metadata documents', () => {
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(page);
     expect(res.headers.get('vary')!.split(', ')).toContain('Accept');
+    expect(await res.text()).toBe(`see other: ${page}\n`);
     const html = await req(page, { headers: { accept } });
     expect(html.status).toBe(200);
     expect(html.headers.get('content-type')).toBe('text/html; charset=utf-8');
     // ?format= names the document itself, whatever Accept says
     expect((await req(`${path}?format=ttl`, { headers: { accept } })).status).toBe(200);
+  });
+
+  it.each([
+    ['?format=ttl', 200],
+    ['?format=turtle', 200],
+    ['?format=text/turtle', 200],
+    ['?format=jsonld', 400],
+    ['?format=xyz', 400],
+  ])('/def/shapes%s, whatever Accept says → %i (Turtle only)', async (query, status) => {
+    const res = await req(`/def/shapes${query}`, { headers: { accept: 'image/png' } });
+    expect(res.status).toBe(status);
+    if (status === 200) {
+      expect(res.headers.get('content-type')).toBe('text/turtle; charset=utf-8');
+      expect(res.headers.get('vary')?.split(', ') ?? []).not.toContain('Accept');
+    } else expect(await res.text()).toContain('Turtle only');
   });
 
   it.each(['/def/shapes', '/def/shapes.ttl'])('%s is the SHACL shapes at their own IRI, as written in ontology/shapes.ttl', async (path) => {

@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import type { Dataset, ManifestFile } from '../dataset.js';
 import { variantTag } from '../../compression.js';
 import { hrefIn, langOf } from '../html/i18n.js';
-import { acceptsGzip, etagOf, httpDate, httpError } from '../http.js';
+import { acceptsGzip, etagOf, httpDate, httpError, seeOther } from '../http.js';
 
 /** The path of the checksum list. */
 export const CHECKSUMS_PATH = '/download/SHA256SUMS';
@@ -60,7 +60,7 @@ export function dumpRoutes({ dataset }: { dataset: Dataset }): Hono {
   app.get(CHECKSUMS_PATH, (c) => c.body(sums, 200, sumsHeaders));
   // The folder itself: the landing page's table of the downloads, in the language asked for.
   for (const path of ['/download', '/download/']) {
-    app.get(path, (c) => c.body(null, 303, { Location: hrefIn('/#download', langOf(c.req.query('lang'))) }));
+    app.get(path, (c) => seeOther(c, hrefIn('/#download', langOf(c.req.query('lang')))));
   }
   app.get('/download/:file', (c) => {
     const file = files.get(c.req.param('file'));

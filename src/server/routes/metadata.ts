@@ -10,7 +10,7 @@ import { CONTEXT_DOCUMENT, PUBLISHED_CONTEXTS } from '../context.js';
 import type { Dataset } from '../dataset.js';
 import { exactQuads } from '../exact-store.js';
 import { esc } from '../html/layout.js';
-import { etagOf, httpDate, httpError, unknownFormat } from '../http.js';
+import { clip, etagOf, httpDate, httpError, notAcceptable, seeOther, unknownFormat } from '../http.js';
 import { formatParam } from '../protocol.js';
 import { once } from '../once.js';
 import { ROOT } from '../../graph/config.js';
@@ -69,10 +69,10 @@ export function metadataRoutes({ dataset }: { dataset: Dataset }): Hono {
       const asked = formatParam(c);
       const negotiated = asked === undefined ? negotiate(c.req.header('accept'), offers) : undefined;
       const html = negotiated === HTML_OFFER || negotiated === XHTML ? page() : undefined;
-      if (html) return c.body(null, 303, { Location: html, Vary: 'Accept', Link: link });
+      if (html) return seeOther(c, html, { Vary: 'Accept', Link: link });
       const format = findFormat(formats, asked ?? negotiated ?? '');
       if (!format && asked !== undefined) throw unknownFormat(asked, formats);
-      if (!format) throw httpError(406, `available: ${formats.map((f) => f.mediaType).join(', ')}`);
+      if (!format) throw notAcceptable(`available: ${formats.map((f) => f.mediaType).join(', ')}`);
       const key = `${file} ${format.key}`;
       if (!rendered.has(key) && format.key === 'rdf' && existsSync(prebuilt)) {
         // the build wrote and validated this very RDF/XML (dist/dcat.rdf): serve those bytes
@@ -93,7 +93,7 @@ export function metadataRoutes({ dataset }: { dataset: Dataset }): Hono {
 
   const contextBody = (doc: object) => JSON.stringify(doc, null, 2) + '\n';
   const context = contextBody(CONTEXT_DOCUMENT);
-  const jsonld = { 'Content-Type': 'application/ld+json; charset=utf-8', ETag: etagOf(context), 'Cache-Control': 'public, max-age=86400' };
+  const jsonld = { 'Content-Type': 'application/ld+json; charset=utf-8', ETag: etagOf(context), 'Last-Modified': lastModified, 'Cache-Control': 'public, max-age=86400' };
   const robots = `User-agent: *\nAllow: /\nDisallow: /sparql\nSitemap: ${dataset.base}sitemap.xml\n`;
   let sitemapXml: { body: string; etag: string } | undefined;
   const sitemapOf = () => {
@@ -135,9 +135,14 @@ export function metadataRoutes({ dataset }: { dataset: Dataset }): Hono {
       // Accept decides between the Turtle and 406, at either URL
       Vary: 'Accept',
     };
+    const turtleOnly = DOCUMENT_FORMATS.filter((f) => f.key === 'ttl');
     const serveShapes = (c: Context) => {
-      if (!negotiate(c.req.header('accept'), ['text/turtle'])) throw httpError(406, 'the shapes are published as Turtle only; available: text/turtle');
-      return c.body(shapes(), 200, { ...shapesHeaders, ETag: etagOf(shapes()) });
+      // ?format= names the format as it does elsewhere; here only Turtle's names are served
+      const asked = formatParam(c);
+      if (asked !== undefined && !findFormat(turtleOnly, asked)) throw httpError(400, `the shapes are published as Turtle only: ?format=ttl, or none (asked: "${clip(asked, 60)}")`);
+      if (asked === undefined && !negotiate(c.req.header('accept'), ['text/turtle'])) throw notAcceptable('the shapes are published as Turtle only; available: text/turtle');
+      const { Vary, ...named } = shapesHeaders; // Vary: Accept only where Accept chose (RFC 9110 §12.5.5)
+      return c.body(shapes(), 200, { ...(asked === undefined ? shapesHeaders : named), ETag: etagOf(shapes()) });
     };
     app.get('/def/shapes', serveShapes);
     app.get('/def/shapes.ttl', serveShapes);

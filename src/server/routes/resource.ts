@@ -7,7 +7,7 @@ import { describe, isDescribed } from '../describe.js';
 import { langOf, type Lang } from '../html/i18n.js';
 import { lensPage, resourcePage, type PageLinks } from '../html/resource.js';
 import { vocabularyPage } from '../html/vocabulary.js';
-import { etagOf, HTML_POLICY, httpDate, httpError } from '../http.js';
+import { etagOf, HTML_POLICY, httpDate, httpError, notAcceptable } from '../http.js';
 import { formatParam } from '../protocol.js';
 import { pageData } from '../page-data.js';
 import { ALL, alternatesOf, chooseKey, documentUrl, linkHeader, ROOT_PATH, type Key } from '../representation.js';
@@ -137,7 +137,7 @@ export function resourceRoutes({ dataset }: { dataset: Dataset }): Hono {
     if (!t) throw httpError(404, 'no resource with this IRI in the dataset');
     const format = formatParam(c);
     const key = chooseKey(format, t.ext, c.req.header('accept'));
-    if (!key) throw httpError(406, `available: ${ALL.map((f) => f.type).join(', ')}`);
+    if (!key) throw notAcceptable(`available: ${ALL.map((f) => f.type).join(', ')}`);
     const rep = await cached(t, key, langOf(c.req.query('lang')));
     return c.body(rep.body, 200, format || t.ext ? rep.headers!.fixed : rep.headers!.negotiated);
   };

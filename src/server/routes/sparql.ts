@@ -6,7 +6,7 @@ import { HTTPException } from 'hono/http-exception';
 import { findFormat } from '../../engine/formats.js';
 import { negotiate } from '../conneg.js';
 import type { Dataset } from '../dataset.js';
-import { etagOf, httpDate, httpError, unknownFormat } from '../http.js';
+import { etagOf, httpDate, httpError, notAcceptable, unknownFormat } from '../http.js';
 import { withBytes, type ResponseCache } from '../middleware/response-cache.js';
 import { formatParam, postKind, queryFromPost, queryFromUrl, type QueryRequest } from '../protocol.js';
 import type { QueryAnswer, QueryService } from '../query-service.js';
@@ -165,7 +165,7 @@ export function sparqlRoutes({ dataset, answer, limits }: SparqlDeps): Hono {
     const asked = formatParam(c);
     const type = asked ? findFormat(DOCUMENT_FORMATS, asked)?.mediaType : negotiate(c.req.header('accept'), DESCRIPTION_OFFERS);
     if (!type && asked !== undefined) throw unknownFormat(asked, DOCUMENT_FORMATS);
-    if (!type) throw httpError(406, `available: ${DOCUMENT_FORMATS.map((f) => f.mediaType).join(', ')}`);
+    if (!type) throw notAcceptable(`available: ${DOCUMENT_FORMATS.map((f) => f.mediaType).join(', ')}`);
     if (!asked) c.header('Vary', 'Accept'); // only where Accept chose (RFC 9110 §12.5.5)
     const format = findFormat(DOCUMENT_FORMATS, type)!;
     // A strong ETag lets the response cache keep (and compress) the description, and clients revalidate it.

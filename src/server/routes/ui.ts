@@ -10,7 +10,7 @@ import { coverage, coveragePage } from '../html/sdg.js';
 import { searchPage } from '../html/search.js';
 import { queryPage } from '../html/sparql.js';
 import { findFormat } from '../../engine/formats.js';
-import { etagOf, HTML_POLICY, httpDate, httpError, unknownFormat } from '../http.js';
+import { etagOf, HTML_POLICY, httpDate, httpError, notAcceptable, unknownFormat } from '../http.js';
 import { formatParam } from '../protocol.js';
 import { DESCRIPTION_OFFERS } from '../service-description.js';
 import { alternatesOf, chooseKey, documentUrl, linkHeader, ROOT_PATH } from '../representation.js';
@@ -121,7 +121,7 @@ export function uiRoutes({ dataset }: { dataset: Dataset }): Hono {
     const named = asked === undefined ? undefined : findFormat(SEARCH_FORMATS, asked);
     if (asked !== undefined && !named) throw unknownFormat(asked, SEARCH_FORMATS);
     const type = named ? named.mediaType : negotiate(c.req.header('accept'), SEARCH_OFFERS);
-    if (!type) throw httpError(406, `available: ${SEARCH_OFFERS.join(', ')}`);
+    if (!type) throw notAcceptable(`available: ${SEARCH_OFFERS.join(', ')}`);
     if (!named) c.header('Vary', 'Accept');
     c.header('Cache-Control', 'public, max-age=300');
     // Strong ETags (cheap: a search answer is a few KB) let the response cache keep and compress answers.
