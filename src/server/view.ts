@@ -48,6 +48,8 @@ export interface ResourceView {
   links: QualifiedLink[];
   /** For a qualified link (lkpo:Link): what it links. */
   ends?: LinkEnds;
+  /** The hash IRIs its document also describes (`…/sparql#named-graph-sdg`), each with its own section. */
+  hashTerms: ResourceView[];
 }
 
 const node = oxigraph.namedNode;
@@ -63,9 +65,19 @@ const TEXT_HEADINGS: Readonly<Record<string, Readonly<Record<string, string>>>> 
 /** Shown in their own sections rather than in the table of other statements. */
 const SECTIONED = new Set([RDF.type, SKOS.prefLabel, SKOS.notation, SKOS.inScheme, SKOS.broader, SKOS.narrower, ...TEXTS]);
 
+/**
+ * Documents of ours whose path a browser gets a site page at instead of the document's own page:
+ * `/sparql` is the query UI. A hash IRI in one (`…/sparql#named-graph-sdg`, a node of the service
+ * description) links to the document's `.html` page, where it has a section, not to an anchor the
+ * query UI does not have.
+ */
+const SHADOWED_DOCUMENTS = new Set(['sparql']);
+
 /** Creates reference helpers bound to a store and base (IRIs under base link to our own pages); labels prefer `lang`. */
 export function refMaker(store: Source, base: string, lang = 'sv') {
   const href = (iri: string): string => {
+    const hash = iri.indexOf('#');
+    if (hash > 0 && iri.startsWith(base) && SHADOWED_DOCUMENTS.has(iri.slice(base.length, hash))) return `/${iri.slice(base.length, hash)}.html${iri.slice(hash)}`;
     if (iri.startsWith(base)) return '/' + iri.slice(base.length);
     if (iri.startsWith(NS.sdg) && /^[\w.]+$/.test(iri.slice(NS.sdg.length))) return '/sdg/' + iri.slice(NS.sdg.length);
     return iri;
@@ -137,6 +149,26 @@ const toValue = (t: oxigraph.Term, ref: (iri: string) => Ref): Value =>
     : { ref: t.termType === 'NamedNode' ? ref(t.value) : { iri: t.value, href: '', label: `_:${t.value}` } };
 
 /**
+ * The hash IRIs of the document `iri` (`…/sparql#dataset`, …) that its statements reach: objects
+ * of what points at it and of the hash IRIs found so far (the service points at `#dataset`, which
+ * points at `#default-graph` and each `#named-graph-…`). None for a hash IRI itself.
+ */
+function hashTermsOf(store: Source, iri: string, incoming: oxigraph.Quad[]): string[] {
+  if (iri.includes('#')) return [];
+  const prefix = `${iri}#`;
+  const found = new Set<string>();
+  const queue = [iri, ...new Set(incoming.filter((q) => q.subject.termType === 'NamedNode').map((q) => q.subject.value))];
+  for (let s = queue.shift(); s !== undefined; s = queue.shift()) {
+    for (const q of store.match(node(s), null, null, null)) {
+      if (q.object.termType !== 'NamedNode' || !q.object.value.startsWith(prefix) || found.has(q.object.value)) continue;
+      found.add(q.object.value);
+      queue.push(q.object.value);
+    }
+  }
+  return [...found].sort();
+}
+
+/**
  * Everything the HTML page of a resource shows.
  *
  * @example
@@ -150,6 +182,7 @@ export function resourceView(store: Source, base: string, iri: string, lang = 's
   const scheme = objects(SKOS.inScheme)[0] ?? objects(SKOS.topConceptOf)[0];
   const linkIris = new Set(linkNodes(store, iri));
   const seenOut = new Set<string>();
+  const incoming = store.match(null, null, node(iri), null);
   return {
     iri,
     labels: labels(store, iri),
@@ -169,12 +202,12 @@ export function resourceView(store: Source, base: string, iri: string, lang = 's
       .filter((q) => !SECTIONED.has(q.predicate.value))
       .filter((q) => !seenOut.has(q.predicate.value + q.object.value) && seenOut.add(q.predicate.value + q.object.value))
       .map((q) => ({ property: ref(q.predicate.value), value: toValue(q.object, ref) })),
-    incoming: store
-      .match(null, null, node(iri), null)
+    incoming: incoming
       .filter((q) => !linkIris.has(q.subject.value) && q.predicate.value !== SKOS.broader && q.predicate.value !== SKOS.narrower)
       .map((q) => ({ subject: ref(q.subject.value), property: ref(q.predicate.value) })),
     links: qualifiedLinks(store, iri, ref),
     ends: linkEnds(store, iri, ref),
+    hashTerms: hashTermsOf(store, iri, incoming).map((h) => resourceView(store, base, h, lang)),
   };
 }
 

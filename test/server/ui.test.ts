@@ -61,7 +61,9 @@ describe('language switch', () => {
     const body = await html(`${path}?lang=en`);
     expect(body).toContain('<html lang="en">');
     expect(body).toContain(`<a class="lang-switch" href="${path}" hreflang="sv" lang="sv">På svenska</a>`);
-    expect(body).toContain(`<link rel="alternate" hreflang="en" href="${path}?lang=en">`);
+    // the English version names itself, at the IRI-based URL the Swedish one is canonical at
+    expect(body).toContain(`<link rel="alternate" hreflang="en" href="${cfg.base}${path.slice(1)}?lang=en">`);
+    expect(body).toContain(`<link rel="canonical" href="${cfg.base}${path.slice(1)}?lang=en">`);
     const local = [...body.slice(body.indexOf('<body>')).matchAll(/ href="(\/[^"]*)"/g)].map((m) => m[1]!).filter((h) => !/^\/(assets|download)\//.test(h) && h !== path);
     expect(local.filter((h) => !h.includes('lang=en'))).toEqual([]);
   });

@@ -19,10 +19,17 @@ export interface PageOptions {
   body: string;
   /** Page language; `sv` unless the reader chose English. */
   lang?: Lang;
-  /** This page's path and query without `lang` (for the language switch and hreflang alternates). */
+  /** This page's path and query without `lang` (for the language switch, and hreflang alternates where there is no `canonical`). */
   path?: string;
+  /**
+   * The absolute URL of the Swedish page (a resource's IRI, `{BASE}matrix`): the Swedish page's
+   * canonical, and with `?lang=en` the English page's (each language version is its own canonical).
+   */
   canonical?: string;
-  /** Alternate representations for `<link rel="alternate">` (HTML ones in each language, with `hreflang`). */
+  /**
+   * Alternate representations (as in the `Link` header): the RDF ones become `<link rel="alternate">`;
+   * the HTML ones (`….html`, `….html?lang=en`) are left out, as the hreflang links name each language version once.
+   */
   alternates?: Alternate[];
   /** A JSON-LD document to embed (embedded without its indentation: no reader sees it, every page carries it). */
   jsonld?: string;
@@ -90,6 +97,20 @@ ${SWITCH}
 }
 
 /**
+ * The URL of the page in each language: the canonical (absolute, as search engines want hreflang
+ * URLs) and it with `?lang=en`; a page without one by its path. Swedish is also the `x-default`:
+ * the resource's IRI serves it whatever the reader's language.
+ *
+ * @example
+ * languageVersions('https://w3id.org/helsingborg-livskvalitet/matrix', '/matrix').en // 'https://w3id.org/helsingborg-livskvalitet/matrix?lang=en'
+ */
+export function languageVersions(canonical: string | undefined, path: string): Record<Lang, string> {
+  if (!canonical) return { sv: hrefIn(path, 'sv'), en: hrefIn(path, 'en') };
+  // as the IRI is written (a URL object would percent-encode it), which carries no `lang` of its own
+  return { sv: canonical, en: `${canonical}${canonical.includes('?') ? '&' : '?'}lang=en` };
+}
+
+/**
  * Renders a complete HTML document. Every local link in it keeps the page language.
  *
  * @example
@@ -99,11 +120,11 @@ export function page(o: PageOptions): string {
   const lang = o.lang ?? 'sv';
   const other = otherLang(lang);
   const path = o.path ?? '/';
+  const version = languageVersions(o.canonical, path);
   const links = [
-    o.canonical ? `<link rel="canonical" href="${esc(o.canonical)}">` : '',
-    ...(o.alternates ?? []).map((a) => `<link rel="alternate" type="${esc(a.type)}"${a.hreflang ? ` hreflang="${a.hreflang}"` : ''} href="${esc(a.href)}">`),
-    `<link rel="alternate" hreflang="sv" href="${esc(hrefIn(path, 'sv'))}">`,
-    `<link rel="alternate" hreflang="en" href="${esc(hrefIn(path, 'en'))}">`,
+    o.canonical ? `<link rel="canonical" href="${esc(version[lang])}">` : '',
+    ...(o.alternates ?? []).filter((a) => a.type !== 'text/html').map((a) => `<link rel="alternate" type="${esc(a.type)}" href="${esc(a.href)}">`),
+    ...(['sv', 'en', 'x-default'] as const).map((l) => `<link rel="alternate" hreflang="${l}" href="${esc(version[l === 'x-default' ? 'sv' : l])}">`),
     ...['site.css', ...(o.styles ?? [])].map((s) => `<link rel="stylesheet" href="${assetHref(s)}">`),
   ].join('\n');
   const ld = o.jsonld ? `<script type="application/ld+json">\n${scriptJson(JSON.stringify(JSON.parse(o.jsonld)))}\n</script>` : '';

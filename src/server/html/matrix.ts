@@ -64,7 +64,7 @@ ${body}
 ${foot}</table></div>
 <p class="muted">${t(lang, 'Färgen blir starkare ju fler länkar rutan har. Där angivna länkar finns visas de som ”angivna+bedömda”.', 'The colour deepens with the number of links. Where stated links exist they show as “stated+curated”.')}
 ${t(lang, 'Samma siffror som SPARQL:', 'The same numbers in SPARQL:')} <a href="/sparql?example=focus-area-sdg-goals">focus-area-sdg-goals.rq</a>.</p>`;
-  return page({ title: t(lang, 'Matris: fokusområden × globala mål', 'Matrix: focus areas × SDGs'), body: html, lang, path: '/matrix', wide: true, section: 'matrix' });
+  return page({ title: t(lang, 'Matris: fokusområden × globala mål', 'Matrix: focus areas × SDGs'), body: html, lang, path: '/matrix', canonical: `${model.base}matrix`, wide: true, section: 'matrix' });
 }
 
 /**
@@ -88,6 +88,7 @@ ${c.links.length ? linkTable(model, c.links, lang) : `<p>${t(lang, 'Inga länkar
     body: html,
     lang,
     path: `/matrix/${c.focus.notation}/${c.goal.number}`,
+    canonical: `${model.base}matrix/${c.focus.notation}/${c.goal.number}`,
     section: 'matrix',
   });
 }

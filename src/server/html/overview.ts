@@ -176,5 +176,5 @@ export function overviewPage(o: Overview, model: SiteModel, lang: Lang): string 
 <figcaption><ul class="legend">${legend}<li><span class="swatch related" aria-hidden="true"></span>${t(lang, 'ljusare linje: relaterad (inte nära) länk', 'lighter line: related (not close) link')}</li></ul></figcaption></figure>
 <section aria-labelledby="as-tables"><h2 id="as-tables">${t(lang, 'Samma länkar som tabeller', 'The same links as tables')}</h2>
 ${tables(o, model, lang)}</section>`;
-  return page({ title: t(lang, 'Översikt', 'Overview'), body, lang, path: '/overview', wide: true, section: 'overview' });
+  return page({ title: t(lang, 'Översikt', 'Overview'), body, lang, path: '/overview', canonical: `${model.base}overview`, wide: true, section: 'overview' });
 }

@@ -1,5 +1,5 @@
 // HTML page of one resource (concept, scheme, link, …) and the SDG lens page, from their view models.
-import { LKPO, NS } from '../../vocab.js';
+import { LKPO, NS, XSD } from '../../vocab.js';
 import type { QualifiedLink, Ref, ResourceView, Value } from '../view.js';
 import type { Lang } from './i18n.js';
 import { esc, page, type PageOptions } from './layout.js';
@@ -19,7 +19,9 @@ const anchor = (r: Ref, lang: Lang) => {
 function value(v: Value, lang: Lang, isRationale = false): string {
   if ('ref' in v) return anchor(v.ref, lang);
   const text = isRationale ? rationaleHtml(v.literal, v.lang) : esc(v.literal);
-  return `<span${langAttr(v.lang)}>${text}</span>${v.lang ? ` <span class="muted">@${esc(v.lang)}</span>` : ''}`;
+  // An untagged string says nothing of its language: lang="" (unknown), not the page's (the UN's English citation on a Swedish page).
+  const unknown = !v.lang && v.datatype === XSD.string ? ' lang=""' : '';
+  return `<span${langAttr(v.lang)}${unknown}>${text}</span>${v.lang ? ` <span class="muted">@${esc(v.lang)}</span>` : ''}`;
 }
 
 function rationale(r: Record<string, string>): string {
@@ -49,11 +51,18 @@ function linkHeading(v: ResourceView, ends: NonNullable<ResourceView['ends']>, l
 <p><code class="iri">${esc(v.iri)}</code></p>`;
 }
 
-/** An end of a link in a page title: notation and label, the label cut at 40 characters. */
-const endTitle = (r: NonNullable<ResourceView['ends']>['from']) => `${r.notation ? `${r.notation} ` : ''}${r.label.length > 40 ? `${r.label.slice(0, 39).trimEnd()}…` : r.label}`;
+/**
+ * An end of a link in a page title: notation and label, the label cut at 40 characters. A label in
+ * another language than the page's (the UN's English target texts on a Swedish page) is left out
+ * where there is a notation: a title cannot mark a part of itself with `lang`.
+ */
+const endTitle = (r: NonNullable<ResourceView['ends']>['from'], lang: Lang) => {
+  const label = r.lang && r.lang !== lang && r.notation ? '' : r.label.length > 40 ? `${r.label.slice(0, 39).trimEnd()}…` : r.label;
+  return [r.notation, label].filter(Boolean).join(' ');
+};
 
 /** The page title of a qualified link: `Länk: 4.3 Vi vill ha livslång aktivitet → 2 Den pulserande staden`. */
-const linkTitle = (ends: NonNullable<ResourceView['ends']>, lang: Lang) => `${t(lang, 'Länk', 'Link')}: ${endTitle(ends.from)} → ${endTitle(ends.to)}`;
+const linkTitle = (ends: NonNullable<ResourceView['ends']>, lang: Lang) => `${t(lang, 'Länk', 'Link')}: ${endTitle(ends.from, lang)} → ${endTitle(ends.to, lang)}`;
 
 function heading(v: ResourceView, lang: Lang): string {
   const primaryLang = v.labels[lang] !== undefined ? lang : v.labels.sv !== undefined ? 'sv' : v.labels.en !== undefined ? 'en' : '';
@@ -80,13 +89,29 @@ function texts(v: ResourceView, lang: Lang): string {
   return v.texts.map((x) => `<section><h2>${anchor(x.property, lang)}</h2><p${langAttr(x.lang)}>${esc(x.value)}</p></section>`).join('\n');
 }
 
-function statements(v: ResourceView, lang: Lang): string {
+function statements(v: ResourceView, lang: Lang, level = 2): string {
   const out = v.outgoing.map((s) => `<tr><td>${anchor(s.property, lang)}</td><td>${value(s.value, lang, s.property.iri === LKPO.rationale)}</td></tr>`).join('\n');
   const inc = v.incoming.map((s) => `<tr><td>${anchor(s.subject, lang)}</td><td>${anchor(s.property, lang)}</td></tr>`).join('\n');
   return [
-    out ? `<section><h2>${t(lang, 'Utgående', 'Outgoing')}</h2><div class="scroll"><table><tbody>${out}</tbody></table></div></section>` : '',
-    inc ? `<section><h2>${t(lang, 'Inkommande', 'Incoming')}</h2><div class="scroll"><table><tbody>${inc}</tbody></table></div></section>` : '',
+    out ? `<section><h${level}>${t(lang, 'Utgående', 'Outgoing')}</h${level}><div class="scroll"><table><tbody>${out}</tbody></table></div></section>` : '',
+    inc ? `<section><h${level}>${t(lang, 'Inkommande', 'Incoming')}</h${level}><div class="scroll"><table><tbody>${inc}</tbody></table></div></section>` : '',
   ].join('\n');
+}
+
+/**
+ * The hash IRIs the document also describes, each in a section whose id is its fragment, so that
+ * the IRI's link (`/sparql.html#named-graph-sdg`) lands on what is said about it.
+ */
+function hashTerms(v: ResourceView, lang: Lang): string {
+  if (v.hashTerms.length === 0) return '';
+  const sections = v.hashTerms.map((h) => {
+    const label = h.labels[lang] ?? h.labels.sv ?? h.labels.en;
+    const labelLang = h.labels[lang] !== undefined ? lang : h.labels.sv !== undefined ? 'sv' : 'en';
+    const types = h.types.length ? `<p class="muted">${h.types.map((r) => `<span class="kind">${anchor(r, lang)}</span>`).join(' ')}</p>` : '';
+    return `<section id="${esc(h.iri.slice(h.iri.indexOf('#') + 1))}"><h3>${label ? `<span${labelLang !== lang ? ` lang="${labelLang}"` : ''}>${esc(label)}</span>` : `<code class="iri">${esc(h.iri)}</code>`}</h3>${label ? `<p><code class="iri">${esc(h.iri)}</code></p>` : ''}${types}
+${statements(h, lang, 4)}</section>`;
+  });
+  return `<section><h2>${t(lang, 'Också beskrivet i dokumentet', 'Also described in this document')}</h2>\n${sections.join('\n')}</section>`;
 }
 
 export type PageLinks = Pick<PageOptions, 'canonical' | 'alternates' | 'jsonld' | 'path'>;
@@ -108,6 +133,7 @@ export function resourcePage(v: ResourceView, links: PageLinks, lang: Lang = 'sv
     texts(v, lang),
     linksTable(v.links, t(lang, 'Kvalificerade länkar', 'Qualified links'), lang),
     statements(v, lang),
+    hashTerms(v, lang),
     formatsNav(links, lang),
   ].join('\n');
   const title = v.ends ? linkTitle(v.ends, lang) : (v.labels[lang] ?? v.labels.sv ?? v.labels.en ?? v.iri);
@@ -171,5 +197,9 @@ export function lensPage(v: ResourceView, targets: ResourceView[], links: PageLi
   ].join('\n');
   // An indicator nothing of ours points at (none does yet) shows only the UN's own statements: left
   // out of the sitemap, and out of search engines' indexes. Goals and targets are listed and indexed.
-  return page({ title: `${kind} ${isGoal ? c : notation}: ${title}`, body, lang, section: 'sdg', noindex: isIndicator && v.links.length === 0, ...links });
+  // A title cannot mark a part of itself with `lang`: where the UN's text is not in the page language
+  // (a target's on a Swedish page), the goal's name in it stands in for it.
+  const goalName = v.ancestors[0] && v.ancestors[0].lang === lang ? ` · ${v.ancestors[0].label}` : '';
+  const pageTitle = `${kind} ${isGoal ? c : notation}${titleLang === lang ? `: ${title}` : goalName}`;
+  return page({ title: pageTitle, body, lang, section: 'sdg', noindex: isIndicator && v.links.length === 0, ...links });
 }

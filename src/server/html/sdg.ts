@@ -53,7 +53,10 @@ function tile(c: GoalCoverage, model: SiteModel, lang: Lang): string {
 function targetsRow(c: GoalCoverage, model: SiteModel, lang: Lang): string {
   const chips = c.goal.targets.map((tg) => {
     const on = c.linked.has(tg.iri);
-    return `<li><a class="chip${on ? ' on' : ''}" href="${esc(tg.href)}" title="${esc(model.label(tg.iri, 'en'))}">${esc(tg.notation ?? '')}<span class="vh"> ${on ? t(lang, '(berört)', '(touched)') : t(lang, '(inte berört)', '(not touched)')}</span></a></li>`;
+    // the target's text (the UN's, in English where we have no translation) as a tooltip on the notation, marked with its own language
+    const textLang = [lang, 'en', 'sv'].find((l) => tg.labels[l] !== undefined) ?? lang;
+    const text = tg.labels[textLang] ?? model.label(tg.iri, lang);
+    return `<li><a class="chip${on ? ' on' : ''}" href="${esc(tg.href)}"><span title="${esc(text)}"${textLang !== lang ? ` lang="${textLang}"` : ''}>${esc(tg.notation ?? '')}</span><span class="vh"> ${on ? t(lang, '(berört)', '(touched)') : t(lang, '(inte berört)', '(not touched)')}</span></a></li>`;
   });
   return `<tr><th scope="row"><a href="/sdg/${c.goal.number}">${t(lang, 'Mål', 'Goal')} ${c.goal.number}</a></th><td class="num">${c.linked.size}/${c.goal.targets.length}</td><td><ul class="chips">${chips.join('')}</ul></td></tr>`;
 }
@@ -81,5 +84,5 @@ export function coveragePage(cov: GoalCoverage[], model: SiteModel, lang: Lang):
 <div class="scroll"><table class="coverage"><thead><tr><th scope="col">${t(lang, 'Mål', 'Goal')}</th><th scope="col" class="num">${t(lang, 'Berörda', 'Touched')}</th><th scope="col">${t(lang, 'Delmål', 'Targets')}</th></tr></thead>
 <tbody>${cov.map((c) => targetsRow(c, model, lang)).join('\n')}</tbody></table></div>
 <p class="muted">${t(lang, 'Samma fråga i SPARQL:', 'The same question in SPARQL:')} <a href="/sparql?example=sdg-coverage-per-goal">sdg-coverage-per-goal.rq</a>, <a href="/sparql?example=sdg-goals-without-links">sdg-goals-without-links.rq</a>.</p>`;
-  return page({ title: t(lang, 'Globala målen: täckning', 'The SDGs: coverage'), body, lang, path: '/sdg', wide: true, section: 'sdg' });
+  return page({ title: t(lang, 'Globala målen: täckning', 'The SDGs: coverage'), body, lang, path: '/sdg', canonical: `${model.base}sdg`, wide: true, section: 'sdg' });
 }
