@@ -11,7 +11,8 @@ const iri = (notation: string) => namedNode(`${SCHEME_2016}/${notation}`);
 
 /**
  * SKOS quads for the 2016 programme: one concept per direction, focus area and priority,
- * with verbatim Swedish text, notations, hierarchy and scheme membership.
+ * with verbatim Swedish text, notations, hierarchy and scheme membership. A priority's footnote
+ * (its marker dropped from the label) is kept verbatim as skos:note, with an editorial note saying so.
  * @example programmeQuads(parseProgramme(seed001Text)).length
  */
 export function programmeQuads(directions: Direction[]): Quad[] {
@@ -42,6 +43,11 @@ export function programmeQuads(directions: Direction[]): Quad[] {
       for (const p of f.priorities) {
         const ps = iri(p.notation);
         concept(ps, LKPO.Priority, p.notation, LKPO.PriorityNumber, p.text);
+        for (const n of p.footnotes) {
+          add(ps, SKOS.note, sv(n.text));
+          add(ps, SKOS.editorialNote, sv(`Fotnot ${n.marker} i källan, efter ordet ”${n.word}”: fotnotens siffra står inte i skos:prefLabel, och fotnotens text står ordagrant som skos:note.`));
+          add(ps, SKOS.editorialNote, literal(`Footnote ${n.marker} of the source, after the word “${n.word}”: the footnote's number is left out of skos:prefLabel, and the footnote's text is given verbatim as skos:note.`, 'en'));
+        }
         add(ps, SKOS.broader, fs);
         add(fs, SKOS.narrower, ps);
       }

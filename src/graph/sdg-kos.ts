@@ -22,6 +22,9 @@ function diffContext(a: string, b: string): string {
 }
 
 /** Fixes one English target text: a missing space after a comma (12.3), a footnote digit (14.6). */
+/** A label's first words, for the repair list. */
+const clipLabel = (v: string): string => (v.length > 40 ? `${v.slice(0, 40)}…` : v);
+
 function repairText(subject: string, value: string): string {
   if (subject === NS.sdg + '14.6') return value.replace(/negotiation3$/, 'negotiation');
   if (subject === NS.sdg + '12.3') return value.replace(/^By 2030,(?=\S)/, 'By 2030, ');
@@ -30,7 +33,7 @@ function repairText(subject: string, value: string): string {
 
 /**
  * Reads the UN KOS Turtle and returns cleaned quads (default graph) and the list of repairs:
- * - literals are trimmed and exact duplicates dropped;
+ * - prefLabels are trimmed of white space at either end, and exact duplicates dropped;
  * - target 12.3: the truncated "By 2030,d" label is dropped, the missing space restored, and the
  *   stray fr/es labels of indicator 17.13.1 are dropped;
  * - target 14.6: the footnote digit at the end of the English text is removed;
@@ -54,6 +57,7 @@ export function importSdgKos(turtle: string): { quads: Quad[]; repairs: Repair[]
     }
     const lang = q.object.language;
     let value = q.object.value.trim();
+    if (value !== q.object.value) repairs.push({ subject: q.subject.value, what: `trimmed white space around ${lang} label "${clipLabel(value)}"` });
     if (q.subject.value === NS.sdg + '12.3' && STRAY_LABELS.has(value)) {
       repairs.push({ subject: q.subject.value, what: `dropped stray ${lang} label "${value}" (belongs to indicator 17.13.1)` });
       continue;

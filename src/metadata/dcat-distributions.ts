@@ -55,7 +55,7 @@ function graphs(d: PlannedDistribution): { sv: string; en: string } {
   if (d.dataset !== 'lkp') return { sv: '', en: '' };
   if (/\.(trig|nq)(\.gz)?$/.test(d.file.name)) return { sv: ' En namngiven graf per källa.', en: ' One named graph per source.' };
   return {
-    sv: ' Alla källors tripler i en graf, unionen av de namngivna graferna; vilken graf en tripel hör till framgår av TriG- och N-Quads-filerna.',
+    sv: ' Alla källors tripplar i en graf, unionen av de namngivna graferna; vilken graf en trippel hör till framgår av TriG- och N-Quads-filerna.',
     en: ' The triples of every source in one graph, the union of the named graphs; which graph holds a triple is given in the TriG and N-Quads files.',
   };
 }

@@ -162,7 +162,7 @@ function addDataset(out: QuadSink, opts: DcatOptions, key: DatasetKey, ds: strin
 
 /** Words for the figures the build reports (manifest `counts`), in the order they are quoted. */
 const COUNT_WORDS: [string, Bilingual][] = [
-  ['triples', { sv: 'tripler', en: 'triples' }],
+  ['triples', { sv: 'tripplar', en: 'triples' }],
   ['directions', { sv: 'viljeinriktningar', en: 'directions' }],
   ['focusAreas', { sv: 'fokusområden', en: 'focus areas' }],
   ['priorities', { sv: 'prioriteringar', en: 'priorities' }],

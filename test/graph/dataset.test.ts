@@ -9,6 +9,7 @@ import { LKPO, LKPO_NS, NS, PROV, RDF, SDGO, SKOS } from '../../src/vocab.js';
 import { danglingIris, repeatedTriples, skosProblems } from '../../src/graph/integrity.js';
 import { loadShapes, validateShacl } from '../../src/graph/shacl.js';
 import { normalizeSpace } from '../../src/graph/seed-programme.js';
+import { importSdgKos } from '../../src/graph/sdg-kos.js';
 import { OWN_TRANSLATION_NOTE } from '../../src/graph/dataset.js';
 import { RELEASE } from '../../src/graph/sources.js';
 import { keyToIri } from '../../src/graph/keys.js';
@@ -136,8 +137,11 @@ describe('the 2016 programme', () => {
     const notes = objects(programme, SKOS.note).map((o) => o.value);
     expect(notes.some((n) => n.startsWith('Även de nationella och regionala folkhälso- och miljökvalitetsmålen är vägledande'))).toBe(true);
     const editorial = objects(programme, SKOS.editorialNote);
-    expect(editorial.map((o) => (o.termType === 'Literal' ? o.language : '')).sort()).toEqual(['en', 'sv']);
-    expect(editorial.find((o) => o.termType === 'Literal' && o.language === 'en')?.value).toMatch(/section 2\.1.*chapter 2.*June 2018/);
+    expect(editorial.map((o) => (o.termType === 'Literal' ? o.language : '')).sort()).toEqual(['en', 'en', 'sv', 'sv']);
+    const english = editorial.filter((o) => o.termType === 'Literal' && o.language === 'en').map((o) => o.value);
+    expect(english).toContainEqual(expect.stringMatching(/section 2\.1.*chapter 2.*June 2018/));
+    // its English label is the official title with the years added by us, and says so
+    expect(english).toContainEqual(expect.stringMatching(/official English title “The Quality Of Life Programme”.*years 2016–2024 added by this project/));
   });
 
   it.runIf(hasShared)('quotes seed 001 verbatim in the notes of the 2016 version', () => {
@@ -152,6 +156,18 @@ describe('the 2016 programme', () => {
     expect(store.getSubjects(namedNode(SKOS.inScheme), namedNode(revised), null)).toHaveLength(0);
     expect(objects(revised, `${NS.dcterms}dateAccepted`)).toHaveLength(0);
   });
+
+  it('keeps the page footnote of 4.3.3.2 verbatim as skos:note, its marker out of the label, and says so', () => {
+    const p = `${base}lkp/2016/4.3.3.2`;
+    const text = (pred: string, lang: string) => objects(p, pred).filter((o) => o.termType === 'Literal' && o.language === lang).map((o) => o.value);
+    expect(text(SKOS.prefLabel, 'sv')).toEqual(['Främja användandet och införandet av ekosystemtjänster som skapar kvalitet, funktion och attraktivitet över hela staden.']);
+    expect(text(SKOS.note, 'sv')).toEqual([expect.stringMatching(/^Ekosystemtjänster är ekosystemens direkta och indirekta bidrag .* \(källa: Naturvårdsverket\)$/)]);
+    expect(text(SKOS.editorialNote, 'sv')).toContainEqual(expect.stringContaining('Fotnot 3 i källan, efter ordet ”ekosystemtjänster”'));
+    expect(text(SKOS.editorialNote, 'en')).toContainEqual(expect.stringContaining('Footnote 3 of the source'));
+    // no other concept of the programme has a footnote
+    const noted = store.getSubjects(namedNode(SKOS.note), null, null).map((t) => t.value).filter((iri) => iri.startsWith(`${base}lkp/2016/`));
+    expect(noted).toEqual([p]);
+  });
 });
 
 describe('Agenda 2030 (UN SDG KOS)', () => {
@@ -161,6 +177,12 @@ describe('Agenda 2030 (UN SDG KOS)', () => {
       expect(iris).toHaveLength(n);
       for (const iri of iris) expect(iri).toMatch(/^http:\/\/metadata\.un\.org\/sdg\/[0-9A-Za-z.]+$/);
     }
+  });
+
+  it('trims white space around a UN label and lists it among the repairs', () => {
+    const { quads, repairs } = importSdgKos(`<${NS.sdg}8.7> <${SKOS.prefLabel}> "Take immediate action "@en .`);
+    expect(quads.map((q) => q.object.value)).toEqual(['Take immediate action']);
+    expect(repairs).toEqual([{ subject: `${NS.sdg}8.7`, what: 'trimmed white space around en label "Take immediate action"' }]);
   });
 
   it('repairs the known defects of the UN file', () => {
