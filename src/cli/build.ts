@@ -7,6 +7,7 @@ import { buildConfig, ROOT, type BuildConfig } from '../graph/config.js';
 import { CONTEXT_PATH, JSONLD_CONTEXT } from '../graph/context.js';
 import { assembleDataset } from '../graph/dataset.js';
 import { danglingIris, repeatedTriples, skosProblems, type Problem } from '../graph/integrity.js';
+import { CSVW_METADATA, linksCsvMetadata } from '../graph/links-csv-metadata.js';
 import { standardPrefixes } from '../graph/turtle.js';
 import { unionTriples, writeJsonLd, writeLinksCsv, writeNQuads, writeRdfXml, writeTrig, writeTurtle } from '../graph/serialize.js';
 import { loadShapes, validateShacl, type ShaclReport } from '../graph/shacl.js';
@@ -69,6 +70,10 @@ export async function build(cfg: BuildConfig = buildConfig(), log: (line: string
     writeFileSync(path.join(cfg.distDir, `${name}.gz`), gz);
     return [distFile(name, mediaType, Buffer.from(text)), distFile(`${name}.gz`, 'application/gzip', gz)];
   });
+  // links.csv's CSVW description, beside it under the name CSVW processors look for (no .gz: it is small)
+  const csvw = linksCsvMetadata();
+  writeFileSync(path.join(cfg.distDir, CSVW_METADATA), csvw);
+  files.push(distFile(CSVW_METADATA, 'application/csvm+json', Buffer.from(csvw)));
   const perGraph = new Map<string, number>();
   for (const q of quads) perGraph.set(q.graph.value, (perGraph.get(q.graph.value) ?? 0) + 1);
   const graphs = [...perGraph.keys()].sort().map((iri) => ({ iri, triples: perGraph.get(iri)! }));

@@ -5,6 +5,7 @@ import jsonld from 'jsonld';
 import type { Quad as N3Quad } from 'n3';
 import { toRdfXml } from './rdfxml.js';
 import { LKPO, SKOS } from '../vocab.js';
+import { LINKS_CSV_COLUMNS } from './links-csv-metadata.js';
 import { standardPrefixes, termToTurtle, writeTrig, writeTurtle, type Prefixes } from './turtle.js';
 
 const { quad, defaultGraph } = DataFactory;
@@ -49,7 +50,7 @@ const csvCell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"
 
 /**
  * links.csv: one row per qualified link (from, to, basis, strength, rationale, …), sorted; RFC 4180,
- * so every record ends with CRLF.
+ * so every record ends with CRLF. Its columns are described in links.csv-metadata.json (CSVW).
  * @example writeLinksCsv(quads, base)
  */
 export function writeLinksCsv(quads: Quad[], base: string): string {
@@ -64,7 +65,7 @@ export function writeLinksCsv(quads: Quad[], base: string): string {
   }
   const prefixes = standardPrefixes(base);
   const short = (iri: string) => termToTurtle({ termType: 'NamedNode', value: iri } as Term, prefixes).replace(/^(\w+):/, '$1:');
-  const header = ['link', 'from', 'from_label', 'to', 'to_label', 'basis', 'strength', 'source', 'section', 'rationale'];
+  const header = LINKS_CSV_COLUMNS.map((c) => c.name);
   const rows: string[][] = [];
   for (const [s, m] of bySubject) {
     if (!m.get('http://www.w3.org/1999/02/22-rdf-syntax-ns#type')?.includes(LKPO.Link)) continue;

@@ -2,6 +2,7 @@
 import type N3 from 'n3';
 import { HELSINGBORG, LICENSE, ONTOLOGY_IRI, OWL, PUBLISHER_TYPE, STANDARD } from '../vocab.js';
 import { FORMATS, fileTypeIri } from './formats.js';
+import { CSVW_METADATA } from '../graph/links-csv-metadata.js';
 import { addFileDistribution, addSparqlDistribution, planDistributions, type ManifestFile } from './dcat-distributions.js';
 import {
   ACCESS_PUBLIC,
@@ -116,6 +117,18 @@ export function computeDcat(opts: DcatOptions): N3.Quad[] {
     for (const d of distributions.filter((d) => d.dataset === key)) {
       out.add(ds, dcat('distribution'), addFileDistribution(out, iris, d));
     }
+  }
+  // links.csv's CSVW description (its columns, licence and citation) is the schema its files conform to
+  if (opts.manifest.files.some((f) => f.name === CSVW_METADATA)) {
+    const schema = iris.download(CSVW_METADATA);
+    out
+      .type(schema, dct('Standard'))
+      .add(schema, dct('title'), { sv: 'CSVW-beskrivning av links.csv', en: 'CSVW description of links.csv' })
+      .add(schema, dct('description'), {
+        sv: 'Tabellens kolumner, licens och rättigheter med FN:s citering, i W3C:s format CSV on the Web (CSVW).',
+        en: "The table's columns, licence and rights with the UN's citation, in the W3C's CSV on the Web (CSVW) format.",
+      });
+    for (const d of distributions.filter((d) => d.dataset === 'links')) out.add(iris.distribution(d.file.name), dct('conformsTo'), schema);
   }
   out.add(iris.dataset('lkp'), dcat('distribution'), addSparqlDistribution(out, iris));
   out.add(iris.dataset('links'), dct('source'), iris.dataset('lkp'));

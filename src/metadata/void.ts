@@ -70,9 +70,11 @@ export function computeVoid(store: N3.Store, opts: VoidOptions): N3.Quad[] {
     .add(ds, v('exampleResource'), [...(opts.exampleResources ?? defaultExamples(stats, opts.base))]);
 
   for (const dump of opts.dumps) {
-    // void:dataDump is for RDF (gzip-compressed or not): a known non-RDF format (links.csv, links.csv.gz) is left to the DCAT catalogue.
+    // void:dataDump is for dumps of the dataset in RDF (gzip-compressed or not): a known non-RDF format
+    // (links.csv, links.csv.gz) is left to the DCAT catalogue, and so is any file of unknown format
+    // (links.csv-metadata.json, which describes links.csv).
     const { format } = fileFormat(decodeURIComponent(dump.url.split('/').pop() ?? ''), dump.mediaType);
-    if (format && !format.w3cFormat) continue;
+    if (!format?.w3cFormat) continue;
     out.add(ds, v('dataDump'), dump.url);
     const feature = format && w3cFormatIri(format);
     if (feature) out.add(ds, v('feature'), feature);

@@ -2,6 +2,7 @@
 import oxigraph from 'oxigraph';
 import { UN_KOS_CITATION } from '../graph/sources.js';
 import { metadataIris } from '../metadata/iris.js';
+import { planDistributions } from '../metadata/dcat-distributions.js';
 import { DCAT, DCTERMS, FOAF, NS, OWL } from '../vocab.js';
 import type { Dataset } from './dataset.js';
 import type { Source } from './describe.js';
@@ -74,8 +75,8 @@ export function schemaOrgDataset(dataset: Pick<Dataset, 'manifest' | 'base' | 'c
       : undefined,
     includedInDataCatalog: stated({ '@type': 'DataCatalog', '@id': iris.catalog, name: tagged(catalogue, iris.catalog, DCTERMS.title) }),
     citation: UN_KOS_CITATION,
-    // The catalogue's IRI for each file's distribution: the same thing, so the two descriptions join.
-    distribution: manifest.files.map((f) => ({
+    // The catalogue's IRI for each of its distributions: the same thing, so the two descriptions join.
+    distribution: planDistributions(manifest.files).map(({ file: f }) => ({
       '@id': iris.distribution(f.name),
       '@type': 'DataDownload',
       encodingFormat: f.mediaType,

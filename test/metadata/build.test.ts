@@ -5,7 +5,7 @@ import N3 from 'n3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeDcat, computeVoid, metadataIris, validateDcat } from '../../src/metadata/index.js';
 import { buildConfig } from '../../src/graph/config.js';
-import { LICENSE, LINK_TARGET, NS } from '../../src/vocab.js';
+import { LICENSE, LINK_TARGET, NS, RDF } from '../../src/vocab.js';
 import { objects, one } from './helpers.js';
 
 interface BuiltManifest {
@@ -30,9 +30,14 @@ describe('metadata of the built dataset', () => {
   it('DCAT: every manifest dump is a distribution and the catalogue has no SHACL violations', async () => {
     const quads = computeDcat({ base: manifest.base, manifest, counts: manifest.counts });
     const iris = metadataIris(manifest.base);
-    for (const file of manifest.files) {
+    for (const file of manifest.files.filter((f) => f.name !== 'links.csv-metadata.json')) {
       expect(one(quads, iris.distribution(file.name), NS.dcat + 'byteSize')).toBe(String(file.bytes));
     }
+    // the CSVW description is no distribution: it is the schema the link table's files conform to
+    const csvw = iris.download('links.csv-metadata.json');
+    expect(objects(quads, iris.distribution('links.csv'), NS.dcterms + 'conformsTo')).toEqual([csvw]);
+    expect(objects(quads, iris.distribution('links.csv.gz'), NS.dcterms + 'conformsTo')).toEqual([csvw]);
+    expect(objects(quads, csvw, RDF.type)).toEqual([NS.dcterms + 'Standard']);
     const report = await validateDcat(quads);
     expect(report.violations).toEqual([]);
   });

@@ -5,6 +5,8 @@ import { gunzipSync } from 'node:zlib';
 import { Parser, type Quad } from 'n3';
 import { describe, expect, it } from 'vitest';
 import { parseRdfXml } from '../../src/graph/rdfxml.js';
+import { CSVW_METADATA } from '../../src/graph/links-csv-metadata.js';
+import { UN_KOS_CITATION } from '../../src/graph/sources.js';
 import { validateDcat } from '../../src/metadata/index.js';
 import { cfg, dist, manifest } from '../helpers.js';
 import { useApp } from './helpers.js';
@@ -52,7 +54,21 @@ describe('harvest metadata of the real dataset', () => {
     if (res.headers.get('content-encoding') === 'gzip') body = gunzipSync(body);
     expect(body.length).toBe(file.bytes);
     expect(createHash('sha256').update(body).digest('hex')).toBe(file.sha256);
-    expect(readFileSync(dist('dcat.ttl'), 'utf8')).toContain(file.sha256);
+    // a dump's checksum is in the catalogue; links.csv's CSVW description is named there as the table's schema
+    if (name === CSVW_METADATA) expect(readFileSync(dist('dcat.ttl'), 'utf8')).toContain(`${cfg.base}download/${CSVW_METADATA}`);
+    else expect(readFileSync(dist('dcat.ttl'), 'utf8')).toContain(file.sha256);
+  });
+
+  it('links.csv names its CSV on the Web description, which describes its columns and carries the UN KOS citation', async () => {
+    const csv = await app.current.app.request('/download/links.csv');
+    expect(csv.headers.get('link')).toBe(`<${CSVW_METADATA}>; rel="describedby"; type="application/csvm+json"`);
+    const header = (await csv.text()).split('\r\n')[0]!.split(',');
+    const res = await app.current.app.request(`/download/${CSVW_METADATA}`);
+    expect(res.headers.get('content-type')).toBe('application/csvm+json; charset=utf-8');
+    const meta = (await res.json()) as { '@context': string; url: string; 'dc:rights': Array<{ '@value': string }>; tableSchema: { columns: Array<{ titles: string }> } };
+    expect([meta['@context'], meta.url]).toEqual(['http://www.w3.org/ns/csvw', 'links.csv']);
+    expect(meta.tableSchema.columns.map((c) => c.titles)).toEqual(header);
+    for (const rights of meta['dc:rights']) expect(rights['@value']).toContain(UN_KOS_CITATION);
   });
 
   const compressed = manifest().files.filter((f) => f.mediaType === 'application/gzip');

@@ -34,12 +34,13 @@ const COUNTS: Array<[string, Text]> = [
 
 const FORMATS: Record<string, string> = {
   'dataset.trig': 'TriG', 'dataset.nq': 'N-Quads', 'dataset.ttl': 'Turtle', 'dataset.nt': 'N-Triples',
-  'dataset.jsonld': 'JSON-LD', 'dataset.rdf': 'RDF/XML', 'links.csv': 'CSV',
+  'dataset.jsonld': 'JSON-LD', 'dataset.rdf': 'RDF/XML', 'links.csv': 'CSV', 'links.csv-metadata.json': 'CSVW',
 };
 const FORMAT_NOTES: Record<string, Text> = {
   'dataset.trig': { sv: 'en namngiven graf per källa', en: 'one named graph per source' },
   'dataset.nq': { sv: 'en namngiven graf per källa', en: 'one named graph per source' },
   'links.csv': { sv: 'alla länkar som tabell', en: 'every link as a table' },
+  'links.csv-metadata.json': { sv: 'tabellens kolumner, licens och citering (CSV on the Web)', en: "the table's columns, licence and citation (CSV on the Web)" },
 };
 
 /** A byte count as people read it: 724 kB, 2,6 MB. */

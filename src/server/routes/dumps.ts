@@ -7,6 +7,7 @@ import type { Dataset, ManifestFile } from '../dataset.js';
 import { variantTag } from '../../compression.js';
 import { hrefIn, langOf } from '../html/i18n.js';
 import { acceptsGzip, etagOf, httpDate, httpError, seeOther } from '../http.js';
+import { CSVW_METADATA } from '../../graph/links-csv-metadata.js';
 
 /** The path of the checksum list. */
 export const CHECKSUMS_PATH = '/download/SHA256SUMS';
@@ -82,6 +83,8 @@ export function dumpRoutes({ dataset }: { dataset: Dataset }): Hono {
       // a cut-off download resumes where it stopped (byteRanges() answers the Range)
       'Accept-Ranges': 'bytes',
     };
+    // links.csv names its CSVW description, as CSV on the Web's "Model for Tabular Data" §5.2 says
+    if (file.name === 'links.csv' && files.has(CSVW_METADATA)) headers.Link = `<${CSVW_METADATA}>; rel="describedby"; type="application/csvm+json"`;
     // a compressed file is the same bytes whatever the request's Accept-Encoding: nothing to vary on
     if (text) headers.Vary = 'Accept-Encoding';
     if (gzip) headers['Content-Encoding'] = 'gzip';
