@@ -36,6 +36,19 @@ describe('canonical and hreflang in the head', () => {
     }
   });
 
+  it.each([
+    ['/lkp/2016/4.4.3', `${BASE}lkp/2016/4.4.3`],
+    ['/', BASE],
+  ])('%s: the Link header names the same canonical as the head, in each language; an RDF format names the IRI', async (path, iri) => {
+    for (const [query, self] of [['', iri], ['?lang=en', `${iri}?lang=en`]] as const) {
+      const res = await get(`${path}${query}`);
+      expect(res.headers.get('link'), query).toContain(`<${self}>; rel="canonical"`);
+      expect(headLinks(await res.text()).filter((l) => l.rel === 'canonical').map((l) => l.href)).toEqual([self]);
+    }
+    const ttl = await app.current.app.request(`${path}?lang=en`, { headers: { accept: 'text/turtle' } });
+    expect(ttl.headers.get('link')).toContain(`<${iri}>; rel="canonical"`);
+  });
+
   it('keeps the RDF alternates, without naming the HTML pages a second time', async () => {
     const links = headLinks(await (await get('/lkp/2016/4.4.3?lang=en')).text()).filter((l) => l.rel === 'alternate' && l.type);
     expect(links.map((l) => l.type)).toEqual(['text/turtle', 'application/n-triples', 'application/ld+json', 'application/rdf+xml']);

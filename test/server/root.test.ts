@@ -71,7 +71,8 @@ describe('GET {BASE} by a browser', () => {
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(res.headers.get('content-location')).toBe(location);
     expect((res.headers.get('vary') ?? '').split(', ').includes('Accept')).toBe(!path.startsWith('/index.html'));
-    expect(res.headers.get('link')).toContain(`<${base}>; rel="canonical"`);
+    // the page's own language version, as its head says (each language is its own canonical)
+    expect(res.headers.get('link')).toContain(`<${lang === 'en' ? `${base}?lang=en` : base}>; rel="canonical"`);
     const body = await res.text();
     expect(body).toContain(`<html lang="${lang}">`);
     expect(body).toContain('<h1 id="title">');

@@ -5,6 +5,7 @@ import { LruCache } from '../cache.js';
 import type { Dataset } from '../dataset.js';
 import { describe, isDescribed } from '../describe.js';
 import { langOf, type Lang } from '../html/i18n.js';
+import { languageVersions } from '../html/layout.js';
 import { lensPage, resourcePage, type PageLinks } from '../html/resource.js';
 import { vocabularyPage } from '../html/vocabulary.js';
 import { etagOf, HTML_POLICY, httpDate, httpError, notAcceptable } from '../http.js';
@@ -117,7 +118,8 @@ export function resourceRoutes({ dataset }: { dataset: Dataset }): Hono {
       ETag: rep.etag,
       'Last-Modified': httpDate(dataset.lastModified),
       'Cache-Control': 'public, max-age=3600',
-      Link: linkHeader(t.canonical, linksOf(t).alternates!),
+      // an HTML page's canonical is its own language version, as in its head (layout.ts)
+      Link: linkHeader(key === 'html' ? languageVersions(t.canonical, t.path)[lang] : t.canonical, linksOf(t).alternates!),
     };
     return { fixed, negotiated: { ...fixed, Vary: 'Accept' } };
   };

@@ -4,6 +4,7 @@ import { negotiate } from '../conneg.js';
 import type { Dataset } from '../dataset.js';
 import { landingPage } from '../html/home.js';
 import { langOf, type Lang } from '../html/i18n.js';
+import { languageVersions } from '../html/layout.js';
 import { matrixCellPage, matrixPage } from '../html/matrix.js';
 import { overviewPage } from '../html/overview.js';
 import { coverage, coveragePage } from '../html/sdg.js';
@@ -77,7 +78,8 @@ export function uiRoutes({ dataset }: { dataset: Dataset }): Hono {
   const app = new Hono();
   // `{BASE}` is a resource like the others (the catalogue names it): the landing page is its HTML
   // representation, named /index.html like /lkp/2016/4.4.3.html; its RDF comes from the resource route.
-  const rootLink = linkHeader(dataset.base, alternatesOf(ROOT_PATH));
+  // the landing page's canonical is its own language version, as in its head (layout.ts)
+  const rootLink = (lang: Lang) => linkHeader(languageVersions(dataset.base, '/')[lang], alternatesOf(ROOT_PATH));
 
   // Vary: Accept only where Accept chose the page: not at /index.html or with ?format= (RFC 9110 §12.5.5).
   const landing = (c: Context, negotiated: boolean) =>
@@ -85,7 +87,7 @@ export function uiRoutes({ dataset }: { dataset: Dataset }): Hono {
       c,
       '/',
       (lang) => landingPage({ manifest: dataset.manifest, base: dataset.base, schemaOrg: data.schemaOrg(), model: data.model(), facts: programmeFacts(dataset.store, dataset.base, lang) }, lang),
-      (lang) => ({ 'Content-Location': documentUrl(ROOT_PATH, 'html', lang), ...(negotiated ? { Vary: 'Accept' } : {}), Link: rootLink }),
+      (lang) => ({ 'Content-Location': documentUrl(ROOT_PATH, 'html', lang), ...(negotiated ? { Vary: 'Accept' } : {}), Link: rootLink(lang) }),
     );
   app.get('/', (c, next) => {
     const format = formatParam(c);
