@@ -2,7 +2,11 @@
 import { LICENSE } from '../vocab.js';
 
 /** Release facts of the dataset; bump them when the data changes (they feed VoID, DCAT and dumps). */
-export const RELEASE = { version: '0.1.0', issued: '2026-11-23', modified: '2026-12-02' } as const;
+/**
+ * The dataset's release: a new version and date whenever the data changes (see README, "Releases").
+ * 0.2.0 (2026-12-05): the changes to the data since 0.1.0 of 2026-12-02.
+ */
+export const RELEASE = { version: '0.2.0', issued: '2026-11-23', modified: '2026-12-05' } as const;
 
 export const LICENSE_DATA = LICENSE.ccBy4;
 
