@@ -1,6 +1,6 @@
 // Checks that SHACL cannot express well: dangling IRIs, unknown terms, SKOS hierarchy and notation rules.
 import type { Quad } from '@rdfjs/types';
-import { DOCUMENT_PREDICATES, EXTERNAL_NAMESPACES, NS, RDF, SKOS } from '../vocab.js';
+import { DOCUMENT_PREDICATES, EXTERNAL_NAMESPACES, LKPO, MATCH_BY_STRENGTH, NS, RDF, SKOS } from '../vocab.js';
 import { termToTurtle } from './turtle.js';
 
 export interface Problem {
@@ -79,6 +79,42 @@ export function skosProblems(quads: Quad[]): Problem[] {
     state.set(c, 'done');
   };
   for (const c of broader.keys()) visit(c, []);
+  return problems;
+}
+
+/**
+ * Links whose direct SKOS triple is missing or of the other kind: beside every lkpo:Link stands
+ * `from skos:closeMatch to` (strength lkpo:close) or `from skos:relatedMatch to` (lkpo:related),
+ * as the ontology defines. The build writes both from the link tables; a programme written by hand
+ * (`npm run validate`) may leave one out, which plain SKOS tools would then not see. SHACL Core
+ * cannot compare two of a node's values with a third node's, so this is checked here.
+ * @example directTripleProblems(quads) // []
+ */
+export function directTripleProblems(quads: Quad[]): Problem[] {
+  const links = new Map<string, { from?: string; to?: string; strength?: string }>();
+  const direct = new Set<string>();
+  const linkOf = (s: string) => links.get(s) ?? links.set(s, {}).get(s)!;
+  for (const q of quads) {
+    const s = q.subject.value;
+    const p = q.predicate.value;
+    if (p === RDF.type && q.object.value === LKPO.Link) linkOf(s);
+    else if (p === LKPO.linkFrom) linkOf(s).from = q.object.value;
+    else if (p === LKPO.linkTo) linkOf(s).to = q.object.value;
+    else if (p === LKPO.strength) linkOf(s).strength = q.object.value;
+    else if (p === SKOS.closeMatch || p === SKOS.relatedMatch) direct.add(`${s} ${p} ${q.object.value}`);
+  }
+  const problems: Problem[] = [];
+  for (const [link, { from, to, strength }] of links) {
+    const expected = strength && MATCH_BY_STRENGTH[strength];
+    if (!from || !to || !expected || direct.has(`${from} ${expected} ${to}`)) continue; // the shapes report what is missing
+    const other = expected === SKOS.closeMatch ? SKOS.relatedMatch : SKOS.closeMatch;
+    const name = (p: string) => `skos:${p.slice(NS.skos.length)}`;
+    problems.push({
+      check: 'direct-triple',
+      subject: link,
+      message: `the link's direct triple <${from}> ${name(expected)} <${to}> is missing${direct.has(`${from} ${other} ${to}`) ? ` (there is ${name(other)}, which is the other strength)` : ''}`,
+    });
+  }
   return problems;
 }
 

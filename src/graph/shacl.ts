@@ -5,6 +5,7 @@ import SHACLValidator from 'rdf-validate-shacl';
 import { Parser, Store } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import { NS } from '../vocab.js';
+import { termToTurtle } from './turtle.js';
 
 export interface ShaclResult {
   severity: 'Violation' | 'Warning' | 'Info';
@@ -12,6 +13,8 @@ export interface ShaclResult {
   path: string;
   message: string;
   shape: string;
+  /** The value that broke the constraint, in Turtle (`<…/13.9>`, `"x"@en`), where the result names one. */
+  value?: string;
 }
 
 export interface ShaclReport {
@@ -39,6 +42,7 @@ export async function validateShacl(validator: SHACLValidator, quads: Quad[]): P
     path: r.path?.termType === 'BlankNode' ? '(complex path)' : (r.path?.value ?? ''),
     message: r.message.map((m) => m.value).join(' ') || r.sourceConstraintComponent?.value.replace(NS.sh, 'sh:') || '',
     shape: r.sourceShape?.value ?? '',
+    ...(r.value ? { value: termToTurtle(r.value, {}) } : {}),
   }));
   const key = (r: ShaclResult) => `${r.focusNode} ${r.path} ${r.message}`;
   results.sort((a, b) => (key(a) < key(b) ? -1 : 1));

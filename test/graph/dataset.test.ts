@@ -6,7 +6,7 @@ import { DataFactory, Parser, Store } from 'n3';
 import oxigraph from 'oxigraph';
 import { parse } from 'csv-parse/sync';
 import { LKPO, LKPO_NS, NS, PROV, RDF, SDGO, SKOS } from '../../src/vocab.js';
-import { danglingIris, repeatedTriples, skosProblems } from '../../src/graph/integrity.js';
+import { danglingIris, directTripleProblems, repeatedTriples, skosProblems } from '../../src/graph/integrity.js';
 import { loadShapes, validateShacl } from '../../src/graph/shacl.js';
 import { normalizeSpace } from '../../src/graph/seed-programme.js';
 import { importSdgKos } from '../../src/graph/sdg-kos.js';
@@ -364,6 +364,10 @@ describe('integrity', () => {
 
   it('has no dangling IRIs and every term is defined', () => {
     expect(danglingIris(quads)).toEqual([]);
+  });
+
+  it('has the direct SKOS triple of its strength beside every link', () => {
+    expect(directTripleProblems(quads)).toEqual([]);
   });
 
   it('keeps SKOS integrity: no orphans, no broader cycles, unique notations per scheme, one prefLabel per language', () => {

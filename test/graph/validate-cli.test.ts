@@ -35,6 +35,31 @@ describe('npm run validate', () => {
     expect(lines.join('\n')).toMatch(/SKOS \(notation\): <https:\/\/example\.org\/fjallby\/1\.1\.1\.[12]>: notation "1\.1\.1\.1" is also used by/);
   });
 
+  it.each([
+    ['left out', (t: string) => t.replace('ex:1.1.1.1 skos:closeMatch sdg:11.2 .', ''), /SKOS \(direct-triple\): <https:\/\/example\.org\/fjallby\/link-1\.1\.1\.1--11\.2>: the link's direct triple <https:\/\/example\.org\/fjallby\/1\.1\.1\.1> skos:closeMatch <http:\/\/metadata\.un\.org\/sdg\/11\.2> is missing$/m],
+    ['of the other strength', (t: string) => t.replace('ex:1.1.1.1 skos:closeMatch sdg:11.2 .', 'ex:1.1.1.1 skos:relatedMatch sdg:11.2 .'), /is missing \(there is skos:relatedMatch, which is the other strength\)$/m],
+  ])('reports a link whose direct SKOS triple is %s, as the build does', async (_case, edit, pattern) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'validate-'));
+    writeFileSync(path.join(dir, 'links.ttl'), edit(readFileSync(fixture('municipality/links.ttl'), 'utf8')));
+    const lines: string[] = [];
+    expect(await validateFiles([fixture('municipality/programme.ttl'), path.join(dir, 'links.ttl')], (l) => lines.push(l))).toBe(1);
+    expect(lines.join('\n')).toMatch(pattern);
+  });
+
+  it('names the value that broke a shape: a link to a target the UN KOS does not have', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'validate-'));
+    writeFileSync(path.join(dir, 'links.ttl'), readFileSync(fixture('municipality/links.ttl'), 'utf8').replace('lkpo:linkTo sdg:6.3', 'lkpo:linkTo sdg:6.99'));
+    const lines: string[] = [];
+    expect(await validateFiles([fixture('municipality/programme.ttl'), path.join(dir, 'links.ttl')], (l) => lines.push(l))).toBe(1);
+    expect(lines.join('\n')).toMatch(/linkTo: .* \(value: <http:\/\/metadata\.un\.org\/sdg\/6\.99>\)/);
+  });
+
+  it('says it reads Turtle, not the build\'s CSV link tables', async () => {
+    const lines: string[] = [];
+    expect(await validateFiles([fixture('municipality/programme.ttl'), 'data/links/priority-sdg.csv'], (l) => lines.push(l))).toBe(2);
+    expect(lines[0]).toMatch(/reads RDF in Turtle, not CSV \(data\/links\/priority-sdg\.csv\)/);
+  });
+
   it('takes relative paths from the directory npm was run in (INIT_CWD), not the package root', async () => {
     const before = process.env.INIT_CWD;
     process.env.INIT_CWD = fixture('municipality');
