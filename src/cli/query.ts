@@ -238,6 +238,9 @@ function namingUrls(fetch: typeof globalThis.fetch): typeof globalThis.fetch {
   };
 }
 
+/** A call with nothing to run: the CLI prints the usage text too, and exits with 2, as for a wrong option. */
+export class UsageError extends Error {}
+
 /**
  * Runs the CLI's arguments and resolves to what it prints: the whole answer (or the usage text).
  * `fetch` is what every outbound request goes through (requests for our own JSON-LD contexts are
@@ -267,7 +270,7 @@ export async function runQuery(argv: string[], fetch = globalThis.fetch): Promis
   if (timeout > MAX_TIMEOUT_S) throw new Error(`--timeout can be at most ${MAX_TIMEOUT_S} seconds (about 24 days), not ${JSON.stringify(values.timeout)}`);
   if (values['no-local'] && values.endpoint !== undefined) throw new Error('--no-local leaves out this dataset, and -e names where to query it: give one of them');
   const query = queryText(values.file, positionals);
-  if (!query.trim()) return `${USAGE}\n`;
+  if (!query.trim()) throw new UsageError('no query given: name one, or a file with -f');
   refuseUpdate(query);
   const cfg = buildConfig();
   const remote: Remote = { contexts: ownContexts(cfg.base), fetch: namingUrls(fetch), timeoutMs: timeout * 1000 };
@@ -331,6 +334,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   runQuery(process.argv.slice(2))
     .then((out) => process.stdout.write(out))
     .catch((e: Error & { cause?: { message?: string; code?: unknown } }) => {
+      if (e instanceof UsageError) {
+        console.error(`query: ${e.message}\n${USAGE}`);
+        process.exit(2);
+      }
       const cause = typeof e.cause?.code === 'string' ? e.cause.code : e.cause?.message;
       // A source's error can carry a whole HTML page: its first line is enough.
       const [first = '', ...rest] = e.message.split('\n');

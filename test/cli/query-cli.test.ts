@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ownContexts, runQuery, withOwnContexts } from '../../src/cli/query.js';
+import { ownContexts, runQuery, UsageError, withOwnContexts } from '../../src/cli/query.js';
 import { CONTEXT_DOCUMENT, CONTEXT_PATH, PUBLISHED_CONTEXTS } from '../../src/graph/context.js';
 import { ROOT } from '../../src/graph/config.js';
 import { builtStore, cfg, dist } from '../helpers.js';
@@ -121,8 +121,10 @@ describe('npm run query', () => {
     expect(await runQuery(['ASK', '{', '?s', '?p', '?o', '}'], offline)).toBe('true\n');
   });
 
-  it('prints its usage when given no query', async () => {
-    expect(await runQuery([], offline)).toMatch(/^usage: npm run query/);
+  it('refuses to run without a query (the CLI then prints its usage and exits 2), and prints the usage when asked', async () => {
+    await expect(runQuery([], offline)).rejects.toThrow(UsageError);
+    await expect(runQuery(['  '], offline)).rejects.toThrow(/no query given/);
+    expect(await runQuery(['--help'], offline)).toMatch(/^usage: npm run query/);
   });
 
   it('answers only our own context IRIs from memory and passes every other request on', async () => {
