@@ -1,12 +1,25 @@
-// `npm run validate -- file.ttl [more.ttl …]`: checks another programme's Turtle against our SHACL shapes.
+// `npm run validate -- [--lang sv] file.ttl [more.ttl …]`: checks another programme's Turtle against our SHACL shapes.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import type { Quad } from '@rdfjs/types';
 import { ROOT } from '../graph/config.js';
 import { directTripleProblems, skosProblems } from '../graph/integrity.js';
 import { parseTurtleFile } from '../graph/rdf-io.js';
-import { loadShapes, validateShacl } from '../graph/shacl.js';
+import { loadShapes, MESSAGE_LANGUAGES, messageIn, validateShacl, type MessageLanguage } from '../graph/shacl.js';
 import { userPath } from './paths.js';
+
+const USAGE = `usage: npm run validate -- [--lang en|sv] <file.ttl> [more.ttl …]
+
+Validates the Turtle files together against ontology/shapes.ttl, with our ontology and the UN SDG
+KOS as background, and checks notations, skos:broader cycles and each link's direct SKOS triple.
+  -l, --lang <en|sv>  the language of the shapes' messages: en (English, the default) or sv
+                      (Swedish); the rest of the output is in English
+  -h, --help`;
+
+const OPTIONS = { lang: { type: 'string', short: 'l' }, help: { type: 'boolean', short: 'h' } } as const;
+
+const isLanguage = (lang: string): lang is MessageLanguage => (MESSAGE_LANGUAGES as readonly string[]).includes(lang);
 
 /**
  * What the shapes need besides a programme's own files: our ontology (the lkpo classes are
@@ -21,13 +34,13 @@ function background(): Quad[] {
 /**
  * Validates the given Turtle files together, with our ontology and the UN SDG KOS as background,
  * against the SHACL shapes, and checks their notations, skos:broader cycles and each link's direct
- * SKOS triple (as the build does);
+ * SKOS triple (as the build does), printing the shapes' messages in `lang`;
  * returns the process exit code (1 on a violation or a SKOS problem).
  * @example await validateFiles(['my-programme.ttl', 'my-links.ttl'])
  */
-export async function validateFiles(files: string[], print: (line: string) => void = console.log): Promise<number> {
+export async function validateFiles(files: string[], print: (line: string) => void = console.log, lang: MessageLanguage = 'en'): Promise<number> {
   if (!files.length) {
-    print('usage: npm run validate -- <file.ttl> [more.ttl …]   (validated together against ontology/shapes.ttl, with our ontology and the UN SDG KOS)');
+    print(USAGE);
     return 2;
   }
   const tables = files.filter((f) => /\.csv$/i.test(f));
@@ -40,7 +53,7 @@ export async function validateFiles(files: string[], print: (line: string) => vo
   const report = await validateShacl(loadShapes(path.join(ROOT, 'ontology', 'shapes.ttl')), [...quads, ...context]);
   const own = new Set(quads.map((q) => q.subject.value));
   const results = [...report.violations, ...report.warnings].filter((r) => own.has(r.focusNode));
-  for (const r of results) print(`${r.severity}: <${r.focusNode}>${r.path ? ` ${r.path}` : ''}: ${r.message}${r.value ? ` (value: ${r.value})` : ''}`);
+  for (const r of results) print(`${r.severity}: <${r.focusNode}>${r.path ? ` ${r.path}` : ''}: ${messageIn(r, lang)}${r.value ? ` (value: ${r.value})` : ''}`);
   // what SHACL cannot say: a notation used twice in a scheme, a cycle of skos:broader (the shapes already
   // ask each level for its broader or topConceptOf; a concept of another scheme may stand alone)
   const skos = [...skosProblems([...quads, ...context]), ...directTripleProblems(quads)].filter((p) => own.has(p.subject) && p.check !== 'orphan');
@@ -51,8 +64,38 @@ export async function validateFiles(files: string[], print: (line: string) => vo
   return violations ? 1 : 0;
 }
 
+/**
+ * Runs the CLI's arguments (`--lang`, `--help`, the files), printing what it says; returns the exit
+ * code: 2, with the usage text, for an unknown option or language.
+ * @example process.exitCode = await runValidate(['--lang', 'sv', 'my-programme.ttl'])
+ */
+export async function runValidate(argv: string[], print: (line: string) => void = console.log): Promise<number> {
+  const parsed = (() => {
+    try {
+      return parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
+    } catch (e) {
+      return e as Error; // parseArgs's own words: "Unknown option '--language'", "… argument missing"
+    }
+  })();
+  if (parsed instanceof Error) {
+    print(`validate: ${parsed.message}\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    print(USAGE);
+    return 0;
+  }
+  const lang = (values.lang ?? 'en').toLowerCase();
+  if (!isLanguage(lang)) {
+    print(`validate: --lang must be ${MESSAGE_LANGUAGES.join(' or ')}, not ${JSON.stringify(values.lang)}\n${USAGE}`);
+    return 2;
+  }
+  return validateFiles(positionals, print, lang);
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  validateFiles(process.argv.slice(2))
+  runValidate(process.argv.slice(2))
     .then((code) => process.exit(code))
     .catch((e: Error) => {
       console.error(`validate: ${e.message}`);

@@ -3,15 +3,22 @@ import { readFileSync } from 'node:fs';
 import rdf from '@zazuko/env-node';
 import SHACLValidator from 'rdf-validate-shacl';
 import { Parser, Store } from 'n3';
-import type { Quad } from '@rdfjs/types';
+import type { Quad, Term } from '@rdfjs/types';
 import { NS } from '../vocab.js';
 import { termToTurtle } from './turtle.js';
+
+/** The languages the shapes' messages are written in (every sh:message has one of each). */
+export const MESSAGE_LANGUAGES = ['en', 'sv'] as const;
+export type MessageLanguage = (typeof MESSAGE_LANGUAGES)[number];
 
 export interface ShaclResult {
   severity: 'Violation' | 'Warning' | 'Info';
   focusNode: string;
   path: string;
+  /** The message in English, else in whatever the shape says it in (see `messageIn`): what the build prints. */
   message: string;
+  /** The shape's message per language, for the languages it has one in. */
+  messages: Partial<Record<MessageLanguage, string>>;
   shape: string;
   /** The value that broke the constraint, in Turtle (`<…/13.9>`, `"x"@en`), where the result names one. */
   value?: string;
@@ -40,11 +47,52 @@ export async function validateShacl(validator: SHACLValidator, quads: Quad[]): P
     severity: (r.severity?.value.replace(NS.sh, '') ?? 'Violation') as ShaclResult['severity'],
     focusNode: r.focusNode?.value ?? '',
     path: r.path?.termType === 'BlankNode' ? '(complex path)' : (r.path?.value ?? ''),
-    message: r.message.map((m) => m.value).join(' ') || r.sourceConstraintComponent?.value.replace(NS.sh, 'sh:') || '',
+    ...messagesOf(r.message, r.sourceShape ? validator.$shapes.node(r.sourceShape).out(SH_MESSAGE).terms : [], r.sourceConstraintComponent?.value.replace(NS.sh, 'sh:') ?? ''),
     shape: r.sourceShape?.value ?? '',
     ...(r.value ? { value: termToTurtle(r.value, {}) } : {}),
   }));
   const key = (r: ShaclResult) => `${r.focusNode} ${r.path} ${r.message}`;
   results.sort((a, b) => (key(a) < key(b) ? -1 : 1));
   return { violations: results.filter((r) => r.severity === 'Violation'), warnings: results.filter((r) => r.severity !== 'Violation') };
+}
+
+const SH_MESSAGE = rdf.namedNode(`${NS.sh}message`);
+
+/** Texts by primary language subtag ("en-GB" is English), untagged ones under ''. */
+function byLanguage(terms: Term[]): Map<string, string> {
+  const texts = new Map<string, string[]>();
+  for (const t of terms) {
+    const lang = t.termType === 'Literal' ? (t.language.toLowerCase().split('-')[0] ?? '') : '';
+    texts.set(lang, [...(texts.get(lang) ?? []), t.value]);
+  }
+  return new Map([...texts].map(([lang, values]) => [lang, values.join(' ')]));
+}
+
+/**
+ * A result's messages by language. A shape may give one sh:message per language: joined, they
+ * would print both languages glued together. `message` is the English one, else an untagged one,
+ * else any other, else the constraint component. Where the result has no language-tagged message,
+ * rdf-validate-shacl has put its own English text in place of the shape's (sh:uniqueLang: 'Language
+ * "sv" has been used by 2 values'): `messages` then takes the shape's other languages from `shape`.
+ */
+function messagesOf(result: Term[], shape: Term[], component: string): Pick<ShaclResult, 'message' | 'messages'> {
+  const said = byLanguage(result);
+  const tagged = [...said.keys()].some((lang) => lang !== '');
+  const fromShape = tagged ? new Map<string, string>() : byLanguage(shape);
+  fromShape.delete('en');
+  const messages: ShaclResult['messages'] = {};
+  for (const lang of MESSAGE_LANGUAGES) {
+    const m = said.get(lang) ?? fromShape.get(lang);
+    if (m !== undefined) messages[lang] = m;
+  }
+  return { message: said.get('en') ?? said.get('') ?? [...said.values()][0] ?? component, messages };
+}
+
+/**
+ * A result's message in `lang`; where the shape has none in it, the one `message` holds (English
+ * or untagged, most likely), so a shapes file of another municipality in one language still prints.
+ * @example messageIn(report.violations[0], 'sv') // "En länk har exakt en motivering, …"
+ */
+export function messageIn(result: ShaclResult, lang: MessageLanguage): string {
+  return result.messages[lang] ?? result.message;
 }

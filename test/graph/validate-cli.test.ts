@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateFiles } from '../../src/cli/validate.js';
+import { runValidate, validateFiles } from '../../src/cli/validate.js';
 import { ROOT } from '../../src/graph/config.js';
 
 const fixture = (f: string) => path.join(ROOT, 'test', 'fixtures', 'shapes', f);
@@ -76,5 +76,41 @@ describe('npm run validate', () => {
     const lines: string[] = [];
     expect(await validateFiles([], (l) => lines.push(l))).toBe(2);
     expect(lines[0]).toMatch(/usage/);
+  });
+
+  it.each([
+    [['--lang', 'sv'], /Violation: .*link1> .*rationale: En länk har exakt en motivering, en mening med språktagg \(lkpo:rationale\)\.$/m, /A link/],
+    [['-l', 'SV'], /: En länk har exakt en motivering/, /A link/],
+    [['--lang=en'], /: A link has exactly one rationale, a language-tagged sentence \(lkpo:rationale\)\.$/m, /En länk/],
+    [[], /: A link has exactly one rationale/, /En länk/],
+  ])('prints the shapes\' messages in the language %j asks for (English by default)', async (options, pattern, other) => {
+    const lines: string[] = [];
+    expect(await runValidate([...options, fixture('link/invalid.no-rationale.ttl')], (l) => lines.push(l))).toBe(1);
+    expect(lines.join('\n')).toMatch(pattern);
+    expect(lines.join('\n')).not.toMatch(other);
+  });
+
+  it('prints in Swedish also a message rdf-validate-shacl words itself (sh:uniqueLang), from the shape', async () => {
+    const lines: string[] = [];
+    expect(await runValidate(['--lang', 'sv', fixture('programme/invalid.two-swedish-labels.ttl')], (l) => lines.push(l))).toBe(1);
+    expect(lines.join('\n')).toMatch(/prefLabel: Ett begrepp har minst en skos:prefLabel, en sträng med språktagg, och högst en per språk\.$/m);
+    expect(lines.join('\n')).toMatch(/prefLabel: Exakt en svensk etikett \(skos:prefLabel med @sv\) krävs: källtexten är på svenska\.$/m);
+  });
+
+  it.each([
+    [['--lang', 'fi', 'x.ttl'], /--lang must be en or sv, not "fi"/],
+    [['--lang'], /argument missing|--lang/],
+    [['--language', 'sv', 'x.ttl'], /Unknown option '--language'/],
+  ])('refuses %j with the usage text, exit 2', async (argv, pattern) => {
+    const lines: string[] = [];
+    expect(await runValidate(argv, (l) => lines.push(l))).toBe(2);
+    expect(lines.join('\n')).toMatch(pattern);
+    expect(lines.join('\n')).toMatch(/usage: npm run validate -- \[--lang en\|sv\]/);
+  });
+
+  it('prints its usage, which names --lang, on --help, exit 0', async () => {
+    const lines: string[] = [];
+    expect(await runValidate(['--help'], (l) => lines.push(l))).toBe(0);
+    expect(lines.join('\n')).toMatch(/-l, --lang <en\|sv> +the language of the shapes' messages: en \(English, the default\) or sv/);
   });
 });
