@@ -14,7 +14,7 @@ import { loadShapes, validateShacl, type ShaclReport } from '../graph/shacl.js';
 import { RELEASE } from '../graph/sources.js';
 import type { DistFile, Manifest } from '../graph/manifest.js';
 import type { Quad } from '@rdfjs/types';
-import { LKPO, RDF, SDGO } from '../vocab.js';
+import { DEFAULT_BASE, LKPO, RDF, SDGO } from '../vocab.js';
 import { writeMetadata } from './build-metadata.js';
 
 export type { DistFile, Manifest } from '../graph/manifest.js';
@@ -45,7 +45,9 @@ function describe(problems: Problem[], shacl: ShaclReport): string {
 export async function build(cfg: BuildConfig = buildConfig(), log: (line: string) => void = () => {}): Promise<BuildResult> {
   const { quads } = assembleDataset(cfg);
   const shacl = await validateShacl(loadShapes(path.join(cfg.ontologyDir, 'shapes.ttl')), quads);
-  const problems = [...danglingIris(quads), ...skosProblems(quads), ...repeatedTriples(quads), ...directTripleProblems(quads)];
+  // under another BASE, the default base is another publication's (the ontology's creator stays there)
+  const external = cfg.base === DEFAULT_BASE ? [] : [DEFAULT_BASE];
+  const problems = [...danglingIris(quads, external), ...skosProblems(quads), ...repeatedTriples(quads), ...directTripleProblems(quads)];
   for (const w of shacl.warnings) log(`warning: <${w.focusNode}> ${w.message}`);
   if (shacl.violations.length || problems.length) throw new BuildError(describe(problems, shacl));
 

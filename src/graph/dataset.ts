@@ -92,7 +92,8 @@ export function assembleDataset(cfg: BuildConfig): Dataset {
   const parts: Quad[][] = [];
   const into = (name: string, quads: Quad[]) => {
     if (!known.has(name)) throw new Error(`no graph "${name}" is declared in src/graph/sources.ts (data/${name}.ttl needs one)`);
-    parts.push(placeQuads(quads, namedNode(graphIri(cfg.base, name)), cfg.base));
+    // the ontology keeps its IRIs, its creator's too (the Livskvalitet LOD project), whatever the BASE
+    parts.push(placeQuads(quads, namedNode(graphIri(cfg.base, name)), name === 'ontology' ? DEFAULT_BASE : cfg.base));
   };
   for (const f of readdirSync(cfg.ontologyDir).filter((f) => f.endsWith('.ttl') && f !== 'shapes.ttl').sort()) {
     into('ontology', parseTurtleFile(path.join(cfg.ontologyDir, f)));

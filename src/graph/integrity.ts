@@ -17,9 +17,11 @@ const isExternal = (iri: string) => [...EXTERNAL_NAMESPACES, ...VOCABULARIES].so
 /**
  * Every IRI in object position (except cited documents, see DOCUMENT_PREDICATES) is described (is a subject somewhere) or lies in a declared external
  * namespace; every predicate and class is defined in the dataset (our ontology, the UN ontology) or a known vocabulary.
+ * `externalNamespaces` adds namespaces of the build's own (the default base, under another BASE: where
+ * the ontology's creator stays).
  * @example danglingIris(quads) // [] for a sound dataset
  */
-export function danglingIris(quads: Quad[]): Problem[] {
+export function danglingIris(quads: Quad[], externalNamespaces: readonly string[] = []): Problem[] {
   const described = new Set(quads.map((q) => q.subject.value));
   const graphs = new Set(quads.map((q) => q.graph.value));
   const problems = new Map<string, Problem>();
@@ -28,7 +30,7 @@ export function danglingIris(quads: Quad[]): Problem[] {
     if (q.object.termType === 'NamedNode' && !DOCUMENT_PREDICATES.includes(q.predicate.value)) terms.push([q.object.value, q.predicate.value === RDF.type ? 'class' : 'object']);
     if (q.object.termType === 'Literal' && q.object.datatype.value !== NS.rdf + 'langString') terms.push([q.object.datatype.value, 'datatype']);
     for (const [iri, role] of terms) {
-      if (described.has(iri) || graphs.has(iri) || isExternal(iri)) continue;
+      if (described.has(iri) || graphs.has(iri) || isExternal(iri) || externalNamespaces.some((ns) => iri.startsWith(ns))) continue;
       problems.set(iri, { check: 'dangling', subject: q.subject.value, message: `${role} <${iri}> is not described in the dataset and not in a declared external namespace` });
     }
   }

@@ -30,6 +30,8 @@ describe('build', () => {
     expect(nt).toContain(`<${other}lkp/2016/4.4.3>`);
     expect(nt).not.toContain('<https://w3id.org/helsingborg-livskvalitet/lkp/');
     expect(nt).toContain('<https://w3id.org/helsingborg-livskvalitet/def#Priority>');
+    // the ontology's creator is the project at its own IRI, not one under the other BASE
+    expect(nt).toContain('<https://w3id.org/helsingborg-livskvalitet/def> <http://purl.org/dc/terms/creator> <https://w3id.org/helsingborg-livskvalitet/org/livskvalitet-lod> .');
   });
 
   it.each(['ftp://x/', 'not an iri', 'http://example.org/no-slash'])('refuses the base %s with a clear message', (bad) => {
