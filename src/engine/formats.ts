@@ -89,11 +89,53 @@ export function hasParameter(mediaType: string, name: string, value: string): bo
 }
 
 /** A `;` parameter's name (lower-cased) and value (a quoted string's text, its escapes undone). */
-export function parameter(text: string): [string, string] {
+function parameter(text: string): [string, string] {
   const eq = text.indexOf('=');
   const value = eq < 0 ? '' : text.slice(eq + 1).trim();
   const unquoted = value.length >= 2 && value.startsWith('"') && value.endsWith('"') ? value.slice(1, -1).replace(/\\(.)/g, '$1') : value;
   return [(eq < 0 ? text : text.slice(0, eq)).trim().toLowerCase(), unquoted];
+}
+
+/**
+ * Splits `text` at `sep`, except inside a quoted string (RFC 9110 §5.6.4), where a backslash
+ * escapes the next character.
+ */
+export function splitOutsideQuotes(text: string, sep: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted && ch === '\\') i++;
+    else if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch === sep) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
+
+/**
+ * One media range or type as Accept and `?format=` write it (`text/csv;header=present;q=0.5`): its
+ * type, lower-cased; its parameters before `q` (what follows `q` are Accept extensions, which say
+ * nothing about the type); and its q, 1 where none is given or it is no number, else within 0–1.
+ *
+ * @example mediaRange('Text/CSV; charset="utf-8"; q=0.5') // { type: 'text/csv', params: [['charset', 'utf-8']], q: 0.5 }
+ */
+export function mediaRange(text: string): { type: string; params: Array<[string, string]>; q: number } {
+  const [type = '', ...rest] = splitOutsideQuotes(text, ';');
+  const params: Array<[string, string]> = [];
+  let q = 1;
+  for (const [name, value] of rest.map(parameter)) {
+    if (name === 'q') {
+      if (value !== '' && Number.isFinite(Number(value))) q = Math.min(1, Math.max(0, Number(value)));
+      break;
+    }
+    if (name) params.push([name, value]);
+  }
+  return { type: type.trim().toLowerCase(), params, q };
 }
 
 /**
@@ -111,20 +153,12 @@ export function parameter(text: string): [string, string] {
  */
 export function formatsNamed<F extends NamedFormat>(formats: readonly F[], value: string): F[] {
   const named: F[] = [];
-  for (const item of value.split(',')) {
-    const [type = '', ...params] = item.split(';');
-    const n = type.trim().toLowerCase().replace(/ /g, '+'); // an unencoded '+' in a query string arrives as a space
+  for (const item of splitOutsideQuotes(value, ',')) {
+    const { type, params, q } = mediaRange(item);
+    const n = type.replace(/ /g, '+'); // an unencoded '+' in a query string arrives as a space
     const format = formats.find((f) => f.key === n || f.mediaType === n || f.aliases.includes(n) || f.names?.includes(n));
-    if (!format || named.includes(format)) continue;
-    let has = true;
-    for (const [name, v] of params.map(parameter)) {
-      if (name === 'q') {
-        has = Number(v) !== 0 || v === '';
-        break;
-      }
-      if (name && !hasParameter(format.mediaType, name, v)) has = false;
-    }
-    if (has) named.push(format);
+    if (!format || named.includes(format) || q === 0) continue;
+    if (params.every(([name, v]) => hasParameter(format.mediaType, name, v))) named.push(format);
   }
   return named;
 }

@@ -241,10 +241,12 @@ function expressionMessage(query: string, text: string, variable?: string, onlyN
  * // 'error at 1:11: ?p is returned but neither grouped (GROUP BY) nor inside an aggregate; add it to GROUP BY, or return (SAMPLE(?p) AS ?…)'
  */
 export function groupingError(message: string, query: string): string | undefined {
-  const inExpression = OXIGRAPH_EXPRESSION.exec(message) ?? UNGROUPED_IN_EXPRESSION.exec(message);
-  if (inExpression) {
-    const where = OXIGRAPH_EXPRESSION.test(message) ? inExpression[1] : undefined;
-    const said = expressionMessage(query, masked(query), where ? undefined : inExpression[1]);
+  // Oxigraph's sentence gives the place (group 1), Comunica's the variable (group 1)
+  const oxigraphExpression = OXIGRAPH_EXPRESSION.exec(message);
+  const comunicaExpression = oxigraphExpression ? null : UNGROUPED_IN_EXPRESSION.exec(message);
+  if (oxigraphExpression || comunicaExpression) {
+    const where = oxigraphExpression?.[1];
+    const said = expressionMessage(query, masked(query), comunicaExpression?.[1]);
     return said ?? `${where ? `${where}: ` : ''}an expression the query returns, (… AS ?…), uses a variable that is neither grouped (GROUP BY) nor inside an aggregate, which a grouped query requires`;
   }
   const override = OXIGRAPH_OVERRIDE.exec(message);

@@ -47,7 +47,7 @@ export async function validateShacl(validator: SHACLValidator, quads: Quad[]): P
     severity: (r.severity?.value.replace(NS.sh, '') ?? 'Violation') as ShaclResult['severity'],
     focusNode: r.focusNode?.value ?? '',
     path: r.path?.termType === 'BlankNode' ? '(complex path)' : (r.path?.value ?? ''),
-    ...messagesOf(r.message, r.sourceShape ? validator.$shapes.node(r.sourceShape).out(SH_MESSAGE).terms : [], r.sourceConstraintComponent?.value.replace(NS.sh, 'sh:') ?? ''),
+    ...messagesOf(r.message, () => (r.sourceShape ? validator.$shapes.node(r.sourceShape).out(SH_MESSAGE).terms : []), r.sourceConstraintComponent?.value.replace(NS.sh, 'sh:') ?? ''),
     shape: r.sourceShape?.value ?? '',
     ...(r.value ? { value: termToTurtle(r.value, {}) } : {}),
   }));
@@ -73,12 +73,13 @@ function byLanguage(terms: Term[]): Map<string, string> {
  * would print both languages glued together. `message` is the English one, else an untagged one,
  * else any other, else the constraint component. Where the result has no language-tagged message,
  * rdf-validate-shacl has put its own English text in place of the shape's (sh:uniqueLang: 'Language
- * "sv" has been used by 2 values'): `messages` then takes the shape's other languages from `shape`.
+ * "sv" has been used by 2 values'): `messages` then takes the shape's other languages from `shape`
+ * (read only then).
  */
-function messagesOf(result: Term[], shape: Term[], component: string): Pick<ShaclResult, 'message' | 'messages'> {
+function messagesOf(result: Term[], shape: () => Term[], component: string): Pick<ShaclResult, 'message' | 'messages'> {
   const said = byLanguage(result);
   const tagged = [...said.keys()].some((lang) => lang !== '');
-  const fromShape = tagged ? new Map<string, string>() : byLanguage(shape);
+  const fromShape = tagged ? new Map<string, string>() : byLanguage(shape());
   fromShape.delete('en');
   const messages: ShaclResult['messages'] = {};
   for (const lang of MESSAGE_LANGUAGES) {

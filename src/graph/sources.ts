@@ -55,7 +55,7 @@ const QUOTED_RIGHTS = {
 };
 
 /** Rights of the links graph: the rationales are ours (CC BY 4.0) but quote the sources' words. */
-const LINK_RIGHTS = {
+export const LINK_RIGHTS = {
   sv: 'Motiveringarna citerar, inom “…”, ord ur källdokumenten; licensen omfattar inte rättigheter som andra har till de citerade orden.',
   en: 'The rationales quote, in “…”, words of the source documents; the licence does not extend to rights that others hold in the quoted words.',
 };

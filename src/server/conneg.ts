@@ -1,5 +1,5 @@
 // Content negotiation as a pure function: picks one of the server's offers for an Accept header (RFC 9110 §12.5.1).
-import { ALL_FORMATS, hasParameter, parameter } from '../engine/formats.js';
+import { ALL_FORMATS, hasParameter, mediaRange, splitOutsideQuotes } from '../engine/formats.js';
 
 interface Range {
   type: string;
@@ -21,43 +21,12 @@ const ALIAS_OF: ReadonlyMap<string, readonly string[]> = (() => {
   return map;
 })();
 
-/**
- * Splits `text` at `sep`, except inside a quoted string (RFC 9110 §5.6.4), where a backslash
- * escapes the next character.
- */
-function splitOutsideQuotes(text: string, sep: string): string[] {
-  const parts: string[] = [];
-  let start = 0;
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted && ch === '\\') i++;
-    else if (ch === '"') quoted = !quoted;
-    else if (!quoted && ch === sep) {
-      parts.push(text.slice(start, i));
-      start = i + 1;
-    }
-  }
-  parts.push(text.slice(start));
-  return parts;
-}
-
 function parseAccept(accept: string): Range[] {
   const ranges: Range[] = [];
   for (const part of splitOutsideQuotes(accept, ',')) {
-    const [mediaRange = '', ...rest] = splitOutsideQuotes(part, ';').map((s) => s.trim());
-    const [type, subtype, extra] = mediaRange.toLowerCase().split('/');
+    const { type: mediaType, params, q } = mediaRange(part);
+    const [type, subtype, extra] = mediaType.split('/');
     if (!type || !subtype || extra !== undefined || (type === '*' && subtype !== '*')) continue;
-    let q = 1;
-    const params: Array<[string, string]> = [];
-    for (const [k, v] of rest.map(parameter)) {
-      // Accept-extensions after q (RFC 7231's accept-ext) say nothing about the type: dropped.
-      if (k === 'q') {
-        q = Number.isFinite(Number(v)) && v !== '' ? Math.min(1, Math.max(0, Number(v))) : 1;
-        break;
-      }
-      if (k) params.push([k, v]);
-    }
     ranges.push({ type, subtype, params, q });
   }
   return ranges;
