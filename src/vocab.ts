@@ -79,6 +79,7 @@ export const OWL = {
   sameAs: NS.owl + 'sameAs',
   versionIRI: NS.owl + 'versionIRI',
   versionInfo: NS.owl + 'versionInfo',
+  priorVersion: NS.owl + 'priorVersion',
   Class: NS.owl + 'Class',
   ObjectProperty: NS.owl + 'ObjectProperty',
   DatatypeProperty: NS.owl + 'DatatypeProperty',
@@ -266,6 +267,8 @@ export const DOCUMENT_PREDICATES = [
   'http://xmlns.com/foaf/0.1/homepage',
   'http://www.w3.org/2000/01/rdf-schema#seeAlso',
   'http://www.w3.org/2002/07/owl#versionIRI',
+  // an earlier version of the ontology: served from ontology/versions/, not part of the dataset
+  'http://www.w3.org/2002/07/owl#priorVersion',
 ];
 
 // ---------------------------------------------------------------------------

@@ -1,8 +1,12 @@
 // What pages need from the data, each built once on first use (or by the warm-up), shared by the routes, the 404 responder and the sitemap.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import oxigraph from 'oxigraph';
-import { OWL } from '../vocab.js';
+import { ROOT } from '../graph/config.js';
+import { DEFAULT_BASE, OWL } from '../vocab.js';
 import type { Dataset } from './dataset.js';
 import { subjectIndex, union, type Source, type SubjectIndex } from './describe.js';
+import { ExactStore, exactQuads } from './exact-store.js';
 import { landingGraph } from './landing-rdf.js';
 import { once } from './once.js';
 import { schemaOrgDataset } from './schema-org.js';
@@ -16,19 +20,55 @@ export interface PageData {
   schemaOrg(): Record<string, unknown>;
   /**
    * The data, the harvest metadata and the landing page's markup read as one store (every IRI of
-   * ours that anything names), its subject index, and version IRI → ontology IRI.
+   * ours that anything names), its subject index, and each version IRI of an ontology of ours
+   * with what describes that version (see `OntologyVersion`).
    */
-  resources(): { store: Source; index: SubjectIndex; versions: Map<string, string> };
+  resources(): { store: Source; index: SubjectIndex; versions: Map<string, OntologyVersion> };
   /** What builds each of the above, the dataset's stores first, for a warm-up to call one at a time. */
   steps(): Array<() => unknown>;
 }
 
 const built = new WeakMap<Dataset, PageData>();
 
-/** Version IRI → ontology IRI (`…/def/0.1.0` → `…/def`), for ontologies of ours that name their version. */
-function versionIris(source: Source, base: string): Map<string, string> {
-  const versions = source.match(null, oxigraph.namedNode(OWL.versionIRI), null, null);
-  return new Map(versions.filter((q) => q.object.value.startsWith(base)).map((q) => [q.object.value, q.subject.value]));
+/**
+ * A version IRI of an ontology of ours: the current version's is described by the dataset; an
+ * earlier one by its own file in ontology/versions/, kept as it was published (`archived`).
+ */
+export interface OntologyVersion {
+  /** The ontology IRI (`…/def`). */
+  ontology: string;
+  store: Source;
+  index: SubjectIndex;
+  archived: boolean;
+}
+
+/** The folder of earlier ontology versions, one `<version>.ttl` each (`0.1.0.ttl` for `…/def/0.1.0`). */
+export const ONTOLOGY_VERSIONS_DIR = join(ROOT, 'ontology', 'versions');
+
+/**
+ * The earlier versions in `dir`, by version IRI. Each file names one version IRI, the one its file
+ * name gives; a file that does not, or that names the current version, stops the server.
+ */
+export function archivedVersions(dir: string, current: ReadonlySet<string>): Map<string, OntologyVersion> {
+  const out = new Map<string, OntologyVersion>();
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ttl')).sort()) {
+    const store = new ExactStore(exactQuads(readFileSync(join(dir, file), 'utf8'), 'ttl'));
+    const named = store.match(null, oxigraph.namedNode(OWL.versionIRI), null, null);
+    const version = named[0]?.object.value;
+    if (named.length !== 1 || !version!.endsWith(`/${file.slice(0, -'.ttl'.length)}`)) {
+      throw new Error(`${join(dir, file)}: an earlier ontology version names one owl:versionIRI ending in /${file.slice(0, -'.ttl'.length)} (found: ${named.map((q) => `<${q.object.value}>`).join(', ') || 'none'})`);
+    }
+    if (current.has(version!)) throw new Error(`${join(dir, file)}: <${version}> is the current version IRI of ontology/lkpo.ttl; give the ontology a new version before keeping this one`);
+    out.set(version!, { ontology: named[0]!.subject.value, store, index: subjectIndex(store), archived: true });
+  }
+  return out;
+}
+
+/** Version IRI → what describes it: the dataset for the current versions, ontology/versions/ for earlier ones (under the default base, where the ontology is served). */
+function versionsOf(source: Source, index: SubjectIndex, base: string): Map<string, OntologyVersion> {
+  const named = source.match(null, oxigraph.namedNode(OWL.versionIRI), null, null).filter((q) => q.object.value.startsWith(base));
+  const current = new Map(named.map((q): [string, OntologyVersion] => [q.object.value, { ontology: q.subject.value, store: source, index, archived: false }]));
+  return base === DEFAULT_BASE ? new Map([...current, ...archivedVersions(ONTOLOGY_VERSIONS_DIR, new Set(current.keys()))]) : current;
 }
 
 /**
@@ -45,7 +85,8 @@ export function pageData(dataset: Dataset): PageData {
   const resources = once(() => {
     const stores = [dataset.store, dataset.metadata, landingGraph(dataset, schemaOrg())];
     const store = union(...stores);
-    return { store, index: subjectIndex(...stores), versions: versionIris(store, dataset.base) };
+    const index = subjectIndex(...stores);
+    return { store, index, versions: versionsOf(store, index, dataset.base) };
   });
   data = { model, schemaOrg, resources, steps: () => [() => dataset.store, () => dataset.metadata, model, schemaOrg, resources] };
   built.set(dataset, data);

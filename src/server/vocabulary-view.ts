@@ -27,6 +27,10 @@ export interface VocabularyView {
   descriptions: Record<string, string>;
   version?: string;
   versionIri?: Ref;
+  /** owl:priorVersion: the version before this one. */
+  priorVersion?: Ref;
+  /** On an earlier version's page: the ontology IRI, its page and its current version. */
+  current?: { iri: string; href: string; version?: string };
   modified?: string;
   license?: Ref;
   creator?: Ref;
@@ -99,6 +103,7 @@ export function vocabularyView(store: Source, base: string, iri: string, terms: 
     descriptions: byLang(store, iri, DCTERMS.description),
     version: at(OWL.versionInfo),
     versionIri: iriAt(OWL.versionIRI),
+    priorVersion: iriAt(OWL.priorVersion),
     modified: at(DCTERMS.modified),
     license: iriAt(DCTERMS.license),
     creator: iriAt(DCTERMS.creator),

@@ -28,8 +28,9 @@ const metadataIris = (() => {
   return [...iris].sort();
 })();
 
-const versionIris = builtStore()
-  .getObjects(null, 'http://www.w3.org/2002/07/owl#versionIRI', null)
+/** The ontology's version IRIs: its current one, and the earlier ones it names (owl:priorVersion). */
+const versionIris = ['versionIRI', 'priorVersion']
+  .flatMap((p) => builtStore().getObjects(null, `http://www.w3.org/2002/07/owl#${p}`, null))
   .map((t) => t.value)
   .filter(ours);
 
@@ -94,13 +95,13 @@ describe('every IRI dereferences in every format with the same triples', () => {
   it('finds the IRIs to check', () => {
     expect(dataSubjects.length).toBeGreaterThan(100);
     expect(metadataIris).toEqual(expect.arrayContaining([`${base}catalog`, `${base}dataset/lkp`, `${base}service/sparql`, `${base}distribution/dataset.ttl/checksum`]));
-    expect(versionIris).toEqual([`${base}def/0.1.0`]);
+    expect(versionIris).toEqual([`${base}def/0.2.0`, `${base}def/0.1.0`]);
   });
 
   it.each([
     ['every subject of the dataset', dataSubjects],
     ['every IRI of ours in the DCAT catalogue and VoID', metadataIris],
-    ['the ontology version IRI and the landing page\'s schema.org @id', [...versionIris, `${base}dataset`]],
+    ['the ontology\'s version IRIs and the landing page\'s schema.org @id', [...versionIris, `${base}dataset`]],
   ])('%s', async (_name, iris) => {
     const found: string[] = [];
     for (const iri of iris) found.push(...(await problems(pathOf(iri), iri)));
@@ -130,10 +131,15 @@ describe('every IRI dereferences in every format with the same triples', () => {
 });
 
 describe('what a version IRI and /dataset describe', () => {
-  it('/def/0.1.0 is the ontology as of that version, the current one', async () => {
-    const [version, current] = await Promise.all([req('/def/0.1.0.nt'), req('/def.nt')].map(async (r) => (await r).text()));
-    expect(version).toBe(current);
-    expect(version).toContain(`<${base}def> <http://www.w3.org/2002/07/owl#versionIRI> <${base}def/0.1.0> .`);
+  it('/def/0.2.0 is the current ontology; /def/0.1.0 is version 0.1.0 as published (ontology/versions/0.1.0.ttl), not the current one', async () => {
+    const [current, latest, earlier] = (await Promise.all(['/def.nt', '/def/0.2.0.nt', '/def/0.1.0.nt'].map(async (p) => (await req(p)).text()))) as [string, string, string];
+    expect(latest).toBe(current);
+    expect(current).toContain(`<${base}def> <http://www.w3.org/2002/07/owl#versionIRI> <${base}def/0.2.0> .`);
+    expect(current).toContain(`<${base}def> <http://www.w3.org/2002/07/owl#priorVersion> <${base}def/0.1.0> .`);
+    const archived = new Writer({ format: 'N-Triples' }).quadsToString(new Parser().parse(readFileSync(new URL('../../ontology/versions/0.1.0.ttl', import.meta.url), 'utf8')));
+    expect(await canon(earlier)).toBe(await canon(archived));
+    expect(earlier).toContain(`<${base}def> <http://www.w3.org/2002/07/owl#versionIRI> <${base}def/0.1.0> .`);
+    expect(earlier).not.toBe(current);
   });
 
   it('/dataset is the landing page\'s schema.org Dataset, its downloads being the catalogue\'s distributions', async () => {

@@ -1,4 +1,4 @@
-// The ontology's page (/def, /def/0.1.0): a section per term of ontology/lkpo.ttl whose id is the local name, so every /def#Term link lands on it.
+// The ontology's page (/def, and /def/0.1.0, an earlier version): a section per term of ontology/lkpo.ttl whose id is the local name, so every /def#Term link lands on it.
 import { readFileSync } from 'node:fs';
 import { Parser, Writer } from 'n3';
 import { describe, expect, it } from 'vitest';

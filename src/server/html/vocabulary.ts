@@ -27,6 +27,7 @@ const RELATION_NAMES: Record<string, Text> = {
 };
 
 /** A term reference by its prefixed name, linked (to its section when it is one of ours). */
+const iriLink = (r: Pick<Ref, 'iri' | 'href'>) => `<a href="${esc(r.href)}"><code class="iri">${esc(r.iri)}</code></a>`;
 const curie = (r: Ref) => (r.href ? `<a href="${esc(r.href)}"><code>${esc(r.label)}</code></a>` : `<code>${esc(r.label)}</code>`);
 
 /** The texts of a literal in both languages, the page's first, each with its `lang`. */
@@ -58,13 +59,18 @@ function header(v: VocabularyView, lang: Lang): string {
   const link = (r: Ref | undefined) => (r ? `<a href="${esc(r.href)}">${esc(r.href === r.iri ? r.iri : r.label)}</a>` : '');
   const facts = [
     `<dt>IRI</dt><dd><code class="iri">${esc(v.iri)}</code></dd>`,
-    v.version ? `<dt>${t(lang, 'Version', 'Version')}</dt><dd>${esc(v.version)}${v.versionIri ? ` (<a href="${esc(v.versionIri.href)}"><code class="iri">${esc(v.versionIri.iri)}</code></a>)` : ''}</dd>` : '',
+    v.version ? `<dt>${t(lang, 'Version', 'Version')}</dt><dd>${esc(v.version)}${v.versionIri ? ` (${iriLink(v.versionIri)})` : ''}</dd>` : '',
+    v.priorVersion ? `<dt>${t(lang, 'Föregående version', 'Prior version')}</dt><dd>${iriLink(v.priorVersion)}</dd>` : '',
     v.modified ? `<dt>${t(lang, 'Ändrad', 'Modified')}</dt><dd>${esc(v.modified)}</dd>` : '',
     v.prefix && v.namespace ? `<dt>${t(lang, 'Prefix', 'Prefix')}</dt><dd><code>${esc(v.prefix)}: &lt;${esc(v.namespace)}&gt;</code></dd>` : '',
     v.creator ? `<dt>${t(lang, 'Upphov', 'Creator')}</dt><dd>${link(v.creator)}</dd>` : '',
     v.license ? `<dt>${t(lang, 'Licens', 'Licence')}</dt><dd>${link(v.license)}</dd>` : '',
   ];
-  return `<h1>${title.lang === lang || title.lang === '' ? esc(title.label) : `<span lang="${esc(title.lang)}">${esc(title.label)}</span>`}</h1>
+  // an earlier version says so first, and where the current one is
+  const current = v.current
+    ? `<p class="lead">${t(lang, `Detta är en tidigare version av ontologin${v.version ? `, ${esc(v.version)}` : ''}, bevarad som den publicerades.`, `This is an earlier version of the ontology${v.version ? `, ${esc(v.version)}` : ''}, kept as it was published.`)} ${t(lang, 'Gällande version', 'The current version')}${v.current.version ? ` (${esc(v.current.version)})` : ''}: ${iriLink(v.current)}.</p>\n`
+    : '';
+  return `${current}<h1>${title.lang === lang || title.lang === '' ? esc(title.label) : `<span lang="${esc(title.lang)}">${esc(title.label)}</span>`}</h1>
 ${bilingual(v.descriptions, lang)}
 <dl>${facts.filter(Boolean).join('\n')}</dl>`;
 }

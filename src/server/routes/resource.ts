@@ -1,6 +1,7 @@
 // Linked Data for every IRI under BASE (200 + Content-Location), and the SDG lens pages at /sdg/<code>.
 import { Hono, type Context } from 'hono';
-import { NS } from '../../vocab.js';
+import oxigraph from 'oxigraph';
+import { NS, OWL } from '../../vocab.js';
 import { LruCache } from '../cache.js';
 import type { Dataset } from '../dataset.js';
 import { describe, isDescribed } from '../describe.js';
@@ -10,7 +11,7 @@ import { lensPage, resourcePage, type PageLinks } from '../html/resource.js';
 import { vocabularyPage } from '../html/vocabulary.js';
 import { etagOf, HTML_POLICY, httpDate, httpError, notAcceptable } from '../http.js';
 import { formatParam } from '../protocol.js';
-import { pageData } from '../page-data.js';
+import { pageData, type OntologyVersion } from '../page-data.js';
 import { ALL, alternatesOf, chooseKey, documentUrl, linkHeader, ROOT_PATH, type Key } from '../representation.js';
 import { iriPath } from '../uri-path.js';
 import { DOCUMENT_FORMATS, serialize } from '../../graph/documents.js';
@@ -41,6 +42,8 @@ interface Target {
   canonical: string;
   lens: boolean;
   ext?: Key;
+  /** For a version IRI: what describes that version. */
+  version?: OntologyVersion;
 }
 
 const EXT: Record<string, Key> = { html: 'html', ttl: 'ttl', nt: 'nt', jsonld: 'jsonld', rdf: 'rdf' };
@@ -83,13 +86,14 @@ export function resourceRoutes({ dataset }: { dataset: Dataset }): Hono {
     if (bare === '/') return undefined;
     const iri = base + bare.slice(1);
     if (!known(iri)) return undefined;
-    return { iri: data().versions.get(iri) ?? iri, path: bare, canonical: iri, lens: false, ext };
+    const version = data().versions.get(iri);
+    return { iri: version?.ontology ?? iri, path: bare, canonical: iri, lens: false, ext, version };
   };
 
   const linksOf = (t: Target): PageLinks => ({ canonical: t.canonical, alternates: alternatesOf(t.path) });
 
   const render = async (t: Target, key: Key, lang: Lang): Promise<Rep> => {
-    const { store, index } = data();
+    const { store, index } = t.version ?? data();
     if (key !== 'html') {
       const format = DOCUMENT_FORMATS.find((f) => f.key === key)!;
       const body = await serialize(describe(store, index, t.iri), key, base, { focus: t.iri });
@@ -98,8 +102,15 @@ export function resourceRoutes({ dataset }: { dataset: Dataset }): Hono {
     const jsonld = (await cached(t, 'jsonld')).body;
     const links = { ...linksOf(t), jsonld, path: t.path };
     let body: string;
-    if (isOntology(store, t.iri)) body = vocabularyPage(vocabularyView(store, base, t.iri, index.hashes.get(t.iri) ?? new Set(), lang), links, lang);
-    else {
+    if (isOntology(store, t.iri)) {
+      const view = vocabularyView(store, base, t.iri, index.hashes.get(t.iri) ?? new Set(), lang);
+      // an earlier version's page says so, and names the current one
+      if (t.version?.archived) {
+        const current = data().store.match(oxigraph.namedNode(t.iri), oxigraph.namedNode(OWL.versionInfo), null, null)[0]?.object.value;
+        view.current = { iri: t.iri, href: '/' + t.iri.slice(base.length), version: current };
+      }
+      body = vocabularyPage(view, links, lang);
+    } else {
       const view = resourceView(store, base, t.iri, lang);
       body = t.lens ? lensPage(view, sdgTargets(store, t.iri).map((x) => resourceView(store, base, x, lang)), links, lang) : resourcePage(view, links, lang);
     }
