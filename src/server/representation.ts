@@ -20,8 +20,11 @@ const OFFERS = [HTML_OFFER, 'application/xhtml+xml', ...DOCUMENT_FORMATS.flatMap
 /** Every representation, HTML first, with its media type. */
 export const ALL: Array<{ key: Key; type: string }> = [{ key: 'html', type: HTML_OFFER }, ...DOCUMENT_FORMATS.map((f) => ({ key: f.key, type: f.mediaType }))];
 
+/** HTML as `?format=` names it (`html`, `text/html`). */
+export const HTML_FORMAT = { key: 'html', mediaType: HTML_OFFER, aliases: [] };
+
 /** What `?format=` accepts here (each key, short name, media type and alias), for the 400 message. */
-const FORMAT_VALUES = [{ key: 'html', mediaType: HTML_OFFER, aliases: [] }, ...DOCUMENT_FORMATS];
+const FORMAT_VALUES = [HTML_FORMAT, ...DOCUMENT_FORMATS];
 
 /** The format a `?format=` value names (a key such as `ttl`, a short name or a media type, or a list naming one), or undefined. */
 const formatKey = (format: string): Key | undefined => findFormat(FORMAT_VALUES, format)?.key as Key | undefined;

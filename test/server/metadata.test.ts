@@ -127,6 +127,17 @@ describe('metadata documents', () => {
   });
 
   it.each([
+    ['/datasets/dcat?format=html', '/catalog'],
+    ['/datasets/dcat?format=text/html', '/catalog'],
+    ['/.well-known/void?format=html', '/dataset'],
+  ])('%s sends any client with 303 to the page, %s (the URL chose, so no Vary: Accept)', async (path, page) => {
+    const res = await req(path, { headers: { accept: 'text/turtle' } });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(page);
+    expect(res.headers.get('vary')?.split(', ') ?? []).not.toContain('Accept');
+  });
+
+  it.each([
     ['?format=ttl', 200],
     ['?format=turtle', 200],
     ['?format=text/turtle', 200],

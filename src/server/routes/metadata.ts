@@ -5,7 +5,7 @@ import { Hono, type Context } from 'hono';
 import oxigraph from 'oxigraph';
 import { findFormat, type ResultFormat } from '../../engine/formats.js';
 import { negotiate } from '../conneg.js';
-import { HTML_OFFER } from '../representation.js';
+import { HTML_FORMAT, HTML_OFFER } from '../representation.js';
 import { CONTEXT_DOCUMENT, PUBLISHED_CONTEXTS } from '../context.js';
 import type { Dataset } from '../dataset.js';
 import { exactQuads } from '../exact-store.js';
@@ -67,11 +67,13 @@ export function metadataRoutes({ dataset }: { dataset: Dataset }): Hono {
     const prebuilt = join(dataset.distDir, file.replace(/\.ttl$/, '.rdf'));
     return async (c: Context) => {
       const asked = formatParam(c);
+      // ?format=html goes where a browser goes: the page of the resource (without Vary: the URL chose)
+      if (asked !== undefined && page() && findFormat([HTML_FORMAT], asked)) return seeOther(c, page()!, { Link: link });
       const negotiated = asked === undefined ? negotiate(c.req.header('accept'), offers) : undefined;
       const html = negotiated === HTML_OFFER || negotiated === XHTML ? page() : undefined;
       if (html) return seeOther(c, html, { Vary: 'Accept', Link: link });
       const format = findFormat(formats, asked ?? negotiated ?? '');
-      if (!format && asked !== undefined) throw unknownFormat(asked, formats);
+      if (!format && asked !== undefined) throw unknownFormat(asked, page() ? [...formats, HTML_FORMAT] : formats);
       if (!format) throw notAcceptable(`available: ${formats.map((f) => f.mediaType).join(', ')}`);
       const key = `${file} ${format.key}`;
       if (!rendered.has(key) && format.key === 'rdf' && existsSync(prebuilt)) {
