@@ -52,14 +52,16 @@ export const ONTOLOGY_VERSIONS_DIR = join(ROOT, 'ontology', 'versions');
 export function archivedVersions(dir: string, current: ReadonlySet<string>): Map<string, OntologyVersion> {
   const out = new Map<string, OntologyVersion>();
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.ttl')).sort()) {
-    const store = new ExactStore(exactQuads(readFileSync(join(dir, file), 'utf8'), 'ttl'));
+    const [path, name] = [join(dir, file), file.slice(0, -'.ttl'.length)];
+    const store = new ExactStore(exactQuads(readFileSync(path, 'utf8'), 'ttl'));
     const named = store.match(null, oxigraph.namedNode(OWL.versionIRI), null, null);
-    const version = named[0]?.object.value;
-    if (named.length !== 1 || !version!.endsWith(`/${file.slice(0, -'.ttl'.length)}`)) {
-      throw new Error(`${join(dir, file)}: an earlier ontology version names one owl:versionIRI ending in /${file.slice(0, -'.ttl'.length)} (found: ${named.map((q) => `<${q.object.value}>`).join(', ') || 'none'})`);
+    const only = named.length === 1 ? named[0] : undefined;
+    if (!only?.object.value.endsWith(`/${name}`)) {
+      throw new Error(`${path}: an earlier ontology version names one owl:versionIRI ending in /${name} (found: ${named.map((q) => `<${q.object.value}>`).join(', ') || 'none'})`);
     }
-    if (current.has(version!)) throw new Error(`${join(dir, file)}: <${version}> is the current version IRI of ontology/lkpo.ttl; give the ontology a new version before keeping this one`);
-    out.set(version!, { ontology: named[0]!.subject.value, store, index: subjectIndex(store), archived: true });
+    const version = only.object.value;
+    if (current.has(version)) throw new Error(`${path}: <${version}> is the current version IRI of ontology/lkpo.ttl; give the ontology a new version before keeping this one`);
+    out.set(version, { ontology: only.subject.value, store, index: subjectIndex(store), archived: true });
   }
   return out;
 }
