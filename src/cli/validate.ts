@@ -1,5 +1,5 @@
-// `npm run validate -- [--lang sv] file.ttl [more.ttl …]`: checks another programme's Turtle against our SHACL shapes.
-import { readdirSync } from 'node:fs';
+// `npm run validate -- [--lang sv] [--shapes own.ttl] file.ttl [more.ttl …]`: checks another programme's Turtle against our SHACL shapes (or its own).
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Quad } from '@rdfjs/types';
@@ -9,15 +9,20 @@ import { parseTurtleFile } from '../graph/rdf-io.js';
 import { loadShapes, MESSAGE_LANGUAGES, messageIn, validateShacl, type MessageLanguage } from '../graph/shacl.js';
 import { userPath } from './paths.js';
 
-const USAGE = `usage: npm run validate -- [--lang en|sv] <file.ttl> [more.ttl …]
+const USAGE = `usage: npm run validate -- [--lang en|sv] [--shapes <shapes.ttl>] <file.ttl> [more.ttl …]
 
 Validates the Turtle files together against ontology/shapes.ttl, with our ontology and the UN SDG
 KOS as background, and checks notations, skos:broader cycles and each link's direct SKOS triple.
-  -l, --lang <en|sv>  the language of the shapes' messages: en (English, the default) or sv
-                      (Swedish); the rest of the output is in English
+  -l, --lang <en|sv>       the language of the shapes' messages: en (English, the default) or sv
+                           (Swedish); the rest of the output is in English
+  -s, --shapes <file.ttl>  SHACL shapes to use instead of ontology/shapes.ttl, e.g. a copy of them
+                           for a programme numbered otherwise
   -h, --help`;
 
-const OPTIONS = { lang: { type: 'string', short: 'l' }, help: { type: 'boolean', short: 'h' } } as const;
+const OPTIONS = { lang: { type: 'string', short: 'l' }, shapes: { type: 'string', short: 's' }, help: { type: 'boolean', short: 'h' } } as const;
+
+/** Our shapes, which `validate` uses unless told otherwise. */
+export const OUR_SHAPES = path.join(ROOT, 'ontology', 'shapes.ttl');
 
 const isLanguage = (lang: string): lang is MessageLanguage => (MESSAGE_LANGUAGES as readonly string[]).includes(lang);
 
@@ -33,12 +38,16 @@ function background(): Quad[] {
 
 /**
  * Validates the given Turtle files together, with our ontology and the UN SDG KOS as background,
- * against the SHACL shapes, and checks their notations, skos:broader cycles and each link's direct
- * SKOS triple (as the build does), printing the shapes' messages in `lang`;
- * returns the process exit code (1 on a violation or a SKOS problem).
+ * against the SHACL shapes (`shapes`, ours by default), and checks their notations, skos:broader
+ * cycles and each link's direct SKOS triple (as the build does), printing the shapes' messages in
+ * `lang`; returns the process exit code (1 on a violation or a SKOS problem).
  * @example await validateFiles(['my-programme.ttl', 'my-links.ttl'])
  */
-export async function validateFiles(files: string[], print: (line: string) => void = console.log, lang: MessageLanguage = 'en'): Promise<number> {
+export async function validateFiles(
+  files: string[],
+  print: (line: string) => void = console.log,
+  { lang = 'en', shapes = OUR_SHAPES }: { lang?: MessageLanguage; shapes?: string } = {},
+): Promise<number> {
   if (!files.length) {
     print(USAGE);
     return 2;
@@ -48,9 +57,13 @@ export async function validateFiles(files: string[], print: (line: string) => vo
     print(`validate reads RDF in Turtle, not CSV (${tables.join(', ')}): a link table in data/links/*.csv is read by the build, which checks every row; write links for validate as lkpo:Link nodes in Turtle (README, "Publishing your own programme the same way")`);
     return 2;
   }
+  if (!existsSync(shapes)) {
+    print(`validate: no shapes file ${shapes}`);
+    return 2;
+  }
   const quads = files.flatMap((f) => parseTurtleFile(userPath(f)));
   const context = background();
-  const report = await validateShacl(loadShapes(path.join(ROOT, 'ontology', 'shapes.ttl')), [...quads, ...context]);
+  const report = await validateShacl(loadShapes(shapes), [...quads, ...context]);
   const own = new Set(quads.map((q) => q.subject.value));
   const results = [...report.violations, ...report.warnings].filter((r) => own.has(r.focusNode));
   for (const r of results) print(`${r.severity}: <${r.focusNode}>${r.path ? ` ${r.path}` : ''}: ${messageIn(r, lang)}${r.value ? ` (value: ${r.value})` : ''}`);
@@ -65,7 +78,7 @@ export async function validateFiles(files: string[], print: (line: string) => vo
 }
 
 /**
- * Runs the CLI's arguments (`--lang`, `--help`, the files), printing what it says; returns the exit
+ * Runs the CLI's arguments (`--lang`, `--shapes`, `--help`, the files), printing what it says; returns the exit
  * code: 2, with the usage text, for an unknown option or language.
  * @example process.exitCode = await runValidate(['--lang', 'sv', 'my-programme.ttl'])
  */
@@ -91,7 +104,7 @@ export async function runValidate(argv: string[], print: (line: string) => void 
     print(`validate: --lang must be ${MESSAGE_LANGUAGES.join(' or ')}, not ${JSON.stringify(values.lang)}\n${USAGE}`);
     return 2;
   }
-  return validateFiles(positionals, print, lang);
+  return validateFiles(positionals, print, { lang, shapes: values.shapes === undefined ? OUR_SHAPES : userPath(values.shapes) });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -108,9 +108,40 @@ describe('npm run validate', () => {
     expect(lines.join('\n')).toMatch(/usage: npm run validate -- \[--lang en\|sv\]/);
   });
 
-  it('prints its usage, which names --lang, on --help, exit 0', async () => {
+  it('prints its usage, which names --lang and --shapes, on --help, exit 0', async () => {
     const lines: string[] = [];
     expect(await runValidate(['--help'], (l) => lines.push(l))).toBe(0);
     expect(lines.join('\n')).toMatch(/-l, --lang <en\|sv> +the language of the shapes' messages: en \(English, the default\) or sv/);
+    expect(lines.join('\n')).toMatch(/-s, --shapes <file\.ttl> +SHACL shapes to use instead of ontology\/shapes\.ttl/);
+  });
+
+  it('--shapes validates against a municipality\'s own shapes instead of ours (a relative path read from where npm was run)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lkp-shapes-'));
+    writeFileSync(
+      path.join(dir, 'own.ttl'),
+      `@prefix sh: <http://www.w3.org/ns/shacl#> .
+<urn:x:IdentifierShape> a sh:NodeShape ; sh:targetClass <http://www.w3.org/2004/02/skos/core#Concept> ;
+  sh:property [ sh:path <http://purl.org/dc/terms/identifier> ; sh:minCount 1 ; sh:message "Every concept has an identifier."@en ] .
+`,
+    );
+    const files = [fixture('municipality/programme.ttl'), fixture('municipality/links.ttl')];
+    const ours: string[] = [];
+    expect(await runValidate(files, (l) => ours.push(l))).toBe(0);
+    const own: string[] = [];
+    const before = process.env.INIT_CWD;
+    process.env.INIT_CWD = dir;
+    try {
+      expect(await runValidate(['--shapes', 'own.ttl', ...files], (l) => own.push(l))).toBe(1);
+    } finally {
+      if (before === undefined) delete process.env.INIT_CWD;
+      else process.env.INIT_CWD = before;
+    }
+    expect(own.join('\n')).toMatch(/^Violation: <[^>]+> http:\/\/purl\.org\/dc\/terms\/identifier: Every concept has an identifier\.$/m);
+  });
+
+  it('--shapes naming no file exits 2 and says so', async () => {
+    const lines: string[] = [];
+    expect(await runValidate(['--shapes', '/nonexistent/shapes.ttl', fixture('programme/valid.ttl')], (l) => lines.push(l))).toBe(2);
+    expect(lines).toEqual(['validate: no shapes file /nonexistent/shapes.ttl']);
   });
 });
