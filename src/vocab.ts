@@ -247,7 +247,7 @@ export const EXTERNAL_NAMESPACES = [
   NS.wd,
   'http://purl.unep.org/sdg/',
   'http://publications.europa.eu/resource/authority/',
-  'https://creativecommons.org/',
+  'http://creativecommons.org/',
   'http://purl.org/adms/',
   'https://www.iana.org/assignments/media-types/',
   'http://www.iana.org/assignments/media-types/',
@@ -295,12 +295,15 @@ export const LINK_TARGET = {
 export const IANA_MEDIA_TYPES = 'https://www.iana.org/assignments/media-types/';
 
 /**
- * Creative Commons licence IRIs, one form everywhere (data, ontology, about graph, VoID, DCAT):
- * https with the trailing slash, as the licences' own pages and legal code give them.
+ * Creative Commons licence IRIs, one form everywhere (data, ontology, about graph, VoID, DCAT,
+ * schema.org): http with the trailing slash, the form DCAT-AP-SE 3.0.1 lists and dataportal.se's
+ * harvesting guide asks for ("Undvik duplicerade identifierare": CC BY always as
+ * http://creativecommons.org/licenses/by/4.0/, never with https or without the last slash). Until
+ * release 0.3.0 they were https. Links for people (the pages' footer) go to the https deeds.
  */
 export const LICENSE = {
-  cc0: 'https://creativecommons.org/publicdomain/zero/1.0/',
-  ccBy4: 'https://creativecommons.org/licenses/by/4.0/',
+  cc0: 'http://creativecommons.org/publicdomain/zero/1.0/',
+  ccBy4: 'http://creativecommons.org/licenses/by/4.0/',
 } as const;
 
 /** Specifications the catalogue says the data and the endpoint conform to (dcterms:conformsTo). */

@@ -1,12 +1,13 @@
 // The named graphs of the dataset: one per source, each with its title, origin, licence and citation.
 import { LICENSE } from '../vocab.js';
 
-/** Release facts of the dataset; bump them when the data changes (they feed VoID, DCAT and dumps). */
 /**
- * The dataset's release: a new version and date whenever the data changes (see README, "Releases").
- * 0.2.0 (2026-12-05): the changes to the data since 0.1.0 of 2026-12-02.
+ * The dataset's release: a new version and date whenever the data changes (they feed VoID, DCAT,
+ * the dumps and CITATION.cff; see README, "Releases"). 0.2.0 (2026-12-05): the changes to the data
+ * since 0.1.0 of 2026-12-02. 0.3.0 (2026-12-06): the ontology's own version (0.3.0) and licence IRIs
+ * in the form DCAT-AP-SE asks for.
  */
-export const RELEASE = { version: '0.2.0', issued: '2026-11-23', modified: '2026-12-05' } as const;
+export const RELEASE = { version: '0.3.0', issued: '2026-11-23', modified: '2026-12-06' } as const;
 
 export const LICENSE_DATA = LICENSE.ccBy4;
 

@@ -3,7 +3,7 @@ import oxigraph from 'oxigraph';
 import { UN_KOS_CITATION } from '../graph/sources.js';
 import { metadataIris } from '../metadata/iris.js';
 import { planDistributions } from '../metadata/dcat-distributions.js';
-import { DCAT, DCTERMS, FOAF, NS, OWL } from '../vocab.js';
+import { DCAT, DCTERMS, FOAF, LICENSE, NS, OWL } from '../vocab.js';
 import type { Dataset } from './dataset.js';
 import type { Source } from './describe.js';
 
@@ -67,7 +67,7 @@ export function schemaOrgDataset(dataset: Pick<Dataset, 'manifest' | 'base' | 'c
     dateModified: manifest.modified,
     temporalCoverage: period && period.every(Boolean) ? period.join('/') : undefined,
     spatialCoverage: spatial ? { '@type': 'Place', '@id': spatial } : undefined,
-    license: 'https://creativecommons.org/licenses/by/4.0/',
+    license: LICENSE.ccBy4,
     inLanguage: ['sv', 'en'],
     creator: projectName.length ? { '@type': 'Organization', '@id': project, name: projectName } : undefined,
     publisher: publisher

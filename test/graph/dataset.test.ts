@@ -223,7 +223,7 @@ describe('the about graph', () => {
       expect(about(graph, 'license')).toEqual([]);
       const rights = about(graph, 'rights');
       expect(rights.map((r) => (r.termType === 'Literal' ? r.language : '')).sort()).toEqual(['en', 'sv']);
-      expect(rights.map((r) => r.value).join(' ')).toMatch(/CC BY 4\.0 \(https:\/\/creativecommons\.org\/licenses\/by\/4\.0\/\).*does not extend to rights that others hold/);
+      expect(rights.map((r) => r.value).join(' ')).toMatch(/CC BY 4\.0 \(http:\/\/creativecommons\.org\/licenses\/by\/4\.0\/\).*does not extend to rights that others hold/);
       expect(about(graph, 'source').length, graph).toBeGreaterThan(0);
     },
   );

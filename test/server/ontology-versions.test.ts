@@ -24,7 +24,7 @@ const tripleHash = (file: string) => {
 };
 
 describe('the ontology\'s versions', () => {
-  it('an earlier version is never edited: 0.1.0 holds the 309 triples published from 2026-11-23 to 2026-12-05', () => {
+  it('an earlier version is never edited: 0.1.0 holds the 309 triples published from 2026-11-23 to 2026-12-04', () => {
     expect(tripleHash(join(ONTOLOGY_VERSIONS_DIR, '0.1.0.ttl'))).toEqual({ count: 309, sha256: 'e53f798eb939548a47527fd424d26b25314d9d523e97ad2c864ecc8fe38ac699' });
   });
 
@@ -40,15 +40,15 @@ describe('the ontology\'s versions', () => {
 
   it('the page of an earlier version says so and links the current one; the current page links the earlier one', async () => {
     const earlier = await page('/def/0.1.0');
-    expect(earlier).toContain('Detta är en tidigare version av ontologin, 0.1.0, bevarad som den publicerades. Gällande version (0.2.0): <a href="/def">');
-    expect(await page('/def/0.1.0?lang=en')).toContain('This is an earlier version of the ontology, 0.1.0, kept as it was published. The current version (0.2.0): <a href="/def?lang=en">');
+    expect(earlier).toContain('Detta är en tidigare version av ontologin, 0.1.0, bevarad som den publicerades. Gällande version (0.3.0): <a href="/def">');
+    expect(await page('/def/0.1.0?lang=en')).toContain('This is an earlier version of the ontology, 0.1.0, kept as it was published. The current version (0.3.0): <a href="/def?lang=en">');
     const now = await page('/def');
     expect(now).not.toContain('tidigare version av ontologin');
     expect(now).toContain(`<dt>Föregående version</dt><dd><a href="/def/0.1.0"><code class="iri">${DEF}/0.1.0</code></a></dd>`);
   });
 
   it('an unknown version IRI is a 404', async () => {
-    expect((await app.current.app.request('/def/0.3.0')).status).toBe(404);
+    expect((await app.current.app.request('/def/0.9.9')).status).toBe(404);
   });
 });
 
@@ -62,7 +62,7 @@ describe('archivedVersions: what a file in ontology/versions/ must be', () => {
   };
 
   it('reads each file as the version its name gives', () => {
-    const versions = archivedVersions(withFile('0.0.9.ttl', '0.0.9'), new Set([`${DEF}/0.2.0`]));
+    const versions = archivedVersions(withFile('0.0.9.ttl', '0.0.9'), new Set([`${DEF}/0.3.0`]));
     expect([...versions.keys()]).toEqual([`${DEF}/0.0.9`]);
     expect(versions.get(`${DEF}/0.0.9`)).toMatchObject({ ontology: DEF, archived: true });
   });
@@ -72,6 +72,6 @@ describe('archivedVersions: what a file in ontology/versions/ must be', () => {
   });
 
   it('refuses to keep the current version as an earlier one', () => {
-    expect(() => archivedVersions(withFile('0.2.0.ttl', '0.2.0'), new Set([`${DEF}/0.2.0`]))).toThrow(/is the current version IRI of ontology\/lkpo\.ttl; give the ontology a new version/);
+    expect(() => archivedVersions(withFile('0.3.0.ttl', '0.3.0'), new Set([`${DEF}/0.3.0`]))).toThrow(/is the current version IRI of ontology\/lkpo\.ttl; give the ontology a new version/);
   });
 });
