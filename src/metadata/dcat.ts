@@ -224,6 +224,12 @@ function addPublisher(out: QuadSink): void {
   out
     .type(p, foaf('Agent'), foaf('Organization'))
     .add(p, foaf('name'), { sv: 'Helsingborgs stad', en: 'City of Helsingborg' })
+    // DCAT-AP-SE recommends a description of the publisher (its template dcterms:description_agent);
+    // the facts are in ../shared/reference/domain-facts.md (A1, and the kommunkod 1283)
+    .add(p, dct('description'), {
+      sv: 'Kommunen Helsingborg (kommunkod 1283), som antog Livskvalitetsprogrammet 2016–2024.',
+      en: 'The municipality of Helsingborg (municipality code 1283), which adopted the Quality of Life Programme 2016–2024.',
+    })
     .add(p, dct('type'), PUBLISHER_TYPE.LocalAuthority)
     .code(p, dct('identifier'), HELSINGBORG.orgNr)
     .add(p, foaf('homepage'), HELSINGBORG.homepage)

@@ -163,6 +163,10 @@ describe('computeDcat: DCAT-AP-SE and dataportal.se rules', () => {
     expect(one(quads, HELSINGBORG.publisher, dct('type'))).toBe(PUBLISHER_TYPE.LocalAuthority);
     expect(one(quads, HELSINGBORG.publisher, dct('identifier'))).toBe('2120001157');
     expect(instances(quads, NS.foaf + 'Agent')).toContain(HELSINGBORG.publisher);
+    // described in sv and en, as DCAT-AP-SE recommends
+    const described = quads.filter((q) => q.subject.value === HELSINGBORG.publisher && q.predicate.value === dct('description'));
+    expect(described.map((q) => (q.object as N3.Literal).language).sort()).toEqual(['en', 'sv']);
+    expect(described.map((q) => q.object.value).join(' ')).toMatch(/kommunkod 1283.*municipality code 1283|municipality code 1283.*kommunkod 1283/);
   });
 
   it('describes the SPARQL endpoint as a data service reached from a distribution', () => {
