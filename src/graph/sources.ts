@@ -2,8 +2,9 @@
 import { LICENSE } from '../vocab.js';
 
 /**
- * The dataset's release: a new version and date whenever the data changes (they feed VoID, DCAT,
- * the dumps and CITATION.cff; see README, "Releases"). 0.2.0 (2026-12-05): the changes to the data
+ * The dataset's release: a new version and date whenever the data changes (they feed VoID, DCAT and
+ * the dumps; CITATION.cff gives them too, and a test holds it to them; see README, "Releases").
+ * 0.2.0 (2026-12-05): the changes to the data
  * since 0.1.0 of 2026-12-02. 0.3.0 (2026-12-06): the ontology's own version (0.3.0) and licence IRIs
  * in the form DCAT-AP-SE asks for.
  */

@@ -26,8 +26,9 @@ const RELATION_NAMES: Record<string, Text> = {
   [SKOS.hasTopConcept]: { sv: 'Toppbegrepp', en: 'Top concepts' },
 };
 
-/** A term reference by its prefixed name, linked (to its section when it is one of ours). */
+/** An IRI shown whole and linked to its page (a version IRI, the current ontology). */
 const iriLink = (r: Pick<Ref, 'iri' | 'href'>) => `<a href="${esc(r.href)}"><code class="iri">${esc(r.iri)}</code></a>`;
+/** A term reference by its prefixed name, linked (to its section when it is one of ours). */
 const curie = (r: Ref) => (r.href ? `<a href="${esc(r.href)}"><code>${esc(r.label)}</code></a>` : `<code>${esc(r.label)}</code>`);
 
 /** The texts of a literal in both languages, the page's first, each with its `lang`. */
@@ -67,8 +68,11 @@ function header(v: VocabularyView, lang: Lang): string {
     v.license ? `<dt>${t(lang, 'Licens', 'Licence')}</dt><dd>${link(v.license)}</dd>` : '',
   ];
   // an earlier version says so first, and where the current one is
+  const number = (version: string | undefined) => (version ? ` (${esc(version)})` : '');
   const current = v.current
-    ? `<p class="lead">${t(lang, `Detta är en tidigare version av ontologin${v.version ? `, ${esc(v.version)}` : ''}, bevarad som den publicerades.`, `This is an earlier version of the ontology${v.version ? `, ${esc(v.version)}` : ''}, kept as it was published.`)} ${t(lang, 'Gällande version', 'The current version')}${v.current.version ? ` (${esc(v.current.version)})` : ''}: ${iriLink(v.current)}.</p>\n`
+    ? `<p class="lead">${t(lang, 'Detta är en tidigare version av ontologin', 'This is an earlier version of the ontology')}` +
+      `${v.version ? `, ${esc(v.version)}` : ''}, ${t(lang, 'bevarad som den publicerades', 'kept as it was published')}. ` +
+      `${t(lang, 'Gällande version', 'The current version')}${number(v.current.version)}: ${iriLink(v.current)}.</p>\n`
     : '';
   return `${current}<h1>${title.lang === lang || title.lang === '' ? esc(title.label) : `<span lang="${esc(title.lang)}">${esc(title.label)}</span>`}</h1>
 ${bilingual(v.descriptions, lang)}

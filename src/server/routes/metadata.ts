@@ -68,7 +68,8 @@ export function metadataRoutes({ dataset }: { dataset: Dataset }): Hono {
     return async (c: Context) => {
       const asked = formatParam(c);
       // ?format=html goes where a browser goes: the page of the resource (without Vary: the URL chose)
-      if (asked !== undefined && page() && findFormat([HTML_FORMAT], asked)) return seeOther(c, page()!, { Link: link });
+      const pageAsked = asked !== undefined && findFormat([HTML_FORMAT], asked) ? page() : undefined;
+      if (pageAsked) return seeOther(c, pageAsked, { Link: link });
       const negotiated = asked === undefined ? negotiate(c.req.header('accept'), offers) : undefined;
       const html = negotiated === HTML_OFFER || negotiated === XHTML ? page() : undefined;
       if (html) return seeOther(c, html, { Vary: 'Accept', Link: link });
