@@ -129,6 +129,8 @@ export function computeDcat(opts: DcatOptions): N3.Quad[] {
         en: "The table's columns, licence and rights with the UN's citation, in the W3C's CSV on the Web (CSVW) format.",
       });
     for (const d of distributions.filter((d) => d.dataset === 'links')) out.add(iris.distribution(d.file.name), dct('conformsTo'), schema);
+    // and of the link table itself (DCAT-AP-SE recommends dct:conformsTo on a dataset)
+    out.add(iris.dataset('links'), dct('conformsTo'), schema);
   }
   out.add(iris.dataset('lkp'), dcat('distribution'), addSparqlDistribution(out, iris));
   out.add(iris.dataset('links'), dct('source'), iris.dataset('lkp'));

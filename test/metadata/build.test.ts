@@ -37,6 +37,7 @@ describe('metadata of the built dataset', () => {
     const csvw = iris.download('links.csv-metadata.json');
     expect(objects(quads, iris.distribution('links.csv'), NS.dcterms + 'conformsTo')).toEqual([csvw]);
     expect(objects(quads, iris.distribution('links.csv.gz'), NS.dcterms + 'conformsTo')).toEqual([csvw]);
+    expect(objects(quads, iris.dataset('links'), NS.dcterms + 'conformsTo')).toEqual([csvw]);
     expect(objects(quads, csvw, RDF.type)).toEqual([NS.dcterms + 'Standard']);
     const report = await validateDcat(quads);
     expect(report.violations).toEqual([]);
