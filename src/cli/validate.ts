@@ -22,7 +22,7 @@ KOS as background, and checks notations, skos:broader cycles and each link's dir
 const OPTIONS = { lang: { type: 'string', short: 'l' }, shapes: { type: 'string', short: 's' }, help: { type: 'boolean', short: 'h' } } as const;
 
 /** Our shapes, which `validate` uses unless told otherwise. */
-export const OUR_SHAPES = path.join(ROOT, 'ontology', 'shapes.ttl');
+const OUR_SHAPES = path.join(ROOT, 'ontology', 'shapes.ttl');
 
 const isLanguage = (lang: string): lang is MessageLanguage => (MESSAGE_LANGUAGES as readonly string[]).includes(lang);
 
