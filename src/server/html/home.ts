@@ -15,6 +15,8 @@ export interface HomeData {
   schemaOrg: object;
   facts: ProgrammeFacts;
   model: SiteModel;
+  /** The releases kept unchanged at /download/<version>/, oldest first. */
+  releases: ReadonlyArray<{ version: string; date: string }>;
 }
 
 const COUNTS: Array<[string, Text]> = [
@@ -141,6 +143,17 @@ SELECT ?notation ?label WHERE {
 <pre><code>${esc(curl)}</code></pre></section>`;
 }
 
+/** The releases kept unchanged, newest first: what to download for a citation of one release. */
+function keptReleases(d: HomeData, lang: Lang): string {
+  if (!d.releases.length) return '';
+  const items = [...d.releases].reverse().map(({ version, date }) => {
+    const at = (file: string) => `<a href="/download/${esc(version)}/${file}">${file}</a>`;
+    return `<li>${esc(version)} <span class="muted">(${esc(date)})</span>: ${at('dataset.trig')} · ${at('links.csv')} · ${at('SHA256SUMS')}</li>`;
+  });
+  return `<p id="releases">${t(lang, 'Varje utgåva från 0.3.0 sparas oförändrad (datamängden som TriG och länktabellen), så att en hänvisning till en utgåva går att följa:', 'Each release from 0.3.0 on is kept unchanged (the dataset as TriG and the link table), so that a citation of a release can be followed:')}</p>
+<ul>${items.join('\n')}</ul>`;
+}
+
 function downloads(d: HomeData, lang: Lang): string {
   const files = new Map<string, ManifestFile>(d.manifest.files.map((f) => [f.name, f]));
   const rows = d.manifest.files
@@ -156,6 +169,7 @@ function downloads(d: HomeData, lang: Lang): string {
 <div class="scroll"><table><thead><tr><th scope="col">${t(lang, 'Format', 'Format')}</th><th scope="col">${t(lang, 'Fil', 'File')}</th><th scope="col" class="num">${t(lang, 'Storlek', 'Size')}</th><th scope="col">gzip</th></tr></thead>
 <tbody>${rows.join('\n')}</tbody></table></div>
 <p>${t(lang, 'Kontrollsummor (SHA-256) för alla filer', 'Checksums (SHA-256) of every file')}: <a href="${CHECKSUMS_PATH}">SHA256SUMS</a> <span class="muted">(<code>sha256sum -c --ignore-missing SHA256SUMS</code>)</span></p>
+${keptReleases(d, lang)}
 <p>${t(lang, 'Metadata', 'Metadata')}: <a href="/datasets/dcat">DCAT-AP-SE</a> · <a href="/.well-known/void">VoID</a> · <a href="/context.jsonld">${t(lang, 'JSON-LD-kontext', 'JSON-LD context')}</a> · <a href="/sparql?format=ttl">${t(lang, 'tjänstebeskrivning', 'service description')}</a></p></section>`;
 }
 
@@ -191,7 +205,7 @@ function cite(d: HomeData, lang: Lang): string {
  * Renders `/` in the page language.
  *
  * @example
- * landingPage({ manifest, base, schemaOrg: schemaOrgDataset(dataset), facts, model }, 'en')
+ * landingPage({ manifest, base, schemaOrg: schemaOrgDataset(dataset), facts, model, releases: [{ version: '0.3.0', date: '2026-12-06' }] }, 'en')
  */
 export function landingPage(d: HomeData, lang: Lang = 'sv'): string {
   const body = [intro(d, lang), about(d, lang), hierarchy(d, lang), counts(d, lang), query(d, lang), downloads(d, lang), sources(d, lang), cite(d, lang)].join('\n');

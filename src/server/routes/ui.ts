@@ -23,6 +23,7 @@ import { programmeFacts } from '../site/facts.js';
 import { linkMatrix } from '../site/matrix.js';
 import { overview } from '../site/overview.js';
 import { buildSearchIndex } from '../site/search.js';
+import { releasesFor } from '../../graph/releases.js';
 
 /**
  * What /sparql offers a client that sends no query: Turtle, the query page, then the service
@@ -86,7 +87,7 @@ export function uiRoutes({ dataset }: { dataset: Dataset }): Hono {
     html(
       c,
       '/',
-      (lang) => landingPage({ manifest: dataset.manifest, base: dataset.base, schemaOrg: data.schemaOrg(), model: data.model(), facts: programmeFacts(dataset.store, dataset.base, lang) }, lang),
+      (lang) => landingPage({ manifest: dataset.manifest, base: dataset.base, schemaOrg: data.schemaOrg(), model: data.model(), facts: programmeFacts(dataset.store, dataset.base, lang), releases: [...releasesFor(dataset.base).values()] }, lang),
       (lang) => ({ 'Content-Location': documentUrl(ROOT_PATH, 'html', lang), ...(negotiated ? { Vary: 'Accept' } : {}), Link: rootLink(lang) }),
     );
   app.get('/', (c, next) => {
