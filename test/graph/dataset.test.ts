@@ -11,7 +11,7 @@ import { loadShapes, validateShacl } from '../../src/graph/shacl.js';
 import { normalizeSpace } from '../../src/graph/seed-programme.js';
 import { importSdgKos } from '../../src/graph/sdg-kos.js';
 import { OWN_TRANSLATION_NOTE } from '../../src/graph/dataset.js';
-import { RELEASE } from '../../src/graph/sources.js';
+import { GRAPHS, RELEASE } from '../../src/graph/sources.js';
 import { keyToIri } from '../../src/graph/keys.js';
 import { rebase } from '../../src/graph/rdf-io.js';
 import { builtStore, cfg, dist, hasShared, manifest, SHARED } from '../helpers.js';
@@ -137,8 +137,12 @@ describe('the 2016 programme', () => {
     const notes = objects(programme, SKOS.note).map((o) => o.value);
     expect(notes.some((n) => n.startsWith('Även de nationella och regionala folkhälso- och miljökvalitetsmålen är vägledande'))).toBe(true);
     const editorial = objects(programme, SKOS.editorialNote);
-    expect(editorial.map((o) => (o.termType === 'Literal' ? o.language : '')).sort()).toEqual(['en', 'en', 'sv', 'sv']);
+    expect(editorial.map((o) => (o.termType === 'Literal' ? o.language : '')).sort()).toEqual(['en', 'en', 'en', 'sv', 'sv', 'sv']);
     const english = editorial.filter((o) => o.termType === 'Literal' && o.language === 'en').map((o) => o.value);
+    // the adoption by the council is not in the programme's text: the note names the page that states it, a source of the graph
+    const adoption = 'https://livskvalitet.helsingborg.se/styrdokument-och-program/om-livskvalitetsprogrammet/fran-ide-till-beslut/';
+    expect(english).toContainEqual(expect.stringContaining(`adopted the programme on 26 January 2016 (lkpo:adoptedBy, dcterms:dateAccepted) is stated on livskvalitet.helsingborg.se (${adoption}`));
+    expect(GRAPHS.find((g) => g.name === 'lkp')!.sources).toContain(adoption);
     expect(english).toContainEqual(expect.stringMatching(/section 2\.1.*chapter 2.*June 2018/));
     // its English label is the official title with the years added by us, and says so
     expect(english).toContainEqual(expect.stringMatching(/official English title “The Quality Of Life Programme”.*years 2016–2024 added by this project/));
@@ -421,5 +425,20 @@ describe('integrity', () => {
 
   it('records its counts in the manifest, computed from the data', () => {
     expect(manifest().counts).toMatchObject({ directions: 5, focusAreas: 15, priorities: 58, sdgGoals: 17, sdgTargets: 169, sdgIndicators: 232 });
+  });
+});
+
+describe('the project\'s own notes', () => {
+  it('say each thing in Swedish and English: every subject has as many skos:editorialNote in sv as in en, and no other', () => {
+    const byLanguage = new Map<string, Record<string, number>>();
+    for (const q of builtStore().getQuads(null, SKOS.editorialNote, null, null)) {
+      const counts = byLanguage.get(q.subject.value) ?? {};
+      const lang = q.object.termType === 'Literal' ? q.object.language : '';
+      counts[lang] = (counts[lang] ?? 0) + 1;
+      byLanguage.set(q.subject.value, counts);
+    }
+    expect(byLanguage.size).toBeGreaterThan(100);
+    const unpaired = [...byLanguage].filter(([, c]) => Object.keys(c).some((l) => l !== 'sv' && l !== 'en') || c.sv !== c.en);
+    expect(unpaired).toEqual([]);
   });
 });
