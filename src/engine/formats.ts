@@ -70,20 +70,26 @@ export interface NamedFormat {
 }
 
 const JSON_LD_PROFILES = 'http://www.w3.org/ns/json-ld#';
+/**
+ * The profiles JSON-LD 1.1 registers for application/ld+json (§C, IANA considerations): the document
+ * forms, and those of a context and a frame. Any other profile is one a server MUST ignore.
+ */
+const JSON_LD_FORMS = new Set(['expanded', 'compacted', 'flattened', 'framed', 'context', 'frame'].map((form) => JSON_LD_PROFILES + form));
 const RDF_TEXT = new Set(['text/turtle', 'application/n-triples', 'application/n-quads', 'application/trig']);
 
 /**
  * Whether the endpoint's answers in the format of media type `mediaType` have the parameter
  * `name=value`, as content negotiation reads a parameter in Accept (src/server/conneg.ts): every
- * text is UTF-8, CSV has a header row, JSON-LD is compacted (profiles other than JSON-LD's are
- * ignored, as its registration says), and an RDF 1.1 document is an RDF 1.2 one. Any other
+ * text is UTF-8, CSV has a header row, JSON-LD is compacted (a profile that is not one of the forms
+ * JSON-LD registers is ignored, as the registration says a server MUST), and an RDF 1.1 document is an RDF 1.2 one. Any other
  * parameter is one the answer does not have.
  */
 export function hasParameter(mediaType: string, name: string, value: string): boolean {
   if (name === 'charset') return value.toLowerCase() === 'utf-8';
   if (name === 'header' && mediaType === 'text/csv') return value.toLowerCase() === 'present';
   if (name === 'profile' && mediaType === 'application/ld+json') {
-    return value.split(/\s+/).every((uri) => !uri.startsWith(JSON_LD_PROFILES) || uri === `${JSON_LD_PROFILES}compacted`);
+    // one it knows and does not send (expanded, flattened, …) it cannot honour; the rest it ignores, even in JSON-LD's namespace
+    return value.split(/\s+/).every((uri) => !JSON_LD_FORMS.has(uri) || uri === `${JSON_LD_PROFILES}compacted`);
   }
   return name === 'version' && RDF_TEXT.has(mediaType) && ['1.1', '1.2', '1.2-basic'].includes(value);
 }
@@ -120,9 +126,12 @@ export function splitOutsideQuotes(text: string, sep: string): string[] {
 /**
  * One media range or type as Accept and `?format=` write it (`text/csv;header=present;q=0.5`): its
  * type, lower-cased; its parameters before `q` (what follows `q` are Accept extensions, which say
- * nothing about the type); and its q, 1 where none is given or it is no number, else within 0–1.
+ * nothing about the type); and its q, 1 where none is given, else within 0–1, or NaN where it is no
+ * number (`q=0.1x`, `q=`): such a range is malformed, and its readers pass it over, as the
+ * Accept-Encoding parser does a malformed coding (until an audit found it, it counted as q=1).
  *
  * @example mediaRange('Text/CSV; charset="utf-8"; q=0.5') // { type: 'text/csv', params: [['charset', 'utf-8']], q: 0.5 }
+ * @example mediaRange('text/turtle;q=0.1x').q // NaN
  */
 export function mediaRange(text: string): { type: string; params: Array<[string, string]>; q: number } {
   const [type = '', ...rest] = splitOutsideQuotes(text, ';');
@@ -130,7 +139,7 @@ export function mediaRange(text: string): { type: string; params: Array<[string,
   let q = 1;
   for (const [name, value] of rest.map(parameter)) {
     if (name === 'q') {
-      if (value !== '' && Number.isFinite(Number(value))) q = Math.min(1, Math.max(0, Number(value)));
+      q = /^\s*(\d+(\.\d*)?|\.\d+)\s*$/.test(value) ? Math.min(1, Number(value)) : NaN;
       break;
     }
     if (name) params.push([name, value]);
@@ -157,7 +166,7 @@ export function formatsNamed<F extends NamedFormat>(formats: readonly F[], value
     const { type, params, q } = mediaRange(item);
     const n = type.replace(/ /g, '+'); // an unencoded '+' in a query string arrives as a space
     const format = formats.find((f) => f.key === n || f.mediaType === n || f.aliases.includes(n) || f.names?.includes(n));
-    if (!format || named.includes(format) || q === 0) continue;
+    if (!format || named.includes(format) || !(q > 0)) continue;
     if (params.every(([name, v]) => hasParameter(format.mediaType, name, v))) named.push(format);
   }
   return named;

@@ -26,7 +26,7 @@ function parseAccept(accept: string): Range[] {
   for (const part of splitOutsideQuotes(accept, ',')) {
     const { type: mediaType, params, q } = mediaRange(part);
     const [type, subtype, extra] = mediaType.split('/');
-    if (!type || !subtype || extra !== undefined || (type === '*' && subtype !== '*')) continue;
+    if (!type || !subtype || extra !== undefined || (type === '*' && subtype !== '*') || Number.isNaN(q)) continue;
     ranges.push({ type, subtype, params, q });
   }
   return ranges;

@@ -65,6 +65,8 @@ function answerOnSocket(socket: Duplex, status: number, message: string): void {
   const body = Buffer.from(`${message}\n`);
   const head = [
     `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}`,
+    // RFC 9110 §6.6.1: an origin server with a clock sends Date in every 2xx, 3xx and 4xx answer
+    `Date: ${new Date().toUTCString()}`,
     'Content-Type: text/plain; charset=utf-8',
     `Content-Length: ${body.byteLength}`,
     ...Object.entries(EVERY_ANSWER).map(([name, value]) => `${name}: ${value}`),

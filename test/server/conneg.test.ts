@@ -66,6 +66,15 @@ describe('negotiate', () => {
     ['JSON-LD expanded refused, JSON-LD as such wanted', 'application/ld+json;profile="http://www.w3.org/ns/json-ld#expanded";q=0, application/ld+json', RDF, 'application/ld+json'],
     ['JSON-LD expanded only: not what is sent', 'application/ld+json;profile="http://www.w3.org/ns/json-ld#expanded"', RDF, undefined],
     ['an unknown profile is ignored (its registration says so)', 'application/ld+json;profile="https://example.org/p"', RDF, 'application/ld+json'],
+    // found by an audit: a profile in JSON-LD's namespace that JSON-LD does not register is unknown too (it was 406)
+    ['an unregistered profile in JSON-LD\'s namespace is ignored', 'application/ld+json;profile="http://www.w3.org/ns/json-ld#bogus"', RDF, 'application/ld+json'],
+    ['JSON-LD flattened only: a registered form not sent', 'application/ld+json;profile="http://www.w3.org/ns/json-ld#flattened"', RDF, undefined],
+    ['compacted among profiles, one unknown', 'application/ld+json;profile="http://www.w3.org/ns/json-ld#compacted http://www.w3.org/ns/json-ld#bogus"', RDF, 'application/ld+json'],
+    // found by an audit: a q that is no number made its range the most preferred (q=1); now the range is passed over
+    ['a malformed q: its range is passed over', 'text/turtle;q=0.1x, application/ld+json;q=0.5', RDF, 'application/ld+json'],
+    ['a malformed q, and nothing else', 'text/turtle;q=high', RDF, undefined],
+    ['an empty q', 'text/turtle;q=, application/rdf+xml;q=0.2', RDF, 'application/rdf+xml'],
+    ['q above 1 counts as 1', 'text/turtle;q=0.5, application/rdf+xml;q=2', RDF, 'application/rdf+xml'],
     ['a profile list with a comma inside the quotes', 'text/turtle;q=0.5, application/ld+json;profile="http://www.w3.org/ns/json-ld#compacted https://example.org/a,b";q=0.4', RDF, 'text/turtle'],
     ['CSV with header=absent is not what is sent', 'text/csv;header=absent;q=0.9, text/tab-separated-values;q=0.5', SELECT, 'text/tab-separated-values'],
     ['Turtle of RDF 1.2', 'text/turtle;version=1.2', RDF, 'text/turtle'],

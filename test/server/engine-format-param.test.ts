@@ -21,6 +21,8 @@ describe('formatsNamed with parameters', () => {
     ['text/csv;q=0', SOLUTION_FORMATS, []],
     ['application/ld+json;profile="http://www.w3.org/ns/json-ld#expanded"', GRAPH_FORMATS, []],
     ['text/csv;charset=latin1, text/tab-separated-values', SOLUTION_FORMATS, ['tsv']],
+    ['application/ld+json;profile="http://www.w3.org/ns/json-ld#bogus"', GRAPH_FORMATS, ['jsonld']],
+    ['text/csv;q=0.1x, text/tab-separated-values', SOLUTION_FORMATS, ['tsv']],
   ])('%j names %j', (value, formats, keys) => {
     expect(formatsNamed(formats, value).map((f) => f.key)).toEqual(keys);
   });

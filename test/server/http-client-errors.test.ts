@@ -96,6 +96,8 @@ describe('requests Node refuses itself', () => {
     expect(Number(header(a, 'content-length'))).toBe(Buffer.byteLength(a.body));
     expect(header(a, 'access-control-allow-origin')).toBe('*');
     expect(header(a, 'connection')).toBe('close');
+    // RFC 9110 §6.6.1: a Date on every 4xx (missing until an audit found it)
+    expect(Math.abs(Date.parse(header(a, 'date') ?? '') - Date.now())).toBeLessThan(60_000);
   });
 
   it.each([
