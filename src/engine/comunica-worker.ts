@@ -12,11 +12,14 @@ import { countRows, overLimit } from './rows.js';
 import { prepareWhenIdle } from './diagnosis.js';
 import { engineMemory, settle } from './outcome.js';
 import { comunicaMessage } from './comunica-message.js';
+import { solutionSlice } from './comunica-slice.js';
 import { EngineError, type Evaluation, type QueryJob, type WorkerInit, type WorkerReply, type WorkerRequest } from './types.js';
 
 const init = workerData as WorkerInit;
 const port = parentPort!;
-const output = graphOutputOptions(init);
+// Comunica's N-Triples keep a typed literal as the query wrote it; the other formats go through
+// Oxigraph's store, which writes the canonical form: N-Triples go through it too, so that they agree.
+const output = { ...graphOutputOptions(init), canonical: true };
 
 const MEDIA: Partial<Record<FormatKey, string>> = {
   json: 'application/sparql-results+json',
@@ -95,11 +98,13 @@ async function syntaxError(engine: QueryEngine, query: string, context: object):
   }
 }
 
-/** Evaluates `query` (the job's, relative IRIs resolved) and serializes its result in the job's format. */
-async function answer(engine: QueryEngine, query: string, job: QueryJob, context: object): Promise<Evaluation> {
-  if (job.form === 'ASK') return { body: askBody(await engine.queryBoolean(query, context as never), job.format) };
+/** Evaluates `text` (the job's query, relative IRIs resolved) and serializes its result in the job's format. */
+async function answer(engine: QueryEngine, text: string, job: QueryJob, context: object): Promise<Evaluation> {
+  // LIMIT and OFFSET of a CONSTRUCT, DESCRIBE or ASK cut solutions, not triples (see comunica-slice.ts)
+  const query = (job.form === 'SELECT' ? undefined : solutionSlice(text, job.base)) ?? text;
+  if (job.form === 'ASK') return { body: askBody(await engine.queryBoolean(query as never, context as never), job.format) };
   if (job.form === 'SELECT') {
-    const { data } = await engine.resultToString(await engine.query(query, context as never), MEDIA[job.format]);
+    const { data } = await engine.resultToString(await engine.query(text, context as never), MEDIA[job.format]);
     let body = '';
     for await (const chunk of data) body += String(chunk);
     if (job.format === 'json') body = standardSparqlJson(body);
@@ -114,7 +119,7 @@ async function answer(engine: QueryEngine, query: string, job: QueryJob, context
   // limit: a result of 815 409 triples ran into the timeout (503) before it was refused (an audit,
   // 2026-12-05).
   const lines = new Set<string>();
-  const quads = await engine.queryQuads(query, context as never);
+  const quads = await engine.queryQuads(query as never, context as never);
   try {
     for await (const q of quads) {
       // SPARQL 1.1 §16.2: a template triple whose subject is a literal, or whose predicate is no IRI, is
