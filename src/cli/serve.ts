@@ -50,6 +50,8 @@ async function main(): Promise<void> {
     stallTimeout: limits.stallTimeoutMs,
     // Node's default (16 KiB) would refuse a GET query long before MAX_QUERY_LENGTH (431, not 414).
     maxHeaderSize: maxHeaderBytes(limits),
+    // A query body over the limit by its Content-Length is refused before the app sees it.
+    maxBodyBytes: limits.maxBodyBytes,
     // For HTTP/1.0 requests without Host (and an empty Host); with PORT=0 the port is not known yet.
     authority: settings.port ? `localhost:${settings.port}` : 'localhost',
   });

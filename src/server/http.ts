@@ -125,6 +125,9 @@ export function etagOf(body: string | Uint8Array): string {
   return `"${createHash('sha1').update(body).digest('base64url')}"`;
 }
 
+/** The 413 message of a query body over the limit: from the node server (by its Content-Length) and the SPARQL route (a chunked body, counted as it arrives). */
+export const bodyTooLarge = (maxBodyBytes: number): string => `request body larger than ${maxBodyBytes} bytes`;
+
 /** RFC 9110 IMF-fixdate, as Last-Modified wants it. */
 export const httpDate = (d: Date): string => d.toUTCString();
 
