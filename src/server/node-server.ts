@@ -98,6 +98,11 @@ function answerClientErrors(maxHeaderSize: number, latest: WeakMap<Duplex, Serve
       if (!inFlight || inFlight.writableEnded) socket.destroy();
       return;
     }
+    // The same for a request already answered with `Connection: close` whose rest the parser then
+    // could not read (the 501 for `Transfer-Encoding: identity` was followed by an unasked 400, found
+    // by an audit): Node closes the connection once that answer is out.
+    const last = latest.get(socket);
+    if (last?.writableEnded && String(last.getHeader('connection')).toLowerCase() === 'close') return;
     // Null (not undefined) between the requests of a kept-alive connection.
     const pending = inFlight != null && !inFlight.writableFinished;
     // As Node's own handler does: never write into a response already under way for this request
@@ -111,7 +116,6 @@ function answerClientErrors(maxHeaderSize: number, latest: WeakMap<Duplex, Serve
     // answered first, each in its turn (RFC 9112 §9.3.2), then the refusal, then the connection
     // closes. Writing the refusal at once would have put it where their answers belong, and cut
     // them off. Answers finish in order: waiting for the last whole request's waits for them all.
-    const last = latest.get(socket);
     const before = last && !last.writableFinished && last.req.complete ? last : pending && inFlight.req.complete ? inFlight : undefined;
     if (before) {
       before.once('finish', () => (socket.writable ? answerOnSocket(socket, ...refusal(error, maxHeaderSize)) : socket.destroy()));
