@@ -1,6 +1,7 @@
 // A fixed pool of worker threads, each holding the dataset, with a bounded queue, a hard per-query timeout and a memory ceiling.
 import { Worker } from 'node:worker_threads';
 import { EngineError, type QueryJob, type QueryOutcome, type Withdrawal, type WorkerInit, type WorkerReply } from './types.js';
+import { anonymousMappings, newSpans, residentIn, type Span } from './worker-memory.js';
 
 export interface PoolOptions {
   /** The worker module: TypeScript (started through tsx, e.g. new URL('./oxigraph-worker.ts', import.meta.url)) or compiled JavaScript (started as it is). */
@@ -20,8 +21,9 @@ export interface PoolOptions {
    */
   maxWaitMs?: number;
   /**
-   * Resident memory of the whole process above which the longest-running query is cancelled (its
-   * worker terminated and replaced; see `checkMemory`); default 2 GiB. Oxigraph's WebAssembly
+   * Resident memory of the whole process above which a running query is cancelled (its worker
+   * terminated and replaced): the one whose worker holds the memory, or else the longest-running
+   * (see `checkMemory`); default 2 GiB. Oxigraph's WebAssembly
    * memory only grows: a small query can ask for gigabytes, and only ending the worker gives them back.
    */
   memoryLimitBytes?: number;
@@ -57,6 +59,14 @@ interface Slot {
   /** The engine memory (WebAssembly and other external bytes) the worker reported once it had loaded the dataset. */
   baseline?: number;
   current?: Running;
+  /**
+   * The worker's own mappings of the process (its WebAssembly memory and the rest it mapped as it
+   * started; see worker-memory.ts), found as the anonymous mappings that were new when it had loaded;
+   * unknown where smaps is not readable, or when another worker started at the same time.
+   */
+  spans?: Span[];
+  /** While it starts: the anonymous mappings before it did, and whether another worker started meanwhile. */
+  starting?: { before?: Span[]; alongside: boolean };
 }
 
 interface Running {
@@ -93,6 +103,25 @@ const ABANDON_AFTER_MS = 1_000;
 const BOOT = new URL('./worker-boot.mjs', import.meta.url);
 
 /** The signal of a withdrawal, made now if it is made on demand. */
+/** The running slot that started first. */
+const oldest = (running: readonly Slot[]): Slot => running.reduce((a, b) => (b.current!.started < a.current!.started ? b : a));
+
+/** How much more a worker must hold than the oldest query's for its query to be cancelled first. */
+const HEAVIER_BY = 64 * 1024 * 1024;
+
+/**
+ * The running slot whose worker holds the most resident memory, if every running worker's mappings
+ * are known and it holds HEAVIER_BY more than the oldest query's worker (else, as with workers alike,
+ * the oldest query is the one to cancel).
+ */
+function heaviest(running: readonly Slot[]): Slot | undefined {
+  const mappings = running.length > 1 && running.every((s) => s.spans) ? anonymousMappings() : undefined;
+  if (!mappings) return undefined;
+  const held = new Map(running.map((slot) => [slot, residentIn(mappings, slot.spans!)]));
+  const [top, bytes] = [...held].reduce((a, b) => (b[1] > a[1] ? b : a));
+  return bytes - held.get(oldest(running))! > HEAVIER_BY ? top : undefined;
+}
+
 const signalOf = (withdrawal: Withdrawal | undefined): AbortSignal | undefined => (typeof withdrawal === 'function' ? withdrawal() : withdrawal);
 
 /**
@@ -257,12 +286,19 @@ export class WorkerPool {
   /** Workers started so far, replacements included (for tests and monitoring). */
   workersStarted = 0;
 
-  private spawn(): Slot {
+  /** Workers loading the dataset: a worker that starts alongside another cannot tell its mappings from the other's. */
+  private readonly spawning = new Set<Slot>();
+
+  /** Starts a worker; `freed`: the mappings of the worker it replaces, which may be reused. */
+  private spawn(freed: readonly Span[] = []): Slot {
     this.workersStarted++;
     const init: WorkerInit = { module: this.options.module.href, datasetPath: this.options.datasetPath, base: this.options.base };
     // TypeScript needs tsx registered in the worker first; compiled JavaScript starts at once (about 0.4 s sooner).
     const worker = this.options.module.pathname.endsWith('.ts') ? new Worker(BOOT, { workerData: init }) : new Worker(this.options.module, { workerData: init });
-    const slot: Slot = { worker, ready: false };
+    const before = anonymousMappings()?.filter((m) => !freed.some((f) => m.start < f.end && f.start < m.end));
+    const slot: Slot = { worker, ready: false, starting: { before, alongside: this.spawning.size > 0 } };
+    for (const other of this.spawning) other.starting!.alongside = true;
+    this.spawning.add(slot);
     worker.on('message', (msg: WorkerReply) => this.onMessage(slot, msg));
     worker.on('error', (err) => this.onFailure(slot, err.message));
     worker.on('exit', (code) => this.onFailure(slot, `worker exited with code ${code}`));
@@ -274,6 +310,7 @@ export class WorkerPool {
       if (!msg.ready) return this.failedToStart(slot, `dataset failed to load: ${msg.error}`);
       slot.ready = true;
       slot.baseline = msg.memory;
+      this.claimMappings(slot);
       this.started = true;
       this.failures = 0;
       this.retryAt = undefined;
@@ -293,6 +330,16 @@ export class WorkerPool {
       return this.replace(slot, new EngineError('closed', 'worker recycled'));
     }
     this.drain(slot);
+  }
+
+  /** Notes the worker's own mappings, once it has loaded (see Slot.spans). */
+  private claimMappings(slot: Slot): void {
+    const { before, alongside } = slot.starting ?? { alongside: true };
+    this.spawning.delete(slot);
+    slot.starting = undefined;
+    const after = alongside || !before ? undefined : anonymousMappings();
+    const spans = after && newSpans(before!, after);
+    if (spans?.length) slot.spans = spans;
   }
 
   private onFailure(slot: Slot, message: string): void {
@@ -375,19 +422,21 @@ export class WorkerPool {
   private cancelledForMemory = -Infinity;
 
   /**
-   * Over the ceiling, cancels the query that has run longest (the process cannot tell which
-   * worker's memory grew; a query that needs gigabytes runs for seconds, most others for
-   * milliseconds), then, if the process is still over it once that worker's memory has had
-   * MEMORY_SETTLE_MS to go, the next. Before, one such query cancelled every other running one too.
+   * Over the ceiling, cancels the query whose worker holds the most memory, read from the process's
+   * mappings (see Slot.spans): a query that asks for gigabytes, not another client's query that
+   * happens to run beside it (an audit, 2026-12-06, had a 1 KB query get a 3 s query cancelled that
+   * way). Where a running worker's mappings are not known, the query that has run longest (a query
+   * that needs gigabytes runs for seconds, most others for milliseconds). Then, if the process is
+   * still over it once that worker's memory has had MEMORY_SETTLE_MS to go, the next. Before
+   * 2026-12-04, one such query cancelled every other running one too.
    */
   private checkMemory(): void {
     const running = this.slots.filter((s) => s.current);
     if (running.length === 0) return this.stopWatch();
     const limit = this.memoryLimitBytes;
     if (process.memoryUsage.rss() <= limit || performance.now() - this.cancelledForMemory < MEMORY_SETTLE_MS) return;
-    const oldest = running.reduce((a, b) => (b.current!.started < a.current!.started ? b : a));
     this.cancelledForMemory = performance.now();
-    this.replace(oldest, new EngineError('memory', `the query was cancelled: the server's memory passed its limit of ${Math.round(limit / MiB)} MiB (MEMORY_LIMIT_MB)`));
+    this.replace(heaviest(running) ?? oldest(running), new EngineError('memory', `the query was cancelled: the server's memory passed its limit of ${Math.round(limit / MiB)} MiB (MEMORY_LIMIT_MB)`));
   }
 
   /** Starts watching the client of each job that has just run ABANDON_AFTER_MS (see watchAbandon). */
@@ -441,11 +490,12 @@ export class WorkerPool {
       this.log(`query worker replaced after ${seconds} s (${reason.kind}): ${why}; query: ${quoted(current.pending.job.query)}`);
     } else if (reason.kind === 'crash') this.log(`query worker replaced: ${reason.message}`);
     void this.retire(slot, reason);
-    if (!this.closed) this.slots[index] = this.spawn();
+    if (!this.closed) this.slots[index] = this.spawn(slot.spans);
   }
 
   private async retire(slot: Slot, reason: EngineError): Promise<void> {
     slot.ready = false;
+    this.spawning.delete(slot);
     if (slot.current) {
       this.finished(slot.current);
       slot.current.pending.reject(reason);

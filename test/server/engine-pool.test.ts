@@ -11,6 +11,9 @@ const SLOW = 'SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?
 /** A 64 MB string, built by doubling a short one: the engine's memory grows by about 130 MB past what loading left free. */
 const GROWING = `SELECT (STRLEN(?x21) AS ?n) WHERE { BIND("${'a'.repeat(32)}" AS ?x0) ${Array.from({ length: 21 }, (_, i) => `BIND(CONCAT(?x${i}, ?x${i}) AS ?x${i + 1})`).join(' ')} }`;
 
+/** A 256 MB string: long enough in the making (about half a second) for the memory watch to see it grow. */
+const BOMB = `SELECT (STRLEN(?x23) AS ?n) WHERE { BIND("${'a'.repeat(32)}" AS ?x0) ${Array.from({ length: 23 }, (_, i) => `BIND(CONCAT(?x${i}, ?x${i}) AS ?x${i + 1})`).join(' ')} }`;
+
 const job = (query: string): QueryJob => ({ query, form: 'SELECT', format: 'json', maxRows: 0 });
 const kindOf = (p: Promise<unknown>) =>
   p.then(
@@ -168,6 +171,24 @@ describe('WorkerPool', () => {
     const refused = p.run(job(SLOW));
     await expect(refused).rejects.toThrow(/memory passed its limit/);
     expect(await kindOf(refused)).toBe('memory');
+  });
+
+  it.runIf(process.platform === 'linux')('over the ceiling, cancels the query whose worker holds the memory, not an older query beside it (an audit, 2026-12-06)', async () => {
+    const p = await start({ size: 2, timeoutMs: 10_000 });
+    const older = p.run(job(`${SLOW} # beside`));
+    let olderSettled = false;
+    void older.then(
+      () => (olderSettled = true),
+      () => (olderSettled = true),
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    // the ceiling just above what the process holds now (set on the running pool: what it holds is only
+    // known now): the growing query passes it, the older one does not
+    (p as unknown as { memoryLimitBytes: number }).memoryLimitBytes = process.memoryUsage.rss() + 160 * 1024 * 1024;
+    const started = p.workersStarted;
+    await expect(p.run(job(BOMB))).rejects.toThrow(/memory passed its limit/);
+    expect(olderSettled).toBe(false); // still running: its worker was not the one that grew
+    expect(p.workersStarted).toBe(started + 1);
   });
 
   it('over the ceiling, cancels the query that has run longest, and the next only after the first worker\'s memory had time to go', async () => {
