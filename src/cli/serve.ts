@@ -48,6 +48,8 @@ async function main(): Promise<void> {
     connectionsCheckingInterval: 1_000,
     // A client that stops reading a large answer would hold it in memory for as long as it keeps the connection.
     stallTimeout: limits.stallTimeoutMs,
+    // and clients that read very slowly, as long as they read: the answers waiting for them are bounded.
+    maxUnsentBytes: limits.maxUnsentMb * 1024 * 1024,
     // Node's default (16 KiB) would refuse a GET query long before MAX_QUERY_LENGTH (431, not 414).
     maxHeaderSize: maxHeaderBytes(limits),
     // A query body over the limit by its Content-Length is refused before the app sees it.

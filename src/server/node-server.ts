@@ -202,6 +202,63 @@ export interface NodeServerOptions extends ServerOptions {
   stallTimeout?: number;
   /** A POST to /sparql whose Content-Length is over this gets 413 before its body is read. Unset: left to the app. */
   maxBodyBytes?: number;
+  /**
+   * Bytes of answers waiting to be sent, over all connections, above which the connections whose
+   * clients read slowest are closed until the rest fit (see `boundUnsent`). Unset or 0: no bound.
+   */
+  maxUnsentBytes?: number;
+  /** Where a closing for `maxUnsentBytes` is reported, one line each; default console.error. */
+  log?: (line: string) => void;
+}
+
+/** How often the bytes waiting to be sent are counted (only while a connection is open). */
+const UNSENT_CHECK_MS = 1_000;
+
+/**
+ * Keeps the bytes of answers waiting to be sent (each socket's `writableLength`: what the kernel
+ * has not taken yet) within `max`. `STALL_TIMEOUT_MS` closes a connection whose client takes
+ * nothing, but a client that takes a few bytes a second kept its answer in memory for as long as it
+ * read: 24 such clients, each of a distinct 64 MiB answer, held 1.27 GB between them for hours (an
+ * audit, 2026-12-06), and the memory ceiling then cancels others' queries. Once a second, while connections are open, the
+ * unsent bytes are summed; over `max`, the connections that took fewest bytes in the last second
+ * (the larger unsent answer first among equals) are closed until the rest fit. A dump is one buffer
+ * shared by its downloads but counted for each, so the bound errs on the side of closing.
+ */
+function boundUnsent(http: Server, max: number, log: (line: string) => void): void {
+  const sockets = new Map<Duplex & { bytesWritten: number }, number>();
+  let timer: NodeJS.Timeout | undefined;
+  const check = () => {
+    let total = 0;
+    const waiting: Array<{ socket: Duplex; unsent: number; took: number }> = [];
+    for (const [socket, before] of sockets) {
+      // bytesWritten counts what is queued too: what the kernel took is the difference
+      const taken = socket.bytesWritten - socket.writableLength;
+      sockets.set(socket, taken);
+      total += socket.writableLength;
+      if (socket.writableLength > 0) waiting.push({ socket, unsent: socket.writableLength, took: taken - before });
+    }
+    if (total <= max) return;
+    const held = total;
+    let closed = 0;
+    for (const { socket, unsent } of waiting.sort((a, b) => a.took - b.took || b.unsent - a.unsent)) {
+      if (total <= max) break;
+      socket.destroy();
+      total -= unsent;
+      closed++;
+    }
+    log(`${new Date().toISOString()} closed ${closed} connection(s) whose clients read slowest: answers waiting to be sent held ${Math.round(held / 2 ** 20)} MiB, over MAX_UNSENT_MB (${Math.round(max / 2 ** 20)})`);
+  };
+  http.on('connection', (socket: Duplex & { bytesWritten: number }) => {
+    sockets.set(socket, 0);
+    timer ??= setInterval(check, UNSENT_CHECK_MS).unref();
+    socket.once('close', () => {
+      sockets.delete(socket);
+      if (sockets.size === 0) {
+        clearInterval(timer);
+        timer = undefined;
+      }
+    });
+  });
 }
 
 /**
@@ -235,7 +292,7 @@ function closeStalled(http: Server, ms: number): void {
  * createNodeServer(await createApp({ distDir: 'dist' }), { headersTimeout: 10_000, maxHeaderSize: maxHeaderBytes(DEFAULT_LIMITS) }).listen(3000);
  */
 export function createNodeServer(server: Pick<ServerApp, 'fetch' | 'serveCached'> & Partial<Pick<ServerApp, 'serveQuery'>>, options: NodeServerOptions = {}): Server {
-  const { authority = 'localhost', stallTimeout, maxBodyBytes, ...serverOptions } = options;
+  const { authority = 'localhost', stallTimeout, maxBodyBytes, maxUnsentBytes, log = (line: string) => console.error(line), ...serverOptions } = options;
   const hono = getRequestListener(server.fetch, { hostname: authority, errorHandler: honoRefusal });
   // requireHostHeader: Node's own 400 for a missing Host has no body; checkTarget says why.
   // Each connection's latest request's response: a malformed request pipelined behind it is refused after it (see answerClientErrors).
@@ -248,6 +305,7 @@ export function createNodeServer(server: Pick<ServerApp, 'fetch' | 'serveCached'
   // Never shorter than headersTimeout: the stall timer cannot tell a request whose headers are still
   // arriving (which gets its 408 from that) from an idle connection.
   if (stallTimeout) closeStalled(http, Math.max(stallTimeout, options.headersTimeout ?? 0));
+  if (maxUnsentBytes) boundUnsent(http, maxUnsentBytes, log);
   // Expect: 100-continue: Node would send 100 Continue at once, asking for a body the answer may
   // not need (405, 413 from Content-Length, 415). The request is handled as any other, and the
   // 100 is sent only when its body is first read.

@@ -23,10 +23,12 @@ export interface Limits {
   /** Cached query answers, by count and by total size. CACHE_ENTRIES, CACHE_BYTES */
   cacheEntries: number;
   cacheBytes: number;
-  /** Resident memory of the process (MiB) above which the longest-running query is cancelled. MEMORY_LIMIT_MB */
+  /** Resident memory of the process (MiB) above which a running query is cancelled: the one whose worker holds the memory, or else the longest-running. MEMORY_LIMIT_MB */
   memoryLimitMb: number;
   /** How long (ms) an answer under way may go without the client taking any of it before the connection is closed; 0 = never. STALL_TIMEOUT_MS */
   stallTimeoutMs: number;
+  /** Answers waiting to be sent, over all connections (MiB), above which the connections whose clients read slowest are closed; 0 = no bound. MAX_UNSENT_MB */
+  maxUnsentMb: number;
 }
 
 export interface Settings {
@@ -51,6 +53,7 @@ export const DEFAULT_LIMITS: Limits = {
   cacheBytes: 64 * 1024 * 1024,
   memoryLimitMb: 2048,
   stallTimeoutMs: 60_000,
+  maxUnsentMb: 512,
 };
 
 /**
@@ -91,6 +94,7 @@ const ENV_NAMES: Record<keyof Limits, string> = {
   cacheBytes: 'CACHE_BYTES',
   memoryLimitMb: 'MEMORY_LIMIT_MB',
   stallTimeoutMs: 'STALL_TIMEOUT_MS',
+  maxUnsentMb: 'MAX_UNSENT_MB',
 };
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

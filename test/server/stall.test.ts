@@ -90,3 +90,40 @@ describe('the stall timeout, set below headersTimeout', () => {
     }
   });
 });
+
+describe('the bound on answers waiting to be sent (MAX_UNSENT_MB)', () => {
+  const lines: string[] = [];
+  // 8 MiB for all: two clients that stop reading a 16 MiB answer each hold far more between them
+  const http = createNodeServer({ fetch: () => new Response(null), serveCached: answer }, { maxUnsentBytes: 8 << 20, log: (line) => lines.push(line) });
+  let port = 0;
+  /** The server's side of each connection, by the client's local port: a paused client would not see its connection closed. */
+  const serverSide = new Map<number, Socket>();
+  beforeAll(async () => {
+    http.on('connection', (socket: Socket) => serverSide.set(socket.remotePort!, socket));
+    port = await listenLocally(http);
+  });
+  afterAll(() => closeServer(http));
+
+  /** A GET of /big whose client stops reading after its first chunk, or reads everything. */
+  const client = (reads: boolean) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write('GET /big HTTP/1.1\r\nHost: x\r\n\r\n'));
+    let received = 0;
+    socket.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (!reads) socket.pause();
+    });
+    socket.on('error', () => undefined);
+    return { socket, received: () => received, closed: () => serverSide.get(socket.localPort!)?.destroyed ?? false };
+  };
+
+  it('closes the connections of clients that read slowest until the rest fit, and keeps a client that reads', async () => {
+    const slow = [client(false), client(false)];
+    const reader = client(true);
+    await expect.poll(() => slow.every((c) => c.closed()), { timeout: 10_000, interval: 50 }).toBe(true);
+    await expect.poll(() => reader.received(), { timeout: 10_000, interval: 50 }).toBeGreaterThan(BIG.length);
+    expect(reader.closed()).toBe(false);
+    for (const c of slow) c.socket.destroy();
+    expect(lines.at(-1)).toMatch(/closed [12] connection\(s\) whose clients read slowest: answers waiting to be sent held \d+ MiB, over MAX_UNSENT_MB \(8\)$/);
+    reader.socket.destroy();
+  });
+});
