@@ -63,17 +63,25 @@ export const sha256 = (bytes: Buffer): string => createHash('sha256').update(byt
 
 /**
  * The releases kept in `dir`, oldest first (none if there is no such folder). Each is checked: its
- * facts name the folder's version, and every kept file is there with the checksum its list gives.
+ * facts name the folder's version, and every kept file is there with the checksum its list gives; one
+ * that fails is an error, or, given `onError`, reported there and left out.
  *
  * @example
  * keptReleases().get('0.3.0')?.date // '2026-12-06'
  */
-export function keptReleases(dir: string = RELEASES_DIR): Map<string, KeptRelease> {
+export function keptReleases(dir: string = RELEASES_DIR, onError?: (e: Error) => void): Map<string, KeptRelease> {
   const out = new Map<string, KeptRelease>();
   if (!existsSync(dir)) return out;
   const versions = readdirSync(dir).filter((v) => VERSION.test(v));
   versions.sort((a, b) => compareVersions(a, b));
-  for (const version of versions) out.set(version, readRelease(path.join(dir, version), version));
+  for (const version of versions) {
+    try {
+      out.set(version, readRelease(path.join(dir, version), version));
+    } catch (e) {
+      if (!onError) throw e;
+      onError(e instanceof Error ? e : new Error(String(e)));
+    }
+  }
   return out;
 }
 
@@ -86,7 +94,9 @@ export function keptReleases(dir: string = RELEASES_DIR): Map<string, KeptReleas
 export function releasesFor(base: string, dir: string = RELEASES_DIR): ReadonlyMap<string, KeptRelease> {
   const key = `${dir}\n${base}`;
   let found = byBase.get(key);
-  if (!found) byBase.set(key, (found = new Map([...keptReleases(dir)].filter(([, r]) => r.base === base))));
+  // a damaged release is logged and not served: it must not take the landing page or the other releases with it
+  const skip = (e: Error) => console.error(`${new Date().toISOString()} a kept release is not served: ${e.message}`);
+  if (!found) byBase.set(key, (found = new Map([...keptReleases(dir, skip)].filter(([, r]) => r.base === base))));
   return found;
 }
 const byBase = new Map<string, ReadonlyMap<string, KeptRelease>>();

@@ -94,6 +94,24 @@ describe('what is not kept', () => {
     expect(await res.text()).toMatch(message);
   });
 
+  it('a damaged kept release is logged and not served (404), where it would have failed every request that lists the releases', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'releases-'));
+    const errors: string[] = [];
+    const log = console.error;
+    console.error = (line: string) => errors.push(line);
+    try {
+      keepRelease(cfg.distDir, dir);
+      writeFileSync(path.join(dir, RELEASE.version, 'links.csv-metadata.json'), '{}\n');
+      const app = dumpRoutes({ dataset: loadDataset(FIXTURE_DIST), releasesDir: dir });
+      const res = await app.request(at('dataset.trig'));
+      expect(res.status).toBe(404);
+      expect(errors.join('\n')).toMatch(/a kept release is not served: .*links\.csv-metadata\.json: its SHA-256 is not the one SHA256SUMS gives/);
+    } finally {
+      console.error = log;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a server under another base serves no release kept for this one', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'releases-'));
     try {

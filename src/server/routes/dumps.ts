@@ -68,7 +68,7 @@ function sendDownload(c: Context, file: Download): Response {
   return c.body(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length), 200, headers);
 }
 
-/** The checksum list as text, with the headers of the current one. */
+/** A checksum list as plain text, with its validators and how long it may be cached. */
 const sumsAnswer = (c: Context, sums: string, lastModified: Date, cacheControl: string) =>
   c.body(sums, 200, {
     'Content-Type': 'text/plain; charset=utf-8',
