@@ -219,10 +219,11 @@ const UNSENT_CHECK_MS = 1_000;
  * has not taken yet) within `max`. `STALL_TIMEOUT_MS` closes a connection whose client takes
  * nothing, but a client that takes a few bytes a second kept its answer in memory for as long as it
  * read: 24 such clients, each of a distinct 64 MiB answer, held 1.27 GB between them for hours (an
- * audit, 2026-12-06), and the memory ceiling then cancels others' queries. Once a second, while connections are open, the
- * unsent bytes are summed; over `max`, the connections that took fewest bytes in the last second
- * (the larger unsent answer first among equals) are closed until the rest fit. A dump is one buffer
- * shared by its downloads but counted for each, so the bound errs on the side of closing.
+ * audit, 2026-12-06), and the memory ceiling then cancels others' queries. Once a second, while
+ * connections are open, the unsent bytes are summed; over `max`, the connections that took fewest
+ * bytes in the last second (the larger unsent answer first among equals) are closed until the rest
+ * fit. A dump is one buffer shared by its downloads but counted for each, so the bound errs on the
+ * side of closing.
  */
 function boundUnsent(http: Server, max: number, log: (line: string) => void): void {
   const sockets = new Map<Duplex & { bytesWritten: number }, number>();
