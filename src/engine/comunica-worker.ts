@@ -101,7 +101,9 @@ async function syntaxError(engine: QueryEngine, query: string, context: object):
 /** Evaluates `text` (the job's query, relative IRIs resolved) and serializes its result in the job's format. */
 async function answer(engine: QueryEngine, text: string, job: QueryJob, context: object): Promise<Evaluation> {
   // LIMIT and OFFSET of a CONSTRUCT, DESCRIBE or ASK cut solutions, not triples (see comunica-slice.ts)
-  const query = (job.form === 'SELECT' ? undefined : solutionSlice(text, job.base)) ?? text;
+  const sliced = job.form === 'SELECT' ? undefined : solutionSlice(text, job.base);
+  const query = sliced?.algebra ?? text;
+  if (sliced?.baseIRI) context = { ...context, baseIRI: sliced.baseIRI };
   if (job.form === 'ASK') return { body: askBody(await engine.queryBoolean(query as never, context as never), job.format) };
   if (job.form === 'SELECT') {
     const { data } = await engine.resultToString(await engine.query(text, context as never), MEDIA[job.format]);

@@ -68,6 +68,15 @@ describe.each(['oxigraph', 'comunica'] as const)('graph answers, %s engine', (en
     expect(triples(await get(`DESCRIBE <${iri}> LIMIT 1`, 'application/n-triples'), 'nt')).toEqual(whole);
   });
 
+  it('resolve IRI() against the query\'s BASE with LIMIT as without (the Comunica fix lost BASE until a review found it)', async () => {
+    const query = 'BASE <http://example.org/dir/> CONSTRUCT { ?i <urn:p> 1 } WHERE { BIND(IRI("rel") AS ?i) }';
+    const expected = ['<http://example.org/dir/rel> <urn:p> "1"^^<http://www.w3.org/2001/XMLSchema#integer>'];
+    expect(triples(await get(query, 'application/n-triples'), 'nt')).toEqual(expected);
+    expect(triples(await get(`${query} LIMIT 1`, 'application/n-triples'), 'nt')).toEqual(expected);
+    const ask = 'BASE <http://example.org/dir/> ASK { BIND(IRI("rel") AS ?i) FILTER(?i = <http://example.org/dir/rel>) }';
+    expect(JSON.parse(await get(`${ask} LIMIT 1`, 'application/sparql-results+json')).boolean).toBe(true);
+  });
+
   it.each([
     ['LIMIT 0', false],
     ['OFFSET 1000000', false],
