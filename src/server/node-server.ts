@@ -100,9 +100,18 @@ function answerClientErrors(maxHeaderSize: number, latest: WeakMap<Duplex, Serve
     }
     // The same for a request already answered with `Connection: close` whose rest the parser then
     // could not read (the 501 for `Transfer-Encoding: identity` was followed by an unasked 400, found
-    // by an audit): Node closes the connection once that answer is out.
+    // by an audit): Node closes the connection once that answer is out. (`shouldKeepAlive`, not the
+    // header: an answer written with `writeHead` has no header `getHeader` reads; found by a review.)
     const last = latest.get(socket);
-    if (last?.writableEnded && String(last.getHeader('connection')).toLowerCase() === 'close') return;
+    if (last?.writableEnded && !last.shouldKeepAlive) return;
+    // A request answered before its body had arrived (the 413 for a body over the limit by its
+    // Content-Length): a timeout or a cut-off in the rest of that body is not a request to answer
+    // again (a 408 or a 400 followed the 413; found by a review). The connection closes.
+    if (last?.writableEnded && !last.req.complete) {
+      if (last.writableFinished) socket.destroy();
+      else last.once('finish', () => socket.destroy());
+      return;
+    }
     // Null (not undefined) between the requests of a kept-alive connection.
     const pending = inFlight != null && !inFlight.writableFinished;
     // As Node's own handler does: never write into a response already under way for this request
@@ -211,12 +220,30 @@ export interface NodeServerOptions extends ServerOptions {
   log?: (line: string) => void;
 }
 
-/** How often the bytes waiting to be sent are counted (only while a connection is open). */
-const UNSENT_CHECK_MS = 1_000;
+/** A connection's socket, with libuv's count of the bytes of its writes in progress that the kernel has not taken. */
+type Sending = Duplex & { _handle?: { writeQueueSize?: number } | null };
 
 /**
- * Keeps the bytes of answers waiting to be sent (each socket's `writableLength`: what the kernel
- * has not taken yet) within `max`. `STALL_TIMEOUT_MS` closes a connection whose client takes
+ * The bytes of a connection's answers not yet taken by the kernel. An answer goes to the socket as
+ * one write, which `writableLength` counts whole until all of it is taken; libuv's `writeQueueSize`
+ * (an internal of Node's, read where present) falls as the kernel takes it. So a client reading a
+ * large answer shows progress second by second, where `writableLength` (or `bytesWritten`, which
+ * counts what is queued too) had it taking nothing, like a client that stopped: the first version
+ * of this bound closed the reader and kept the stalled one (found by a review).
+ */
+function unsentOf(socket: Sending): number {
+  const inWrite = socket._handle?.writeQueueSize;
+  return inWrite ? inWrite : socket.writableLength;
+}
+
+/** How often the bytes waiting to be sent are counted (only while a connection is open). */
+const UNSENT_CHECK_MS = 1_000;
+/** A connection not counted yet. */
+const NEW = -1;
+
+/**
+ * Keeps the bytes of answers waiting to be sent (see `unsentOf`: what the kernel has not taken yet)
+ * within `max`. `STALL_TIMEOUT_MS` closes a connection whose client takes
  * nothing, but a client that takes a few bytes a second kept its answer in memory for as long as it
  * read: 24 such clients, each of a distinct 64 MiB answer, held 1.27 GB between them for hours (an
  * audit, 2026-12-06), and the memory ceiling then cancels others' queries. Once a second, while
@@ -226,17 +253,19 @@ const UNSENT_CHECK_MS = 1_000;
  * side of closing.
  */
 function boundUnsent(http: Server, max: number, log: (line: string) => void): void {
-  const sockets = new Map<Duplex & { bytesWritten: number }, number>();
+  const sockets = new Map<Sending, number>();
   let timer: NodeJS.Timeout | undefined;
   const check = () => {
     let total = 0;
-    const waiting: Array<{ socket: Duplex; unsent: number; took: number }> = [];
+    const waiting: Array<{ socket: Sending; unsent: number; took: number }> = [];
     for (const [socket, before] of sockets) {
-      // bytesWritten counts what is queued too: what the kernel took is the difference
-      const taken = socket.bytesWritten - socket.writableLength;
-      sockets.set(socket, taken);
-      total += socket.writableLength;
-      if (socket.writableLength > 0) waiting.push({ socket, unsent: socket.writableLength, took: taken - before });
+      const now = unsentOf(socket);
+      sockets.set(socket, now);
+      total += now;
+      // what it took in the last second: what it had left then less what it has left now (more answers
+      // queued meanwhile count as none taken); a connection seen for the first time has had no second
+      // to show it, and is not closed this time
+      if (now > 0 && before !== NEW) waiting.push({ socket, unsent: now, took: Math.max(0, before - now) });
     }
     if (total <= max) return;
     const held = total;
@@ -249,8 +278,8 @@ function boundUnsent(http: Server, max: number, log: (line: string) => void): vo
     }
     log(`${new Date().toISOString()} closed ${closed} connection(s) whose clients read slowest: answers waiting to be sent held ${Math.round(held / 2 ** 20)} MiB, over MAX_UNSENT_MB (${Math.round(max / 2 ** 20)})`);
   };
-  http.on('connection', (socket: Duplex & { bytesWritten: number }) => {
-    sockets.set(socket, 0);
+  http.on('connection', (socket: Sending) => {
+    sockets.set(socket, NEW);
     timer ??= setInterval(check, UNSENT_CHECK_MS).unref();
     socket.once('close', () => {
       sockets.delete(socket);

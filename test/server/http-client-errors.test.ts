@@ -34,14 +34,15 @@ interface Answer {
 }
 
 /** Writes `request` as it is (in `pause`-separated parts if several), and reads until the server closes. */
-function exchange(...parts: Array<string | { pause: number }>): Promise<Answer> {
+function exchange(...parts: Array<string | { pause: number } | 'end'>): Promise<Answer> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1');
     const chunks: Buffer[] = [];
     let error: Error | undefined;
     socket.on('connect', async () => {
       for (const part of parts) {
-        if (typeof part === 'string') socket.write(part);
+        if (part === 'end') socket.end();
+        else if (typeof part === 'string') socket.write(part);
         else await new Promise((r) => setTimeout(r, part.pause));
       }
     });
@@ -180,6 +181,16 @@ describe('requests Node refuses itself', () => {
     await exchange('NOT HTTP AT ALL\r\n\r\n');
     const a = await exchange('GET /robots.txt HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n');
     expect(a.status).toBe(200);
+  });
+});
+
+describe('a body over the limit, refused before it arrived', () => {
+  const post = (length: number) => `POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\nContent-Length: ${length}\r\n\r\n`;
+
+  it('gets its 413 and no second answer when the client then cuts the body short (a 400 followed until a review found it)', async () => {
+    const a = await exchange(post(10_000_000), 'x'.repeat(100_000), { pause: 100 }, 'end');
+    expect(a.status).toBe(413);
+    expect(a.text.match(/HTTP\/1\.1 \d{3} /g)).toHaveLength(1);
   });
 });
 
