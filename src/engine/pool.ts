@@ -65,6 +65,14 @@ interface Slot {
    * unknown where smaps is not readable, or when another worker started at the same time.
    */
   spans?: Span[];
+  /**
+   * Resident bytes in `spans` beyond the engine memory the worker reports (its WebAssembly memory and
+   * the rest it mapped), read once it had loaded: with the engine memory it last reported at rest, it
+   * gives what the query it now runs has added.
+   */
+  overhead?: number;
+  /** The engine memory the worker reported with its last answer (or once it had loaded): what it holds between queries. */
+  atRest?: number;
   /** While it starts: the anonymous mappings before it did, and whether another worker started meanwhile. */
   starting?: { before?: Span[]; alongside: boolean };
 }
@@ -110,16 +118,19 @@ const oldest = (running: readonly Slot[]): Slot => running.reduce((a, b) => (b.c
 const HEAVIER_BY = 64 * 1024 * 1024;
 
 /**
- * The running slot whose worker holds the most resident memory, if every running worker's mappings
- * are known and it holds HEAVIER_BY more than the oldest query's worker (else, as with workers alike,
- * the oldest query is the one to cancel).
+ * The running slot whose query has added the most resident memory (what its worker's mappings hold
+ * now, beyond what the worker held at rest before it), if every running worker's mappings are known
+ * and that query has added HEAVIER_BY more than the oldest query (else, as with queries alike, the
+ * oldest query is the one to cancel). Counted from rest, not in all: a worker keeps what earlier
+ * queries made it grow (up to `recycleBytes`), and its next query is not to blame for that (found by a
+ * review).
  */
 function heaviest(running: readonly Slot[]): Slot | undefined {
   const mappings = running.length > 1 && running.every((s) => s.spans) ? anonymousMappings() : undefined;
   if (!mappings) return undefined;
-  const held = new Map(running.map((slot) => [slot, residentIn(mappings, slot.spans!)]));
-  const [top, bytes] = [...held].reduce((a, b) => (b[1] > a[1] ? b : a));
-  return bytes - held.get(oldest(running))! > HEAVIER_BY ? top : undefined;
+  const added = new Map(running.map((slot) => [slot, residentIn(mappings, slot.spans!) - slot.overhead! - slot.atRest!]));
+  const [top, bytes] = [...added].reduce((a, b) => (b[1] > a[1] ? b : a));
+  return bytes - added.get(oldest(running))! > HEAVIER_BY ? top : undefined;
 }
 
 const signalOf = (withdrawal: Withdrawal | undefined): AbortSignal | undefined => (typeof withdrawal === 'function' ? withdrawal() : withdrawal);
@@ -309,7 +320,7 @@ export class WorkerPool {
     if ('ready' in msg) {
       if (!msg.ready) return this.failedToStart(slot, `dataset failed to load: ${msg.error}`);
       slot.ready = true;
-      slot.baseline = msg.memory;
+      slot.baseline = slot.atRest = msg.memory;
       this.claimMappings(slot);
       this.started = true;
       this.failures = 0;
@@ -319,6 +330,7 @@ export class WorkerPool {
     }
     const current = slot.current;
     if (!current || current.id !== msg.id) return;
+    if (msg.memory !== undefined) slot.atRest = msg.memory;
     if (!msg.ok && msg.kind === 'crash') return this.replace(slot, engineFault(msg.message, msg.hint), msg.panic);
     this.finished(current);
     slot.current = undefined;
@@ -339,7 +351,9 @@ export class WorkerPool {
     slot.starting = undefined;
     const after = alongside || !before ? undefined : anonymousMappings();
     const spans = after && newSpans(before!, after);
-    if (spans?.length) slot.spans = spans;
+    if (!spans?.length || slot.atRest === undefined) return;
+    slot.spans = spans;
+    slot.overhead = residentIn(after!, spans) - slot.atRest;
   }
 
   private onFailure(slot: Slot, message: string): void {

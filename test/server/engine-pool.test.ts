@@ -173,22 +173,34 @@ describe('WorkerPool', () => {
     expect(await kindOf(refused)).toBe('memory');
   });
 
-  it.runIf(process.platform === 'linux')('over the ceiling, cancels the query whose worker holds the memory, not an older query beside it (an audit, 2026-12-06)', async () => {
-    const p = await start({ size: 2, timeoutMs: 10_000 });
-    const older = p.run(job(`${SLOW} # beside`));
-    let olderSettled = false;
-    void older.then(
-      () => (olderSettled = true),
-      () => (olderSettled = true),
+  /**
+   * Runs a slow query, then, with the ceiling just above what the process holds (set on the running
+   * pool: what it holds is only known now), BOMB beside it: BOMB must get the memory 503 and its own
+   * worker replaced, while the slow query runs on.
+   */
+  async function bombBesideSlow(p: WorkerPool, slow: string): Promise<void> {
+    let slowSettled = false;
+    void p.run(job(slow)).then(
+      () => (slowSettled = true),
+      () => (slowSettled = true),
     );
     await new Promise((r) => setTimeout(r, 300));
-    // the ceiling just above what the process holds now (set on the running pool: what it holds is only
-    // known now): the growing query passes it, the older one does not
     (p as unknown as { memoryLimitBytes: number }).memoryLimitBytes = process.memoryUsage.rss() + 160 * 1024 * 1024;
     const started = p.workersStarted;
     await expect(p.run(job(BOMB))).rejects.toThrow(/memory passed its limit/);
-    expect(olderSettled).toBe(false); // still running: its worker was not the one that grew
+    expect(slowSettled).toBe(false); // still running: its worker was not the one that grew
     expect(p.workersStarted).toBe(started + 1);
+  }
+
+  it.runIf(process.platform === 'linux')('over the ceiling, cancels the query whose worker holds the memory, not an older query beside it (an audit, 2026-12-06)', async () => {
+    await bombBesideSlow(await start({ size: 2, timeoutMs: 10_000 }), `${SLOW} # beside`);
+  });
+
+  it.runIf(process.platform === 'linux')('over the ceiling, counts what each query added, not what its worker kept from earlier queries (found by a review)', async () => {
+    const p = await start({ size: 2, timeoutMs: 10_000, recycleBytes: 4096 * 1024 * 1024 });
+    // the first worker grows by about half a gigabyte on a query of its own, and keeps it (recycleBytes raised)
+    expect(await kindOf(p.run(job(`${BOMB} # first`)))).toBe('answered');
+    await bombBesideSlow(p, `${SLOW} # on the grown worker`);
   });
 
   it('over the ceiling, cancels the query that has run longest, and the next only after the first worker\'s memory had time to go', async () => {
