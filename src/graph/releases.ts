@@ -1,7 +1,7 @@
 // Kept releases: from 0.3.0 on, each data release keeps its complete dump (TriG, gzip), its link table
 // and the checksums of all its downloads in data/releases/<version>/, served unchanged at /download/<version>/.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { ROOT } from './config.js';
@@ -94,9 +94,18 @@ export function keptReleases(dir: string = RELEASES_DIR, onError?: (e: Error) =>
 export function releasesFor(base: string, dir: string = RELEASES_DIR): ReadonlyMap<string, KeptRelease> {
   const key = `${dir}\n${base}`;
   let found = byBase.get(key);
-  // a damaged release is logged and not served: it must not take the landing page or the other releases with it
+  // a damaged release, or a folder that cannot be read at all, is logged once and not served: it must
+  // not take the landing page or the other releases with it
   const skip = (e: Error) => console.error(`${new Date().toISOString()} a kept release is not served: ${e.message}`);
-  if (!found) byBase.set(key, (found = new Map([...keptReleases(dir, skip)].filter(([, r]) => r.base === base))));
+  if (!found) {
+    let kept = new Map<string, KeptRelease>();
+    try {
+      kept = keptReleases(dir, skip);
+    } catch (e) {
+      skip(e instanceof Error ? e : new Error(String(e)));
+    }
+    byBase.set(key, (found = new Map([...kept].filter(([, r]) => r.base === base))));
+  }
   return found;
 }
 const byBase = new Map<string, ReadonlyMap<string, KeptRelease>>();
@@ -166,11 +175,16 @@ export function keepRelease(distDir: string, releasesDir: string = RELEASES_DIR)
   if (existsSync(dir)) {
     const kept = readRelease(dir, manifest.version);
     if (kept.date === date && kept.base === manifest.base && sameData(kept.sums, parseSums(sums))) return 'unchanged';
-    throw new Error(`release ${manifest.version} is kept in ${dir} with other bytes: a kept release never changes, so the changed data needs a new version (RELEASE in src/graph/sources.ts, CITATION.cff)`);
+    const what = sameData(kept.sums, parseSums(sums)) ? `another date or base (${kept.date}, ${kept.base})` : 'other bytes';
+    throw new Error(`release ${manifest.version} is kept in ${dir} with ${what}: a kept release never changes, so the changed data needs a new version (RELEASE in src/graph/sources.ts, CITATION.cff)`);
   }
-  mkdirSync(dir, { recursive: true });
-  for (const [name, bytes] of files) writeFileSync(path.join(dir, name), bytes);
-  writeFileSync(path.join(dir, SUMS), sums);
-  writeFileSync(path.join(dir, FACTS), facts);
+  // written beside it and renamed into place, so an interrupted run leaves no half-kept release
+  const partial = `${dir}.partial-${process.pid}`;
+  rmSync(partial, { recursive: true, force: true });
+  mkdirSync(partial, { recursive: true });
+  for (const [name, bytes] of files) writeFileSync(path.join(partial, name), bytes);
+  writeFileSync(path.join(partial, SUMS), sums);
+  writeFileSync(path.join(partial, FACTS), facts);
+  renameSync(partial, dir);
   return 'kept';
 }

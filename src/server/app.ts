@@ -35,6 +35,8 @@ export interface AppOptions {
   limits?: Partial<Limits>;
   /** The server's start time, for the Last-Modified of generated representations (default: now). */
   startedAt?: Date;
+  /** Where the kept releases are (default data/releases/): served at /download/<version>/ and listed on the landing page. */
+  releasesDir?: string;
 }
 
 export interface ServerApp {
@@ -124,10 +126,10 @@ export async function createApp(options: AppOptions): Promise<ServerApp> {
   app.use('*', methods({ postPaths: ['/sparql'] })); // inside cors(): preflights never reach it
   app.use('*', canonicalPath()); // one URL per resource: `%2e` is `.` (301), `%2F` is not `/`
   app.route('/', sparqlQueryRoute({ answer, limits })); // GET /sparql?query=…: before the UI's browser negotiation
-  app.route('/', uiRoutes({ dataset })); // it answers `/` and browsers' GET /sparql, and passes the rest on
+  app.route('/', uiRoutes({ dataset, releasesDir: options.releasesDir })); // it answers `/` and browsers' GET /sparql, and passes the rest on
   app.route('/', sparqlRoutes({ dataset, answer, limits }));
   app.route('/', metadataRoutes({ dataset }));
-  app.route('/', dumpRoutes({ dataset }));
+  app.route('/', dumpRoutes({ dataset, releasesDir: options.releasesDir }));
   app.route('/', resourceRoutes({ dataset }));
   const notFound = notFoundResponder(dataset);
   app.notFound((c) => withEveryAnswer(notFound(c, 'not found')));

@@ -1,5 +1,5 @@
 // Kept releases (data/releases/<version>/): intact, the current one kept and equal to the build, and `keepRelease` never changing one.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -60,6 +60,15 @@ describe('keepRelease', () => {
     writeFileSync(sums, other);
     expect(() => keepRelease(cfg.distDir, dir)).toThrow(/never changes.*new version/);
     expect(readFileSync(sums, 'utf8')).toBe(other);
+  });
+
+  it('says when a kept release differs only in its date, and leaves no partial folder behind', () => {
+    const dir = temp();
+    keepRelease(cfg.distDir, dir);
+    const facts = path.join(dir, manifest().version, 'release.json');
+    writeFileSync(facts, readFileSync(facts, 'utf8').replace(/"date": "[^"]*"/, '"date": "2000-01-01"'));
+    expect(() => keepRelease(cfg.distDir, dir)).toThrow(/with another date or base \(2000-01-01, /);
+    expect(readdirSync(dir)).toEqual([manifest().version]);
   });
 
   it('a kept file that was changed is found when the releases are read', () => {

@@ -44,7 +44,7 @@ const SEARCH_OFFERS = SEARCH_FORMATS.map((f) => f.mediaType);
  * @example
  * app.route('/', uiRoutes({ dataset }));
  */
-export function uiRoutes({ dataset }: { dataset: Dataset }): Hono {
+export function uiRoutes({ dataset, releasesDir }: { dataset: Dataset; releasesDir?: string }): Hono {
   // Built when a page first needs it (or the server's warm-up asks), not before the server listens.
   const data = pageData(dataset);
   const site = once(() => {
@@ -87,7 +87,7 @@ export function uiRoutes({ dataset }: { dataset: Dataset }): Hono {
     html(
       c,
       '/',
-      (lang) => landingPage({ manifest: dataset.manifest, base: dataset.base, schemaOrg: data.schemaOrg(), model: data.model(), facts: programmeFacts(dataset.store, dataset.base, lang), releases: [...releasesFor(dataset.base).values()] }, lang),
+      (lang) => landingPage({ manifest: dataset.manifest, base: dataset.base, schemaOrg: data.schemaOrg(), model: data.model(), facts: programmeFacts(dataset.store, dataset.base, lang), releases: [...releasesFor(dataset.base, releasesDir).values()] }, lang),
       (lang) => ({ 'Content-Location': documentUrl(ROOT_PATH, 'html', lang), ...(negotiated ? { Vary: 'Accept' } : {}), Link: rootLink(lang) }),
     );
   app.get('/', (c, next) => {
