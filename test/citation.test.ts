@@ -1,6 +1,7 @@
 // CITATION.cff and LICENSE agree with the release and the licences the data states.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { keptReleases } from '../src/graph/releases.js';
 import { RELEASE, UN_KOS_CITATION } from '../src/graph/sources.js';
 
 const read = (file: string) => readFileSync(new URL(`../${file}`, import.meta.url), 'utf8');
@@ -21,6 +22,19 @@ describe('CITATION.cff', () => {
     expect(top('version')).toBe(RELEASE.version);
     expect(top('date-released')).toBe(RELEASE.modified);
     expect(top('license')).toBe((JSON.parse(read('package.json')) as { license: string }).license);
+  });
+
+  it('names the release\'s kept data, at the URL where the server keeps it (data/releases/<version>/)', () => {
+    const kept = `https://w3id.org/helsingborg-livskvalitet/download/${RELEASE.version}/dataset.trig`;
+    expect(cff).toContain(`value: "${kept}"`);
+    expect(keptReleases().get(RELEASE.version)?.sums.has('dataset.trig')).toBe(true);
+    expect(cff.match(/\/download\/\d+\.\d+\.\d+\//g)).toEqual([`/download/${RELEASE.version}/`]);
+  });
+
+  it('is what the README says to cite: the release\'s version, date and kept data', () => {
+    const readme = read('README.md').replace(/\n +/g, ' ');
+    expect(readme).toContain(`Data, version ${RELEASE.version} (${RELEASE.modified})`);
+    expect(readme).toContain(`(\`https://w3id.org/helsingborg-livskvalitet/download/${RELEASE.version}/dataset.trig\`)`);
   });
 
   it('cites the UN SDG KOS as its licence requires, word for word', () => {

@@ -18,6 +18,17 @@ const line = (q: Quad): string => `${termText(q.subject)} ${termText(q.predicate
 const termText = (t: Quad['object']): string =>
   t.termType === 'Literal' ? `${JSON.stringify(t.value)}${t.language ? `@${t.language}` : `^^<${t.datatype.value}>`}` : t.termType === 'NamedNode' ? `<${t.value}>` : `_:${t.value}`;
 
+describe('the citation of the real dataset', () => {
+  it('names the release\'s kept data on the landing page, and that URL serves it', async () => {
+    const kept = `download/${manifest().version}/dataset.trig`;
+    const home = await (await app.current.app.request('/', { headers: { accept: 'text/html' } })).text();
+    expect(home).toContain(`version ${manifest().version}. ${cfg.base} Data: ${cfg.base}${kept}`);
+    const res = await app.current.app.request(`/${kept}`, { headers: { 'accept-encoding': 'identity' } });
+    expect(res.status).toBe(200);
+    expect(createHash('sha256').update(new Uint8Array(await res.arrayBuffer())).digest('hex')).toBe(manifest().files.find((f) => f.name === 'dataset.trig')!.sha256);
+  });
+});
+
 describe('harvest metadata of the real dataset', () => {
   it('serves at /datasets/dcat the RDF/XML the build validated, and it conforms to DCAT-AP 3.0.1 (0 violations)', async () => {
     const res = await app.current.app.request('/datasets/dcat');

@@ -192,7 +192,9 @@ function sources(d: HomeData, lang: Lang): string {
 }
 
 function cite(d: HomeData, lang: Lang): string {
-  const own = `Livskvalitet LOD: Helsingborg's Livskvalitetsprogrammet 2016–2024 as Linked Open Data, version ${d.manifest.version}. ${d.base}`;
+  // where the release is kept, the citation names its kept data too: a reader can follow it after the next release
+  const kept = d.releases.some((r) => r.version === d.manifest.version) ? ` Data: ${d.base}download/${d.manifest.version}/dataset.trig` : '';
+  const own = `Livskvalitet LOD: Helsingborg's Livskvalitetsprogrammet 2016–2024 as Linked Open Data, version ${d.manifest.version}. ${d.base}${kept}`;
   return `<section aria-labelledby="cite"><h2 id="cite">${t(lang, 'Licens och citering', 'Licence and how to cite')}</h2>
 <p>${t(lang, 'Projektets eget arbete (struktur och identifierare, ontologi, kurerade länkar och översättningar): <a href="https://creativecommons.org/licenses/by/4.0/deed.sv" rel="license">CC BY 4.0</a>. Citera som:', 'The project’s own work (structure and identifiers, ontology, curated links and translations): <a href="https://creativecommons.org/licenses/by/4.0/" rel="license">CC BY 4.0</a>. Cite as:')}</p>
 <blockquote lang="en"><p>${esc(own)}</p></blockquote>
