@@ -164,6 +164,8 @@ export class WorkerPool {
   /** While the pool waits to try a fresh worker after one failed to start: when it will. */
   private retryAt: number | undefined;
   private readonly retries = new Set<NodeJS.Timeout>();
+  /** Workers of the pool's size not started yet: each starts once the one before has loaded (or a retry has). */
+  private toStart: number;
 
   constructor(private readonly options: PoolOptions) {
     this.maxWaitMs = options.maxWaitMs ?? options.timeoutMs + 10_000;
@@ -174,16 +176,14 @@ export class WorkerPool {
     this.log = (line) => log(`${new Date().toISOString()} ${line}`);
     this.firstReady = new Promise((resolve, reject) => (this.settleReady = { resolve, reject }));
     this.firstReady.catch(() => undefined); // observed by ready(); avoid an unhandled rejection
-    // One worker first, the rest once it is ready: on a small machine the first one then loads
-    // the dataset without competing for cores, and the service can answer sooner.
+    // One worker at a time, each once the one before is ready (see onMessage): on a small machine the
+    // first one then loads the dataset without competing for cores, and the service can answer sooner;
+    // and a worker that starts alone can tell its own memory mappings (see Slot.spans). Until
+    // 2026-12-06 the rest started together, once the first was ready.
+    this.toStart = options.size - 1;
     this.slots.push(this.spawn());
-    this.firstReady.then(
-      () => {
-        if (!this.closed) for (let i = 1; i < options.size; i++) this.slots.push(this.spawn());
-      },
-      () => undefined, // the first worker could not load the dataset: more would fail the same way
-    );
   }
+
 
   /** Resolves when at least one worker has loaded the dataset; rejects if loading failed. */
   ready(): Promise<void> {
@@ -304,9 +304,10 @@ export class WorkerPool {
   private spawn(freed: readonly Span[] = []): Slot {
     this.workersStarted++;
     const init: WorkerInit = { module: this.options.module.href, datasetPath: this.options.datasetPath, base: this.options.base };
+    // read before the thread exists, so that nothing it maps is taken for another's (found by a review)
+    const before = anonymousMappings()?.filter((m) => !freed.some((f) => m.start < f.end && f.start < m.end));
     // TypeScript needs tsx registered in the worker first; compiled JavaScript starts at once (about 0.4 s sooner).
     const worker = this.options.module.pathname.endsWith('.ts') ? new Worker(BOOT, { workerData: init }) : new Worker(this.options.module, { workerData: init });
-    const before = anonymousMappings()?.filter((m) => !freed.some((f) => m.start < f.end && f.start < m.end));
     const slot: Slot = { worker, ready: false, starting: { before, alongside: this.spawning.size > 0 } };
     for (const other of this.spawning) other.starting!.alongside = true;
     this.spawning.add(slot);
@@ -326,6 +327,10 @@ export class WorkerPool {
       this.failures = 0;
       this.retryAt = undefined;
       this.settleReady.resolve();
+      if (this.toStart > 0 && !this.closed) {
+        this.toStart--;
+        this.slots.push(this.spawn());
+      }
       return this.drain(slot);
     }
     const current = slot.current;

@@ -173,6 +173,14 @@ describe('WorkerPool', () => {
     expect(await kindOf(refused)).toBe('memory');
   });
 
+  it.runIf(process.platform === 'linux')('starts its workers one after another, so that each knows its own memory mappings', async () => {
+    const p = await start({ size: 3 });
+    await expect.poll(() => (p as unknown as { slots: Array<{ ready: boolean; spans?: unknown[] }> }).slots.filter((s) => s.ready).length, { timeout: 20_000, interval: 50 }).toBe(3);
+    const slots = (p as unknown as { slots: Array<{ spans?: unknown[] }> }).slots;
+    expect(slots.every((s) => (s.spans?.length ?? 0) > 0)).toBe(true);
+    expect(p.workersStarted).toBe(3);
+  });
+
   /**
    * Runs a slow query, then, with the ceiling just above what the process holds (set on the running
    * pool: what it holds is only known now), BOMB beside it: BOMB must get the memory 503 and its own
