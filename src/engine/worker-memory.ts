@@ -13,13 +13,13 @@ export interface Mapping extends Span {
 }
 
 /**
- * The anonymous mappings (no file) of at least `min` bytes in `/proc/self/smaps`, with their resident
+ * The anonymous mappings (no file) in `/proc/self/smaps` (or `text`, as it reads), with their resident
  * bytes; undefined where it cannot be read (not Linux). Reading it takes about 0.6 ms.
  *
  * @example
- * anonymousMappings(1, '7f00000000-7f40000000 rw-p 00000000 00:00 0\nRss:  2048 kB\n') // [{ start: 0x7f00000000, end: 0x7f40000000, resident: 2097152 }]
+ * anonymousMappings('7f00000000-7f40000000 rw-p 00000000 00:00 0\nRss:  2048 kB\n') // [{ start: 0x7f00000000, end: 0x7f40000000, resident: 2097152 }]
  */
-export function anonymousMappings(min = 0, text?: string): Mapping[] | undefined {
+export function anonymousMappings(text?: string): Mapping[] | undefined {
   let smaps = text;
   if (smaps === undefined) {
     try {
@@ -34,7 +34,7 @@ export function anonymousMappings(min = 0, text?: string): Mapping[] | undefined
     const range = /^([0-9a-f]+)-([0-9a-f]+) \S+ \S+ \S+ (\d+)\s*(\S*)/.exec(line);
     if (range) {
       const [start, end] = [parseInt(range[1]!, 16), parseInt(range[2]!, 16)];
-      current = end - start >= min && range[3] === '0' && range[4] === '' ? { start, end, resident: 0 } : undefined;
+      current = range[3] === '0' && range[4] === '' ? { start, end, resident: 0 } : undefined;
       if (current) out.push(current);
     } else if (current && line.startsWith('Rss:')) {
       current.resident = Number(/(\d+)/.exec(line)?.[1] ?? 0) * 1024;

@@ -16,6 +16,9 @@ export const SUMS = 'SHA256SUMS';
 /** What a kept release holds of its downloads: the whole dataset with its named graphs, and the link table with its description. */
 export const KEPT_FILES = ['dataset.trig.gz', 'links.csv.gz', 'links.csv-metadata.json'] as const;
 
+/** Whether a release keeps the file `name` as it is. */
+export const isKept = (name: string): boolean => (KEPT_FILES as readonly string[]).includes(name);
+
 /** The release's facts, beside its files. */
 const FACTS = 'release.json';
 
@@ -139,8 +142,8 @@ function readRelease(dir: string, version: string): KeptRelease {
  * keptFile(keptReleases().get('0.3.0')!, 'dataset.trig') // the TriG dump of 0.3.0
  */
 export function keptFile(release: KeptRelease, name: string): Buffer | undefined {
-  if ((KEPT_FILES as readonly string[]).includes(name)) return readFileSync(path.join(release.dir, name));
-  if (!(KEPT_FILES as readonly string[]).includes(`${name}.gz`)) return undefined;
+  if (isKept(name)) return readFileSync(path.join(release.dir, name));
+  if (!isKept(`${name}.gz`)) return undefined;
   const bytes = gunzipSync(readFileSync(path.join(release.dir, `${name}.gz`)));
   if (sha256(bytes) !== release.sums.get(name)) throw new Error(`${release.dir}/${name}.gz: what it holds is not the ${name} whose SHA-256 ${SUMS} gives`);
   return bytes;
@@ -169,13 +172,13 @@ export function keepRelease(distDir: string, releasesDir: string = RELEASES_DIR)
   if (!VERSION.test(manifest.version)) throw new Error(`the build's version ${JSON.stringify(manifest.version)} is not a release version (x.y.z)`);
   const date = manifest.modified.slice(0, 10);
   const files = new Map<string, Buffer>(KEPT_FILES.map((name) => [name, readFileSync(path.join(distDir, name))]));
-  const sums = checksumList(manifest.files);
   const facts = `${JSON.stringify({ version: manifest.version, date, base: manifest.base }, null, 2)}\n`;
   const dir = path.join(releasesDir, manifest.version);
   if (existsSync(dir)) {
     const kept = readRelease(dir, manifest.version);
-    if (kept.date === date && kept.base === manifest.base && sameData(kept.sums, parseSums(sums))) return 'unchanged';
-    const what = sameData(kept.sums, parseSums(sums)) ? `another date or base (${kept.date}, ${kept.base})` : 'other bytes';
+    const same = sameData(kept.sums, new Map(manifest.files.map((f) => [f.name, f.sha256])));
+    if (same && kept.date === date && kept.base === manifest.base) return 'unchanged';
+    const what = same ? `another date or base (${kept.date}, ${kept.base})` : 'other bytes';
     throw new Error(`release ${manifest.version} is kept in ${dir} with ${what}: a kept release never changes, so the changed data needs a new version (RELEASE in src/graph/sources.ts, CITATION.cff)`);
   }
   // written beside it and renamed into place, so an interrupted run leaves no half-kept release
@@ -183,7 +186,7 @@ export function keepRelease(distDir: string, releasesDir: string = RELEASES_DIR)
   rmSync(partial, { recursive: true, force: true });
   mkdirSync(partial, { recursive: true });
   for (const [name, bytes] of files) writeFileSync(path.join(partial, name), bytes);
-  writeFileSync(path.join(partial, SUMS), sums);
+  writeFileSync(path.join(partial, SUMS), checksumList(manifest.files));
   writeFileSync(path.join(partial, FACTS), facts);
   renameSync(partial, dir);
   return 'kept';

@@ -9,7 +9,7 @@ import { variantTag } from '../../compression.js';
 import { hrefIn, langOf } from '../html/i18n.js';
 import { acceptsGzip, etagOf, httpDate, httpError, seeOther } from '../http.js';
 import { CSVW_METADATA } from '../../graph/links-csv-metadata.js';
-import { checksumList, keptFile, KEPT_FILES, releasesFor, RELEASES_DIR, SUMS, type KeptRelease } from '../../graph/releases.js';
+import { checksumList, isKept, keptFile, releasesFor, RELEASES_DIR, SUMS, type KeptRelease } from '../../graph/releases.js';
 
 export { checksumList } from '../../graph/releases.js';
 
@@ -80,7 +80,6 @@ const sumsAnswer = (c: Context, sums: string, lastModified: Date, cacheControl: 
 
 /** The current release's downloads change with the next release: a day's caching. */
 const CURRENT = 'public, max-age=86400';
-const KEPT_NAMES: ReadonlySet<string> = new Set(KEPT_FILES);
 /** A kept release never changes (RFC 8246). */
 const KEPT = 'public, max-age=31536000, immutable';
 
@@ -144,7 +143,7 @@ export function dumpRoutes({ dataset, releasesDir = RELEASES_DIR }: { dataset: D
       if (!keptEncoded.has(key)) {
         const plain = keptFile(kept, name)!;
         // a file kept as gzip is sent as those bytes to a client that accepts gzip: no coding again
-        const gzip = KEPT_NAMES.has(`${name}.gz`) ? keptFile(kept, `${name}.gz`) : undefined;
+        const gzip = isKept(`${name}.gz`) ? keptFile(kept, `${name}.gz`) : undefined;
         keptEncoded.set(key, { plain, gzip });
       }
       return keptEncoded.get(key)!;
