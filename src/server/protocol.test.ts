@@ -1,7 +1,7 @@
 // Unit tests of the strict protocol readers: parameters, UTF-8, where each parameter may be, POST headers.
 import { HTTPException } from 'hono/http-exception';
 import { describe, expect, it } from 'vitest';
-import { parseParams, postKind, queryFromPost, queryFromUrl } from './protocol.js';
+import { parseParams, postKind, queryFromPost, queryFromUrl, type PostKind } from './protocol.js';
 
 /** The status and message of the HTTP error `f` throws. */
 function refusal(f: () => unknown): [number, string] {
@@ -75,6 +75,9 @@ describe('queryFromUrl', () => {
   });
 });
 
+/** A PostKind from its short name in the tables: 'query', 'form', 'query ascii', 'form ascii'. */
+const kindOf = (name: string): PostKind => ({ body: name.startsWith('query') ? 'query' : 'form', ascii: name.endsWith(' ascii') });
+
 describe('postKind', () => {
   it.each([
     ['application/sparql-query', undefined, 'query'],
@@ -83,8 +86,12 @@ describe('postKind', () => {
     ['application/x-www-form-urlencoded', undefined, 'form'],
     ['application/x-www-form-urlencoded; charset=UTF-8', '', 'form'],
     ['application/sparql-query; x="a, b"', undefined, 'query'],
+    // US-ASCII is a subset of UTF-8: accepted, and its bytes checked (below)
+    ['application/sparql-query; charset=us-ascii', undefined, 'query ascii'],
+    ['application/x-www-form-urlencoded; charset="US-ASCII"', undefined, 'form ascii'],
+    ['application/sparql-query; charset=ANSI_X3.4-1968', undefined, 'query ascii'],
   ])('%s (Content-Encoding %s) → %s', (type, coding, kind) => {
-    expect(postKind(type, coding)).toBe(kind);
+    expect(postKind(type, coding)).toEqual(kindOf(kind));
   });
 
   it.each([
@@ -114,8 +121,10 @@ describe('queryFromPost', () => {
     ['form, format in the body', 'form', '', 'query=ASK%7B%7D&format=xml', { request: ASK, format: 'xml' }],
     ['form, format in the URL', 'form', 'format=xml', 'query=ASK%7B%7D', { request: ASK, format: 'xml' }],
     ['form, format in the body and the URL: one list', 'form', 'format=csv', 'query=ASK%7B%7D&format=xml', { request: ASK, format: 'xml,csv' }],
+    ['direct, declared US-ASCII', 'query ascii', '', 'ASK{}', { request: ASK }],
+    ['form, declared US-ASCII, with UTF-8 percent-encoded', 'form ascii', '', 'query=ASK%7BFILTER(%22%C3%A4%22)%7D', { request: { ...ASK, query: 'ASK{FILTER("ä")}' } }],
   ] as const)('%s', (_name, kind, search, body, expected) => {
-    expect(queryFromPost(kind, search, bytes(body), 100)).toEqual(expected);
+    expect(queryFromPost(kindOf(kind), search, bytes(body), 100)).toEqual(expected);
   });
 
   it.each([
@@ -132,8 +141,10 @@ describe('queryFromPost', () => {
     ['a form query that is not UTF-8 once decoded', 'form', '', bytes('query=ASK%7B%E4%7D'), 400, /^the query is not valid UTF-8/],
     ['an empty body', 'query', '', bytes(''), 400, /^the query is empty$/],
     ['a long query', 'query', '', bytes('x'.repeat(101)), 413, /^query longer than 100 characters$/],
+    ['a query declared US-ASCII that is not', 'query ascii', '', bytes('ASK{FILTER("ä")}'), 400, /^the query is declared US-ASCII \(charset\) but byte 13 is 0xC3, not ASCII: send it as UTF-8, with charset=utf-8 or no charset$/],
+    ['a form declared US-ASCII that is not', 'form ascii', '', bytes('query=ä'), 400, /^the request body is declared US-ASCII \(charset\) but byte 7 is 0xC3, not ASCII/],
   ] as const)('refuses %s', (_name, kind, search, body, status, message) => {
-    const [s, m] = refusal(() => queryFromPost(kind, search, body, 100));
+    const [s, m] = refusal(() => queryFromPost(kindOf(kind), search, body, 100));
     expect(s).toBe(status);
     expect(m).toMatch(message);
   });

@@ -13,13 +13,19 @@ export interface QueryRequest {
 /** A query string's or form body's parameters: name → values in order. */
 export type Params = Map<string, string[]>;
 
-/** The two POST bodies of §2.1.2 (form) and §2.1.3 (direct). */
-export type PostKind = 'form' | 'query';
+/** The two POST bodies of §2.1.2 (form) and §2.1.3 (direct), and whether the body is declared US-ASCII. */
+export interface PostKind {
+  body: 'form' | 'query';
+  /** `charset=us-ascii` (or another name of it): then every byte must be ASCII. */
+  ascii: boolean;
+}
 
 const READ_ONLY = 'this endpoint is read-only: SPARQL Update is not accepted';
 const LONE_PERCENT = /%(?![0-9A-Fa-f]{2})/g;
 /** Charset values that name UTF-8 (WHATWG Encoding labels), lower case. */
 const UTF8 = new Set(['utf-8', 'utf8', 'unicode-1-1-utf-8']);
+/** Charset values that name US-ASCII (the IANA registry's name and aliases), lower case: a subset of UTF-8. */
+const ASCII = new Set(['us-ascii', 'ascii', 'ansi_x3.4-1968', 'ansi_x3.4-1986', 'iso646-us', 'iso_646.irv:1991', 'iso-ir-6', 'us', 'ibm367', 'cp367', 'csascii']);
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** How a message names parameter `name`'s value. */
@@ -126,10 +132,11 @@ function mediaTypeOf(header: string): { type: string; charset?: string } {
  * Which POST body the headers announce, checked before the body is read: 415 for a content
  * coding (RFC 9110 §15.5.16: the body would be read as identity), for a media type other than
  * `application/sparql-query` and `application/x-www-form-urlencoded`, and for a charset other
- * than UTF-8 (a query is UTF-8 by definition, and form parsing decodes UTF-8); 400 for
- * `application/sparql-update` (the endpoint is read-only).
+ * than UTF-8 or US-ASCII (a query is UTF-8 by definition, and form parsing decodes UTF-8; ASCII
+ * is its subset); 400 for `application/sparql-update` (the endpoint is read-only).
  *
  * @example
+ * postKind('application/sparql-query; charset=us-ascii', undefined) // { body: 'query', ascii: true }
  * postKind('application/sparql-query; charset=latin1', undefined) // throws 415
  */
 export function postKind(contentType: string | undefined, contentEncoding: string | undefined): PostKind {
@@ -146,14 +153,22 @@ export function postKind(contentType: string | undefined, contentEncoding: strin
   if (type !== 'application/sparql-query' && type !== 'application/x-www-form-urlencoded') {
     throw httpError(415, 'send application/sparql-query or application/x-www-form-urlencoded');
   }
-  if (charset !== undefined && !UTF8.has(charset)) {
+  const ascii = charset !== undefined && ASCII.has(charset);
+  if (charset !== undefined && !ascii && !UTF8.has(charset)) {
     throw httpError(415, `charset "${clip(charset, 40)}" is not accepted: ${type} is read as UTF-8 (send UTF-8, with charset=utf-8 or no charset)`);
   }
-  return type === 'application/sparql-query' ? 'query' : 'form';
+  return { body: type === 'application/sparql-query' ? 'query' : 'form', ascii };
 }
 
-/** A body's text, or 400 if its bytes are not UTF-8 (never decoded with U+FFFD in their place). */
-function utf8(body: Uint8Array, what: string): string {
+/**
+ * A body's text, or 400 if its bytes are not UTF-8 (never decoded with U+FFFD in their place),
+ * or, when it is declared US-ASCII, if a byte is not ASCII.
+ */
+function utf8(body: Uint8Array, what: string, ascii: boolean): string {
+  if (ascii) {
+    const at = body.findIndex((byte) => byte > 0x7f);
+    if (at >= 0) throw httpError(400, `${what} is declared US-ASCII (charset) but byte ${at + 1} is 0x${body[at]!.toString(16).toUpperCase()}, not ASCII: send it as UTF-8, with charset=utf-8 or no charset`);
+  }
   try {
     return strictUtf8.decode(body);
   } catch {
@@ -176,17 +191,17 @@ const FORM_PARAMETERS = ['query', 'default-graph-uri', 'named-graph-uri'];
  * 413 for a query longer than `maxLength` characters.
  *
  * @example
- * queryFromPost('query', 'default-graph-uri=https%3A%2F%2Fexample.org%2Fg', new TextEncoder().encode('ASK {}'), 20_000)
+ * queryFromPost({ body: 'query', ascii: false }, 'default-graph-uri=https%3A%2F%2Fexample.org%2Fg', new TextEncoder().encode('ASK {}'), 20_000)
  * // { request: { query: 'ASK {}', defaultGraphs: ['https://example.org/g'], namedGraphs: [] } }
  */
 export function queryFromPost(kind: PostKind, search: string, body: Uint8Array, maxLength: number): QueryRequest {
   const url = parseParams(search);
   if (url.has('update')) throw httpError(400, READ_ONLY);
-  if (kind === 'query') {
+  if (kind.body === 'query') {
     if (url.has('query')) throw httpError(400, 'the query is the request body; do not send a query parameter in the URL as well (SPARQL 1.1 Protocol §2.1.3)');
-    return requestOf(utf8(body, 'the query'), url, formatList(url), maxLength, 413);
+    return requestOf(utf8(body, 'the query', kind.ascii), url, formatList(url), maxLength, 413);
   }
-  const form = parseParams(utf8(body, 'the request body'));
+  const form = parseParams(utf8(body, 'the request body', kind.ascii));
   if (form.has('update')) throw httpError(400, READ_ONLY);
   const misplaced = FORM_PARAMETERS.filter((name) => url.has(name));
   if (misplaced.length > 0) {
