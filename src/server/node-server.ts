@@ -5,6 +5,7 @@ import { getRequestListener, RequestError } from '@hono/node-server';
 import type { ServerApp } from './app.js';
 import { bodyTooLarge, clip, EVERY_ANSWER, httpError } from './http.js';
 import { checkTarget, SERVER_METHODS, type DirectAnswer } from './request-target.js';
+import { normalPath } from './uri-path.js';
 
 /** How long a refused connection may keep sending (its answer already sent) before it is closed. */
 const LINGER_MS = 2_000;
@@ -184,12 +185,11 @@ function answeredUpFront(req: IncomingMessage, res: ServerResponse, authority: s
   return false;
 }
 
-/** A POST to /sparql whose Content-Length is over `maxBodyBytes`. */
+/** A POST to /sparql (in any spelling the routes take for it, `/%73parql` too) whose Content-Length is over `maxBodyBytes`. */
 function tooLarge(req: IncomingMessage, maxBodyBytes: number): boolean {
   const length = req.headers['content-length'];
   if (req.method !== 'POST' || length === undefined || !/^\d+$/.test(length) || Number(length) <= maxBodyBytes) return false;
-  const path = req.url!.split('?', 1)[0];
-  return path === '/sparql';
+  return normalPath(req.url!.split('?', 1)[0]!) === '/sparql';
 }
 
 /** The answer for a request @hono/node-server cannot turn into a Request even after `checkTarget` (a backslash in the path, a Host its URL parser rewrites). */
