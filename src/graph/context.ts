@@ -83,3 +83,14 @@ export const PUBLISHED_CONTEXTS: ReadonlyMap<string, { '@context': object }> = n
   ['context/v1.jsonld', { '@context': CONTEXT_V1 }],
   [CONTEXT_PATH, CONTEXT_DOCUMENT],
 ]);
+
+/**
+ * Since when each published version's bytes are as served (its `Last-Modified`, which is not the
+ * server's start, as for generated documents: the bytes are in this file, and never change). Both
+ * were fixed at their paths by commit d853633 (2026-12-03 08:12:00 UTC), and this file has not
+ * changed since; v1's terms are older (2026-11-23), but not its document at that path.
+ */
+export const CONTEXT_LAST_MODIFIED: ReadonlyMap<string, Date> = new Map([
+  ['context/v1.jsonld', new Date('2026-12-03T08:12:00Z')],
+  ['context/v2.jsonld', new Date('2026-12-03T08:12:00Z')],
+]);

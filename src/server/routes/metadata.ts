@@ -6,7 +6,7 @@ import oxigraph from 'oxigraph';
 import { findFormat, type ResultFormat } from '../../engine/formats.js';
 import { negotiate } from '../conneg.js';
 import { HTML_FORMAT, HTML_OFFER } from '../representation.js';
-import { CONTEXT_DOCUMENT, PUBLISHED_CONTEXTS } from '../context.js';
+import { CONTEXT_DOCUMENT, CONTEXT_LAST_MODIFIED, PUBLISHED_CONTEXTS } from '../context.js';
 import type { Dataset } from '../dataset.js';
 import { exactQuads } from '../exact-store.js';
 import { esc } from '../html/layout.js';
@@ -108,10 +108,12 @@ export function metadataRoutes({ dataset }: { dataset: Dataset }): Hono {
   };
 
   app.get('/context.jsonld', (c) => c.body(context, 200, jsonld));
-  // Each version at its own path, immutable; /context.jsonld is the current one.
+  // Each version at its own path, immutable, modified when its bytes were fixed; /context.jsonld is the current one.
   for (const [path, doc] of PUBLISHED_CONTEXTS) {
     const body = contextBody(doc);
-    const headers = { ...jsonld, ETag: etagOf(body), 'Cache-Control': 'public, max-age=31536000, immutable' };
+    const fixed = CONTEXT_LAST_MODIFIED.get(path);
+    if (fixed === undefined) throw new Error(`${path} has no date in CONTEXT_LAST_MODIFIED`);
+    const headers = { ...jsonld, ETag: etagOf(body), 'Last-Modified': httpDate(fixed), 'Cache-Control': 'public, max-age=31536000, immutable' };
     app.get(`/${path}`, (c) => c.body(body, 200, headers));
   }
   app.get('/datasets/dcat', rdfDocument('/datasets/dcat', 'dcat.ttl', preferring('rdf'), `${NS.dcat}Catalog`));
