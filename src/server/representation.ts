@@ -17,6 +17,8 @@ export type Key = FormatKey | 'html';
 
 export const HTML_OFFER = 'text/html';
 const OFFERS = [HTML_OFFER, 'application/xhtml+xml', ...DOCUMENT_FORMATS.flatMap((f) => [f.mediaType, ...f.aliases])];
+/** The same offers with RDF/XML first and HTML last, for a resource that harvesters fetch (`*\/*` and no Accept get RDF/XML). */
+const RDF_FIRST = [...DOCUMENT_FORMATS.filter((f) => f.key === 'rdf'), ...DOCUMENT_FORMATS.filter((f) => f.key !== 'rdf')].flatMap((f) => [f.mediaType, ...f.aliases]).concat(HTML_OFFER, 'application/xhtml+xml');
 /** Every representation, HTML first, with its media type. */
 export const ALL: Array<{ key: Key; type: string }> = [{ key: 'html', type: HTML_OFFER }, ...DOCUMENT_FORMATS.map((f) => ({ key: f.key, type: f.mediaType }))];
 
@@ -32,18 +34,20 @@ const formatKey = (format: string): Key | undefined => findFormat(FORMAT_VALUES,
 /**
  * The format a request asks for: `?format=`, then a file extension, then Accept; undefined when
  * Accept allows none (406). An unknown `?format=` value is the client's error: a 400 naming the valid ones.
+ * `*\/*` and no Accept get HTML, or with `rdfFirst` RDF/XML (a browser names text/html and gets it either way).
  *
  * @example
  * chooseKey(undefined, undefined, 'text/turtle') // 'ttl'
+ * chooseKey(undefined, undefined, '*\/*', true) // 'rdf'
  */
-export function chooseKey(format: string | undefined, ext: Key | undefined, accept: string | undefined): Key | undefined {
+export function chooseKey(format: string | undefined, ext: Key | undefined, accept: string | undefined, rdfFirst = false): Key | undefined {
   if (format) {
     const key = formatKey(format);
     if (!key) throw unknownFormat(format, FORMAT_VALUES);
     return key;
   }
   if (ext) return ext;
-  const type = negotiate(accept, OFFERS);
+  const type = negotiate(accept, rdfFirst ? RDF_FIRST : OFFERS);
   if (!type) return undefined;
   return type === HTML_OFFER || type === 'application/xhtml+xml' ? 'html' : findFormat(DOCUMENT_FORMATS, type)?.key;
 }

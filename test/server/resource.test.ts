@@ -134,6 +134,37 @@ describe('IRIs of the harvest metadata', () => {
   });
 });
 
+describe('the catalogue\'s IRI, which a harvester loads (DCAT-AP-SE: a sub-catalogue named by dct:hasPart is loaded from its IRI)', () => {
+
+  it.each([
+    ['no Accept', undefined, 'rdf'],
+    ['*/*', '*/*', 'rdf'],
+    ['RDF/XML', 'application/rdf+xml', 'rdf'],
+    ['Turtle', 'text/turtle', 'ttl'],
+    ['N-Triples', 'application/n-triples', 'nt'],
+  ] as const)('gives the whole catalogue, as /datasets/dcat does, to %s', async (_name, accept, format) => {
+    const res = await req('/catalog', accept === undefined ? {} : { headers: { accept } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-location')).toBe(`/catalog.${format}`);
+    expect(res.headers.get('vary')).toContain('Accept');
+    // every triple of the catalogue document, and what else the dataset says of the catalogue (the landing page's markup)
+    const doc = parse(await res.text(), format);
+    const whole = parse(await (await req('/datasets/dcat', { headers: { accept: 'application/n-triples' } })).text(), 'nt');
+    expect(whole.size).toBeGreaterThan(5);
+    for (const q of whole.match(null, null, null, null)) expect(doc.match(q.subject, q.predicate, q.object, null), q.toString()).toHaveLength(1);
+  });
+
+  it('gives a browser its page', async () => {
+    const res = await req('/catalog', { headers: { accept: FIREFOX } });
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+  });
+
+  it('leaves */* to HTML for every other IRI of ours', async () => {
+    expect((await req(FOCUS, { headers: { accept: '*/*' } })).headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect((await req('/dataset', { headers: { accept: '*/*' } })).headers.get('content-type')).toBe('text/html; charset=utf-8');
+  });
+});
+
 describe('HTML page of a concept', () => {
   const html = async () => (await req(FOCUS, { headers: { accept: FIREFOX } })).text();
 

@@ -15,6 +15,7 @@ import { pageData, type OntologyVersion } from '../page-data.js';
 import { ALL, alternatesOf, chooseKey, documentUrl, linkHeader, ROOT_PATH, type Key } from '../representation.js';
 import { iriPath } from '../uri-path.js';
 import { DOCUMENT_FORMATS, serialize } from '../../graph/documents.js';
+import { metadataIris } from '../../metadata/iris.js';
 import { isSdgConcept, resourceView, sdgTargets } from '../view.js';
 import { isOntology, vocabularyView } from '../vocabulary-view.js';
 
@@ -63,6 +64,7 @@ function splitExt(path: string): [string, Key | undefined] {
  */
 export function resourceRoutes({ dataset }: { dataset: Dataset }): Hono {
   const { base } = dataset;
+  const { catalog } = metadataIris(base);
   // the data, the harvest metadata and the landing page's markup: every IRI of ours that anything names
   const data = pageData(dataset).resources;
   const cache = new LruCache<Rep>(5_000, 64 * 1024 * 1024, (r) => r.body.length * 2);
@@ -96,7 +98,10 @@ export function resourceRoutes({ dataset }: { dataset: Dataset }): Hono {
     const { store, index } = t.version ?? data();
     if (key !== 'html') {
       const format = DOCUMENT_FORMATS.find((f) => f.key === key)!;
-      const body = await serialize(describe(store, index, t.iri), key, base, { focus: t.iri });
+      // The catalogue's IRI is what a harvester loads (DCAT-AP-SE: a sub-catalogue named by dct:hasPart
+      // is loaded from its IRI): its documents hold the whole catalogue, as /datasets/dcat does.
+      const quads = t.iri === catalog ? [...dataset.catalogue.match(null, null, null, null), ...describe(store, index, t.iri)] : describe(store, index, t.iri);
+      const body = await serialize(quads, key, base, { focus: t.iri });
       return { body, contentType: `${format.mediaType}; charset=utf-8`, etag: etagOf(body) };
     }
     const jsonld = (await cached(t, 'jsonld')).body;
@@ -149,7 +154,7 @@ export function resourceRoutes({ dataset }: { dataset: Dataset }): Hono {
     const t = locate(new URL(c.req.url).pathname);
     if (!t) throw httpError(404, 'no resource with this IRI in the dataset');
     const format = formatParam(c);
-    const key = chooseKey(format, t.ext, c.req.header('accept'));
+    const key = chooseKey(format, t.ext, c.req.header('accept'), t.iri === catalog);
     if (!key) throw notAcceptable(`available: ${ALL.map((f) => f.type).join(', ')}`);
     const rep = await cached(t, key, langOf(c.req.query('lang')));
     return c.body(rep.body, 200, format || t.ext ? rep.headers!.fixed : rep.headers!.negotiated);
