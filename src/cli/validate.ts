@@ -4,7 +4,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Quad } from '@rdfjs/types';
 import { ROOT } from '../graph/config.js';
-import { directTripleProblems, skosProblems } from '../graph/integrity.js';
+import { directTripleProblems, referenceProblems, skosProblems } from '../graph/integrity.js';
+import { NS, RDF } from '../vocab.js';
 import { parseTurtleFile } from '../graph/rdf-io.js';
 import { loadShapes, MESSAGE_LANGUAGES, messageIn, validateShacl, type MessageLanguage } from '../graph/shacl.js';
 import { userPath } from './paths.js';
@@ -23,6 +24,27 @@ const OPTIONS = { lang: { type: 'string', short: 'l' }, shapes: { type: 'string'
 
 /** Our shapes, which `validate` uses unless told otherwise. */
 const OUR_SHAPES = path.join(ROOT, 'ontology', 'shapes.ttl');
+
+/** The checks of `referenceProblems`, printed as violations (the others are the build's SKOS checks). */
+const REFERENCE_CHECKS = new Set(['unknown-term', 'namespace', 'undescribed']);
+
+/**
+ * The classes the shapes target with sh:targetClass, and their subclasses in `data` (SHACL counts
+ * instances of a subclass too), or undefined if the shapes target nodes some other way (sh:targetNode,
+ * sh:targetSubjectsOf, sh:targetObjectsOf, a shape that is a class), which this check leaves alone.
+ */
+function targetClasses(shapes: string, data: Quad[]): Set<string> | undefined {
+  const quads = parseTurtleFile(shapes);
+  const other = ['targetNode', 'targetSubjectsOf', 'targetObjectsOf'].map((t) => NS.sh + t);
+  if (quads.some((q) => other.includes(q.predicate.value) || (q.predicate.value === RDF.type && [NS.rdfs + 'Class', NS.owl + 'Class'].includes(q.object.value)))) return undefined;
+  const targets = new Set(quads.filter((q) => q.predicate.value === `${NS.sh}targetClass`).map((q) => q.object.value));
+  const subClassOf = data.filter((q) => q.predicate.value === `${NS.rdfs}subClassOf`);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const q of subClassOf) if (targets.has(q.object.value) && !targets.has(q.subject.value)) grew = Boolean(targets.add(q.subject.value));
+  }
+  return targets;
+}
 
 const isLanguage = (lang: string): lang is MessageLanguage => (MESSAGE_LANGUAGES as readonly string[]).includes(lang);
 
@@ -62,6 +84,10 @@ export async function validateFiles(
     return 2;
   }
   const quads = files.flatMap((f) => parseTurtleFile(userPath(f)));
+  if (!quads.length) {
+    print(`validate: ${files.length === 1 ? `${files[0]} holds` : `${files.join(', ')} hold`} no triples: nothing to validate`);
+    return 2;
+  }
   const context = background();
   const report = await validateShacl(loadShapes(shapes), [...quads, ...context]);
   const own = new Set(quads.map((q) => q.subject.value));
@@ -70,7 +96,14 @@ export async function validateFiles(
   // what SHACL cannot say: a notation used twice in a scheme, a cycle of skos:broader (the shapes already
   // ask each level for its broader or topConceptOf; a concept of another scheme may stand alone)
   const skos = [...skosProblems([...quads, ...context]), ...directTripleProblems(quads)].filter((p) => own.has(p.subject) && p.check !== 'orphan');
-  for (const p of skos) print(`SKOS (${p.check}): <${p.subject}>: ${p.message}`);
+  // and what no shape reports because then no shape targets the node: a misspelt lkpo term or namespace, an IRI of the structure that nothing describes
+  skos.push(...referenceProblems(quads, context));
+  const targets = targetClasses(shapes, [...quads, ...context]);
+  if (targets && !quads.some((q) => q.predicate.value === RDF.type && targets.has(q.object.value))) {
+    const named = [...targets].filter((c) => c.startsWith(NS.lkpo)).map((c) => c.replace(NS.lkpo, 'lkpo:'));
+    skos.push({ check: 'untargeted', subject: files.join(', '), message: `no node in the files is of a class the shapes check${named.length ? ` (${named.join(', ')}, …)` : ''}, so no shape checked anything` });
+  }
+  for (const p of skos) print(p.check === 'untargeted' ? `Violation (${p.check}): ${p.message}` : `${REFERENCE_CHECKS.has(p.check) ? 'Violation' : 'SKOS'} (${p.check}): <${p.subject}>: ${p.message}`);
   const shaclViolations = results.filter((r) => r.severity === 'Violation').length;
   const violations = shaclViolations + skos.length;
   print(`${quads.length} triples: ${violations} violation(s), ${results.length - shaclViolations} warning(s)`);

@@ -142,3 +142,61 @@ export function repeatedTriples(quads: Quad[]): Problem[] {
       message: `<${quad.predicate.value}> ${termToTurtle(quad.object, {})} stands in ${graphs.length} graphs (${graphs.map((g) => `<${g}>`).join(', ')}); the union default graph would count it ${graphs.length} times`,
     }));
 }
+
+/** The predicates whose object must be described somewhere: the programme's structure and its links' ends. */
+const STRUCTURAL = [SKOS.inScheme, SKOS.topConceptOf, SKOS.hasTopConcept, SKOS.broader, SKOS.narrower, LKPO.linkFrom, LKPO.linkTo, NS.dcterms + 'isVersionOf'];
+
+/** An IRI without its scheme and its last `#` or `/`: how two spellings of one namespace are compared. */
+const bare = (iri: string) => iri.replace(/^https?:\/\//, '').replace(/[#/]$/, '');
+
+/** The edit distance of two short strings (for "did you mean"). */
+function distance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1));
+    row = next;
+  }
+  return row[b.length]!;
+}
+
+/**
+ * What a programme's own files (`own`) get wrong in their references, which no shape reports because
+ * no shape then targets the node: a term in the lkpo namespace the ontology does not define (with the
+ * closest one it does), a namespace spelt like lkpo's but not it (`…/def/`, `http://…/def#`), and an
+ * object of the programme's structure (skos:inScheme, broader, narrower, topConceptOf, hasTopConcept,
+ * lkpo:linkFrom, linkTo, dcterms:isVersionOf) that neither the files nor the background describe.
+ * `background` is the ontology and the UN SDG KOS, as `npm run validate` reads them.
+ * @example referenceProblems(parseTurtleFile('my-links.ttl'), background()) // [{ check: 'unknown-term', … 'lkpo:citedSektion is not a term of the lkpo ontology (did you mean lkpo:citedSection?)' }]
+ */
+export function referenceProblems(own: Quad[], background: Quad[]): Problem[] {
+  const terms = new Set(background.map((q) => q.subject.value).filter((iri) => iri.startsWith(NS.lkpo)));
+  const described = new Set([...own, ...background].map((q) => q.subject.value));
+  const lkpoBare = bare(NS.lkpo);
+  const problems = new Map<string, Problem>();
+  const add = (key: string, p: Problem) => problems.has(key) || problems.set(key, p);
+  for (const q of own) {
+    const used: [string, string][] = [[q.predicate.value, 'property']];
+    if (q.predicate.value === RDF.type && q.object.termType === 'NamedNode') used.push([q.object.value, 'class']);
+    if (q.object.termType === 'Literal') used.push([q.object.datatype.value, 'datatype']);
+    for (const [iri, role] of used) {
+      if (iri.startsWith(NS.lkpo)) {
+        if (terms.has(iri)) continue;
+        const local = iri.slice(NS.lkpo.length);
+        const near = [...terms].map((t) => t.slice(NS.lkpo.length)).filter((t) => distance(t, local) <= Math.max(2, Math.floor(local.length / 4))).sort((a, b) => distance(a, local) - distance(b, local))[0];
+        add(iri, { check: 'unknown-term', subject: q.subject.value, message: `${role} lkpo:${local} is not a term of the lkpo ontology${near ? ` (did you mean lkpo:${near}?)` : ''}` });
+      } else if (bare(iri).startsWith(lkpoBare) && !iri.startsWith(NS.lkpo)) {
+        const ns = iri.slice(0, iri.length - iri.replace(/^.*[#/]/, '').length);
+        add(ns, { check: 'namespace', subject: q.subject.value, message: `${role} <${iri}> is in <${ns}>, not in the lkpo namespace <${NS.lkpo}> (write @prefix lkpo: <${NS.lkpo}> .)` });
+      }
+    }
+    if (STRUCTURAL.includes(q.predicate.value) && q.object.termType === 'NamedNode' && !described.has(q.object.value)) {
+      add(`${q.subject.value} ${q.predicate.value} ${q.object.value}`, {
+        check: 'undescribed',
+        subject: q.subject.value,
+        message: `${termToTurtle(q.predicate, { skos: NS.skos, lkpo: NS.lkpo, dcterms: NS.dcterms })} <${q.object.value}>: nothing in the files or the background describes it (a misspelt IRI, or a file left out?)`,
+      });
+    }
+  }
+  return [...problems.values()];
+}

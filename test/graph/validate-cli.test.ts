@@ -72,6 +72,45 @@ describe('npm run validate', () => {
     }
   });
 
+  // What no shape reports, because then no shape targets the node (found by a reuser's audit, 2026-12-06: each exited 0)
+  const edited = async (file: 'programme.ttl' | 'links.ttl', edit: (t: string) => string) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'validate-'));
+    writeFileSync(path.join(dir, file), edit(readFileSync(fixture(`municipality/${file}`), 'utf8')));
+    const files = (['programme.ttl', 'links.ttl'] as const).map((f) => (f === file ? path.join(dir, f) : fixture(`municipality/${f}`)));
+    const lines: string[] = [];
+    return { code: await validateFiles(files, (l) => lines.push(l)), text: lines.join('\n') };
+  };
+
+  it.each([
+    ['a misspelt lkpo property', 'links.ttl', (t: string) => t.replace('lkpo:citedSection "5.2"', 'lkpo:citedSection "5.2" ; lkpo:citedSektion "5.2"'), /^Violation \(unknown-term\): <https:\/\/example\.org\/fjallby\/link-1\.1\.1\.2--11\.2>: property lkpo:citedSektion is not a term of the lkpo ontology \(did you mean lkpo:citedSection\?\)$/m],
+    ['a misspelt lkpo class', 'programme.ttl', (t: string) => t.replace('ex:1.1.1.1 a lkpo:Priority', 'ex:1.1.1.1 a lkpo:Priorty'), /^Violation \(unknown-term\): <https:\/\/example\.org\/fjallby\/1\.1\.1\.1>: class lkpo:Priorty is not a term of the lkpo ontology \(did you mean lkpo:Priority\?\)$/m],
+    ['the lkpo namespace written with / for #', 'programme.ttl', (t: string) => t.replace('helsingborg-livskvalitet/def#>', 'helsingborg-livskvalitet/def/>'), /^Violation \(namespace\): <[^>]+>: class <https:\/\/w3id\.org\/helsingborg-livskvalitet\/def\/Programme> is in <https:\/\/w3id\.org\/helsingborg-livskvalitet\/def\/>, not in the lkpo namespace <https:\/\/w3id\.org\/helsingborg-livskvalitet\/def#> \(write @prefix lkpo: <https:\/\/w3id\.org\/helsingborg-livskvalitet\/def#> \.\)$/m],
+    ['a misspelt scheme', 'programme.ttl', (t: string) => t.replace('skos:broader ex:1.2.1 ; skos:inScheme ex:prog2020', 'skos:broader ex:1.2.1 ; skos:inScheme ex:prog2002'), /^Violation \(undescribed\): <https:\/\/example\.org\/fjallby\/1\.2\.1\.1>: skos:inScheme <https:\/\/example\.org\/fjallby\/prog2002>: nothing in the files or the background describes it/m],
+  ] as const)('reports %s', async (_case, file, edit, pattern) => {
+    const { code, text } = await edited(file, edit);
+    expect(code).toBe(1);
+    expect(text).toMatch(pattern);
+  });
+
+  it('says that no shape checked anything when no node is of a class the shapes target', async () => {
+    const { code, text } = await edited('programme.ttl', (t) => t.replace('helsingborg-livskvalitet/def#>', 'helsingborg-livskvalitet/def/>'));
+    expect(code).toBe(1);
+    expect(text).not.toMatch(/untargeted/); // the links file still has lkpo:Link nodes
+    const dir = mkdtempSync(path.join(tmpdir(), 'validate-'));
+    writeFileSync(path.join(dir, 'p.ttl'), readFileSync(fixture('municipality/programme.ttl'), 'utf8').replace('helsingborg-livskvalitet/def#>', 'helsingborg-livskvalitet/def/>'));
+    const lines: string[] = [];
+    expect(await validateFiles([path.join(dir, 'p.ttl')], (l) => lines.push(l))).toBe(1);
+    expect(lines.join('\n')).toMatch(/^Violation \(untargeted\): no node in the files is of a class the shapes check \(lkpo:[A-Za-z]+, .*\), so no shape checked anything$/m);
+  });
+
+  it('refuses a file with no triples, exit 2', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'validate-'));
+    writeFileSync(path.join(dir, 'empty.ttl'), '# nothing yet\n');
+    const lines: string[] = [];
+    expect(await validateFiles([path.join(dir, 'empty.ttl')], (l) => lines.push(l))).toBe(2);
+    expect(lines).toEqual([`validate: ${path.join(dir, 'empty.ttl')} holds no triples: nothing to validate`]);
+  });
+
   it('explains its usage when given no file', async () => {
     const lines: string[] = [];
     expect(await validateFiles([], (l) => lines.push(l))).toBe(2);
