@@ -3,7 +3,8 @@ import oxigraph from 'oxigraph';
 import { UN_KOS_CITATION } from '../graph/sources.js';
 import { metadataIris } from '../metadata/iris.js';
 import { planDistributions } from '../metadata/dcat-distributions.js';
-import { DCAT, DCTERMS, FOAF, LICENSE, NS, OWL } from '../vocab.js';
+import type { DatasetKey } from '../metadata/datasets.js';
+import { DCAT, DCTERMS, FOAF, LICENSE, NS, OWL, RDFS } from '../vocab.js';
 import type { Dataset } from './dataset.js';
 import type { Source } from './describe.js';
 
@@ -36,8 +37,9 @@ const stated = (o: Record<string, unknown>) => Object.fromEntries(Object.entries
  * Swedish and English as separate language-tagged values, keywords, identifier, publication date,
  * period, place, publisher and catalogue as the DCAT catalogue states them for `{base}dataset/lkp`;
  * the project that makes the dataset as creator (from the data); the UN SDG KOS citation its
- * licence requires; and one DataDownload per file of the manifest, named by the catalogue's
- * distribution IRI. Every node has an IRI (the RDF of `/dataset` has no blank nodes), and a fact
+ * licence requires; one DataDownload per file the catalogue gives `{base}dataset/lkp` (named by the
+ * catalogue's distribution IRI), and the link table, `{base}dataset/links` in the catalogue, as a
+ * part with its own. `sameAs` names the DCAT dataset, where VoID meets it too. Every node has an IRI (the RDF of `/dataset` has no blank nodes), and a fact
  * the catalogue lacks is left out, never made up.
  *
  * @example
@@ -53,10 +55,18 @@ export function schemaOrgDataset(dataset: Pick<Dataset, 'manifest' | 'base' | 'c
   const spatial = first(catalogue, ds, DCTERMS.spatial);
   const project = `${base}${PROJECT}`;
   const projectName = tagged(store, project, FOAF.name);
+  // The catalogue's IRI for each of its distributions: the same thing, so the two descriptions join.
+  const downloads = (key: DatasetKey) =>
+    planDistributions(manifest.files)
+      .filter((d) => d.dataset === key)
+      .map(({ file: f }) => ({ '@id': iris.distribution(f.name), '@type': 'DataDownload', encodingFormat: f.mediaType, contentUrl: `${base}download/${f.name}`, contentSize: `${f.bytes} B` }));
+  const links = iris.dataset('links');
   return stated({
     '@context': NS.schema,
     '@type': 'Dataset',
     '@id': `${base}dataset`,
+    // the DCAT (and VoID) dataset this markup describes, whose identifier it carries
+    sameAs: ds,
     name: tagged(catalogue, ds, DCTERMS.title),
     description: tagged(catalogue, ds, DCTERMS.description),
     url: base,
@@ -66,7 +76,7 @@ export function schemaOrgDataset(dataset: Pick<Dataset, 'manifest' | 'base' | 'c
     datePublished: first(catalogue, ds, DCTERMS.issued),
     dateModified: manifest.modified,
     temporalCoverage: period && period.every(Boolean) ? period.join('/') : undefined,
-    spatialCoverage: spatial ? { '@type': 'Place', '@id': spatial } : undefined,
+    spatialCoverage: spatial ? stated({ '@type': 'Place', '@id': spatial, name: tagged(catalogue, spatial, RDFS.label) }) : undefined,
     license: LICENSE.ccBy4,
     inLanguage: ['sv', 'en'],
     creator: projectName.length ? { '@type': 'Organization', '@id': project, name: projectName } : undefined,
@@ -75,13 +85,18 @@ export function schemaOrgDataset(dataset: Pick<Dataset, 'manifest' | 'base' | 'c
       : undefined,
     includedInDataCatalog: stated({ '@type': 'DataCatalog', '@id': iris.catalog, name: tagged(catalogue, iris.catalog, DCTERMS.title) }),
     citation: UN_KOS_CITATION,
-    // The catalogue's IRI for each of its distributions: the same thing, so the two descriptions join.
-    distribution: planDistributions(manifest.files).map(({ file: f }) => ({
-      '@id': iris.distribution(f.name),
-      '@type': 'DataDownload',
-      encodingFormat: f.mediaType,
-      contentUrl: `${base}download/${f.name}`,
-      contentSize: `${f.bytes} B`,
-    })),
+    distribution: downloads('lkp'),
+    // the links as a table: a dataset of its own in the catalogue, with its own identifier
+    hasPart: catalogue.match(node(links), null, null, null).length
+      ? stated({
+          '@type': 'Dataset',
+          '@id': links,
+          name: tagged(catalogue, links, DCTERMS.title),
+          description: tagged(catalogue, links, DCTERMS.description),
+          identifier: first(catalogue, links, DCTERMS.identifier),
+          license: LICENSE.ccBy4,
+          distribution: downloads('links'),
+        })
+      : undefined,
   });
 }

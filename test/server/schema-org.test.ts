@@ -38,7 +38,8 @@ describe('schema.org Dataset on the landing page', () => {
     expect(m.identifier).toBe(catalogue.find((q) => q.subject.value === DS && q.predicate.value === `${DCT}identifier`)!.object.value);
     expect(m.datePublished).toMatch(/^\d{4}-\d\d-\d\d$/);
     expect(m.temporalCoverage).toBe('2016-01-26/2024-12-31');
-    expect(m.spatialCoverage).toEqual({ '@type': 'Place', '@id': 'https://sws.geonames.org/2706766/' });
+    // named, as the catalogue names the place: Google does not read a GeoNames IRI (found by a harvester's audit)
+    expect(m.spatialCoverage).toEqual({ '@type': 'Place', '@id': 'https://sws.geonames.org/2706766/', name: [{ '@value': 'Helsingborg', '@language': 'sv' }, { '@value': 'Helsingborg', '@language': 'en' }] });
     expect(m.version).toBe(manifest().version);
   });
 
@@ -51,6 +52,22 @@ describe('schema.org Dataset on the landing page', () => {
     expect(m.creator.name).toEqual([{ '@value': 'Projektet Livskvalitet LOD', '@language': 'sv' }, { '@value': 'The Livskvalitet LOD project', '@language': 'en' }]);
     expect(m.citation).toBe(UN_KOS_CITATION);
     expect(m.includedInDataCatalog['@id']).toBe(`${cfg.base}catalog`);
+  });
+
+  // One dataset described three ways meets on one node: the markup names the DCAT dataset, whose
+  // identifier it carries, and the link table is the catalogue's other dataset, a part with its own
+  // identifier and files (before, the markup listed links.csv as its own; found by a harvester's audit).
+  it('is the catalogue\'s dataset/lkp (sameAs), with its files, and has the link table as a part, as the catalogue has it', async () => {
+    const m = await markup();
+    expect(m.sameAs).toBe(DS);
+    const distributionsOf = (ds: string) => catalogue.filter((q) => q.subject.value === ds && q.predicate.value === 'http://www.w3.org/ns/dcat#distribution').map((q) => q.object.value).filter((d) => !d.endsWith('/sparql')).sort();
+    expect(m.distribution.map((d: { '@id': string }) => d['@id']).sort()).toEqual(distributionsOf(DS));
+    const links = `${cfg.base}dataset/links`;
+    expect(m.hasPart['@id']).toBe(links);
+    expect(m.hasPart.identifier).toBe(catalogue.find((q) => q.subject.value === links && q.predicate.value === `${DCT}identifier`)!.object.value);
+    expect(sorted(m.hasPart.name)).toEqual(literals(links, `${DCT}title`));
+    expect(m.hasPart.distribution.map((d: { '@id': string }) => d['@id']).sort()).toEqual(distributionsOf(links));
+    expect(m.hasPart.distribution.map((d: { contentUrl: string }) => d.contentUrl).sort()).toEqual([`${cfg.base}download/links.csv`, `${cfg.base}download/links.csv.gz`]);
   });
 
   it('invents nothing: no e-mail address, and the same markup in both page languages', async () => {
