@@ -87,7 +87,7 @@ export function schemaOrgDataset(dataset: Pick<Dataset, 'manifest' | 'base' | 'c
     citation: UN_KOS_CITATION,
     distribution: downloads('lkp'),
     // the links as a table: a dataset of its own in the catalogue, with its own identifier
-    hasPart: catalogue.match(node(links), null, null, null).length
+    hasPart: downloads('links').length
       ? stated({
           '@type': 'Dataset',
           '@id': links,
