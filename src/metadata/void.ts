@@ -92,6 +92,11 @@ export function computeVoid(store: N3.Store, opts: VoidOptions): N3.Quad[] {
   }
   for (const [graph, triples] of sorted(stats.graphs)) {
     out.add(ds, v('subset'), graph).type(graph, v('Dataset')).add(graph, v('triples'), triples);
+    // A graph that copies another dataset's resources (the UN SDG KOS, its goals' Swedish titles) has
+    // their IRIs, outside our uriSpace: it says whose, and how many it describes there.
+    const subjects = store.getSubjects(null, null, graph).filter((t) => t.termType === 'NamedNode').map((t) => t.value);
+    const copied = subjects.some((iri) => iri.startsWith(opts.base)) ? undefined : LINK_TARGETS.find((t) => subjects.some((iri) => iri.startsWith(t.ns)));
+    if (copied) out.code(graph, v('uriSpace'), copied.ns).add(graph, v('entities'), subjects.filter((iri) => iri.startsWith(copied.ns)).length);
     // e.g. the UN SDG KOS citation its licence requires wherever graph sdg goes, as the about graph gives it
     for (const p of SUBSET_TERMS) for (const q of store.getQuads(graph, p, null, null)) out.term(graph, p, q.object);
   }

@@ -143,6 +143,17 @@ describe('computeVoid', () => {
     expect(objects(quads, DATASET, v('exampleResource'))).toEqual([`${BASE}s1`]);
   });
 
+  it('gives a subset that copies another dataset\'s resources (no subject in our URI space) their URI space and its count', () => {
+    const store = new N3.Store(new N3.Parser({ format: 'TriG' }).parse(`@prefix skos: <${NS.skos}> .
+<${G_A}> { <${BASE}c1> a skos:Concept ; skos:closeMatch <${NS.sdg}13> . }
+<${BASE}graph/un> { <${NS.sdg}13> a skos:Concept ; skos:prefLabel "Climate action"@en . <${NS.sdg}13.2> a skos:Concept . }`));
+    const described = computeVoid(store, OPTS);
+    expect(one(described, `${BASE}graph/un`, v('uriSpace'))).toBe(NS.sdg);
+    expect(one(described, `${BASE}graph/un`, v('entities'))).toBe('2');
+    expect(objects(described, G_A, v('uriSpace'))).toEqual([]);
+    expect(one(described, DATASET, v('entities'))).toBe('1'); // the dataset's own URI space: c1
+  });
+
   it('titles the dataset as the DCAT catalogue does (both describe the same IRI)', () => {
     expect(objects(quads, DATASET, NS.dcterms + 'title')).toEqual([DATASET_TEXT.lkp.title.en, DATASET_TEXT.lkp.title.sv].sort());
   });
