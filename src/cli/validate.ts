@@ -1,10 +1,10 @@
 // `npm run validate -- [--lang sv] [--shapes own.ttl] file.ttl [more.ttl …]`: checks another programme's Turtle against our SHACL shapes (or its own).
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Quad } from '@rdfjs/types';
 import { ROOT } from '../graph/config.js';
-import { directTripleProblems, referenceProblems, skosProblems } from '../graph/integrity.js';
+import { directTripleProblems, referenceProblems, skosProblems, type Problem } from '../graph/integrity.js';
 import { NS, RDF } from '../vocab.js';
 import { parseTurtleFile } from '../graph/rdf-io.js';
 import { loadShapes, MESSAGE_LANGUAGES, messageIn, validateShacl, type MessageLanguage } from '../graph/shacl.js';
@@ -25,8 +25,65 @@ const OPTIONS = { lang: { type: 'string', short: 'l' }, shapes: { type: 'string'
 /** Our shapes, which `validate` uses unless told otherwise. */
 const OUR_SHAPES = path.join(ROOT, 'ontology', 'shapes.ttl');
 
+/** RDF formats other than Turtle, by file extension, and by the first bytes of a file that exists. */
+const OTHER_EXTENSIONS: Record<string, string> = { jsonld: 'JSON-LD', json: 'JSON-LD', rdf: 'RDF/XML', owl: 'RDF/XML', xml: 'RDF/XML', trig: 'TriG', nq: 'N-Quads' };
+
+/** The RDF format a file is in that validate does not read (JSON-LD, RDF/XML, TriG, N-Quads), or undefined. */
+function otherFormat(file: string): string | undefined {
+  const byName = OTHER_EXTENSIONS[path.extname(file).slice(1).toLowerCase()];
+  if (byName) return byName;
+  const full = userPath(file);
+  if (!existsSync(full)) return undefined;
+  const text = readFileSync(full, 'utf8');
+  const start = text.slice(0, 200).replace(/^\uFEFF?\s*/, '');
+  if (start.startsWith('<?xml') || /^<rdf:RDF\b/.test(start)) return 'RDF/XML';
+  // Turtle may start with `[` (a blank node), never with valid JSON
+  if (start.startsWith('{') || start.startsWith('[')) {
+    try {
+      JSON.parse(text);
+      return 'JSON-LD';
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** The language ranges of the shapes' sh:languageIn lists, lower case. */
+function languageRanges(shapes: Quad[]): Set<string> {
+  const next = new Map(shapes.filter((q) => q.predicate.value === `${NS.rdf}rest`).map((q) => [q.subject.value, q.object.value]));
+  const firsts = new Map(shapes.filter((q) => q.predicate.value === `${NS.rdf}first`).map((q) => [q.subject.value, q.object.value]));
+  const ranges = new Set<string>();
+  for (const q of shapes.filter((x) => x.predicate.value === `${NS.sh}languageIn`)) {
+    for (let item: string | undefined = q.object.value, n = 0; item && firsts.has(item) && n < 100; item = next.get(item), n++) ranges.add(firsts.get(item)!.toLowerCase());
+  }
+  return ranges;
+}
+
+/**
+ * Literals whose language tag only begins like a range of the shapes' sh:languageIn (`@svenska`,
+ * `@sve`, `@eng` for sv and en), which rdf-validate-shacl 0.6.5 lets pass (it compares by string
+ * prefix), though by RFC 4647's basic filtering, which SHACL's sh:languageIn uses, a tag matches a
+ * range only when it is the range or begins with the range and a hyphen (`sv-FI`).
+ */
+function languageTagProblems(own: Quad[], ranges: Set<string>): Problem[] {
+  const matches = (tag: string, range: string) => tag === range || tag.startsWith(`${range}-`);
+  const problems = new Map<string, Problem>();
+  for (const q of own) {
+    if (q.object.termType !== 'Literal' || !q.object.language) continue;
+    const tag = q.object.language.toLowerCase();
+    if ([...ranges].some((r) => matches(tag, r))) continue;
+    const like = [...ranges].find((r) => tag.startsWith(r));
+    if (like === undefined) continue;
+    problems.set(`${q.subject.value} ${tag}`, { check: 'language-tag', subject: q.subject.value, message: `the language tag @${q.object.language} is not @${like} (nor a tag that begins "${like}-"): a page, a filter on lang() and the shapes' checks for @${like} do not see "${clip(q.object.value, 40)}"@${q.object.language}; write @${like}` });
+  }
+  return [...problems.values()];
+}
+
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
 /** The checks of `referenceProblems`, printed as violations (the others are the build's SKOS checks). */
-const REFERENCE_CHECKS = new Set(['unknown-term', 'namespace', 'undescribed']);
+const REFERENCE_CHECKS = new Set(['unknown-term', 'namespace', 'undescribed', 'language-tag']);
 
 /**
  * The classes the shapes target with sh:targetClass, and their subclasses in `data` (SHACL counts
@@ -79,6 +136,11 @@ export async function validateFiles(
     print(`validate reads RDF in Turtle, not CSV (${tables.join(', ')}): a link table in data/links/*.csv is read by the build, which checks every row; write links for validate as lkpo:Link nodes in Turtle (README, "Publishing your own programme the same way")`);
     return 2;
   }
+  const others = files.map((f) => [f, otherFormat(f)] as const).filter(([, format]) => format !== undefined);
+  if (others.length) {
+    print(`validate reads Turtle (N-Triples too, which is Turtle), not ${others.map(([f, format]) => `${format} (${f})`).join(', ')}: write the file as Turtle, or convert it (any RDF library reads ${[...new Set(others.map(([, format]) => format))].join(' and ')} and writes Turtle)`);
+    return 2;
+  }
   if (!existsSync(shapes)) {
     print(`validate: no shapes file ${shapes}`);
     return 2;
@@ -97,7 +159,7 @@ export async function validateFiles(
   // ask each level for its broader or topConceptOf; a concept of another scheme may stand alone)
   const skos = [...skosProblems([...quads, ...context]), ...directTripleProblems(quads)].filter((p) => own.has(p.subject) && p.check !== 'orphan');
   // and what no shape reports because then no shape targets the node: a misspelt lkpo term or namespace, an IRI of the structure that nothing describes
-  skos.push(...referenceProblems(quads, context));
+  skos.push(...referenceProblems(quads, context), ...languageTagProblems(quads, languageRanges(parseTurtleFile(shapes))));
   const targets = targetClasses(shapes, [...quads, ...context]);
   if (targets && !quads.some((q) => q.predicate.value === RDF.type && targets.has(q.object.value))) {
     const named = [...targets].filter((c) => c.startsWith(NS.lkpo)).map((c) => c.replace(NS.lkpo, 'lkpo:'));

@@ -46,7 +46,7 @@ export async function validateShacl(validator: SHACLValidator, quads: Quad[]): P
   const results: ShaclResult[] = report.results.map((r) => ({
     severity: (r.severity?.value.replace(NS.sh, '') ?? 'Violation') as ShaclResult['severity'],
     focusNode: r.focusNode?.value ?? '',
-    path: r.path?.termType === 'BlankNode' ? '(complex path)' : (r.path?.value ?? ''),
+    path: r.path ? pathText(validator, r.path) : '',
     ...messagesOf(r.message, () => (r.sourceShape ? validator.$shapes.node(r.sourceShape).out(SH_MESSAGE).terms : []), r.sourceConstraintComponent?.value.replace(NS.sh, 'sh:') ?? ''),
     shape: r.sourceShape?.value ?? '',
     ...(r.value ? { value: termToTurtle(r.value, {}) } : {}),
@@ -57,6 +57,30 @@ export async function validateShacl(validator: SHACLValidator, quads: Quad[]): P
 }
 
 const SH_MESSAGE = rdf.namedNode(`${NS.sh}message`);
+
+/**
+ * A property path of the shapes in SPARQL's syntax, IRIs in full: `^…#linkFrom` for an inverse path,
+ * `a/b` for a sequence, `(a|b)` for alternatives, `a*`, `a+`, `a?`; `(complex path)` for what it cannot read.
+ * @example pathText(validator, inversePathNode) // '^https://w3id.org/helsingborg-livskvalitet/def#linkFrom'
+ */
+function pathText(validator: SHACLValidator, path: Term, depth = 0): string {
+  if (path.termType === 'NamedNode') return path.value;
+  if (depth > 8) return '(complex path)';
+  const node = validator.$shapes.node(path);
+  const one = (p: string) => node.out(rdf.namedNode(NS.sh + p)).terms[0];
+  const inner = (t: Term) => pathText(validator, t, depth + 1);
+  const inverse = one('inversePath');
+  if (inverse) return `^${inner(inverse)}`;
+  for (const [p, suffix] of [['zeroOrMorePath', '*'], ['oneOrMorePath', '+'], ['zeroOrOnePath', '?']] as const) {
+    const t = one(p);
+    if (t) return `${inner(t)}${suffix}`;
+  }
+  const alternatives = one('alternativePath');
+  const list = (t: Term | undefined) => (t ? [...(validator.$shapes.node(t).list() ?? [])].map((x) => x.term) : []);
+  if (alternatives) return `(${list(alternatives).map(inner).join('|')})`;
+  const sequence = list(path);
+  return sequence.length > 1 ? sequence.map(inner).join('/') : '(complex path)';
+}
 
 /** Texts by primary language subtag ("en-GB" is English), untagged ones under ''. */
 function byLanguage(terms: Term[]): Map<string, string> {

@@ -92,6 +92,21 @@ describe('npm run validate', () => {
     expect(text).toMatch(pattern);
   });
 
+  // rdf-validate-shacl 0.6.5 compares sh:languageIn by string prefix; RFC 4647's basic filtering does not
+  it.each([
+    ['@svenska', 'Hållbart resande"@sv', 'Hållbart resande"@svenska', /the language tag @svenska is not @sv \(nor a tag that begins "sv-"\)/],
+    ['@eng', 'Sustainable travel"@en', 'Sustainable travel"@eng', /the language tag @eng is not @en \(nor a tag that begins "en-"\)/],
+  ])('reports a label tagged %s, which only begins like a language the shapes ask for', async (_tag, from, to, pattern) => {
+    const { code, text } = await edited('programme.ttl', (t) => t.replace(from, to));
+    expect(code).toBe(1);
+    expect(text).toMatch(pattern);
+  });
+
+  it('takes a tag with a subtag of an asked-for language (en-GB) as that language', async () => {
+    const { code } = await edited('programme.ttl', (t) => t.replace('Sustainable travel"@en', 'Sustainable travel"@en-GB'));
+    expect(code).toBe(0);
+  });
+
   it('says that no shape checked anything when no node is of a class the shapes target', async () => {
     const { code, text } = await edited('programme.ttl', (t) => t.replace('helsingborg-livskvalitet/def#>', 'helsingborg-livskvalitet/def/>'));
     expect(code).toBe(1);
@@ -101,6 +116,32 @@ describe('npm run validate', () => {
     const lines: string[] = [];
     expect(await validateFiles([path.join(dir, 'p.ttl')], (l) => lines.push(l))).toBe(1);
     expect(lines.join('\n')).toMatch(/^Violation \(untargeted\): no node in the files is of a class the shapes check \(lkpo:[A-Za-z]+, .*\), so no shape checked anything$/m);
+  });
+
+  it.each([
+    ['links.jsonld', '{"@context": {}, "@graph": []}', /^validate reads Turtle \(N-Triples too, which is Turtle\), not JSON-LD \(.*links\.jsonld\): write the file as Turtle, or convert it/],
+    ['links.ttl', '[{"@id": "https://example.org/x"}]', /not JSON-LD \(.*links\.ttl\)/],
+    ['links.ttl', '<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>', /not RDF\/XML \(.*links\.ttl\)/],
+    ['links.trig', '<https://example.org/g> { }', /not TriG \(/],
+  ])('names the format of %s when it is not Turtle, exit 2', async (name, content, pattern) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'validate-'));
+    writeFileSync(path.join(dir, name), content);
+    const lines: string[] = [];
+    expect(await validateFiles([fixture('municipality/programme.ttl'), path.join(dir, name)], (l) => lines.push(l))).toBe(2);
+    expect(lines.join('\n')).toMatch(pattern);
+  });
+
+  it('reads a Turtle file that starts with a blank node as Turtle', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'validate-'));
+    writeFileSync(path.join(dir, 'extra.ttl'), '[ <http://www.w3.org/2000/01/rdf-schema#label> "x"@en ] .\n');
+    const lines: string[] = [];
+    expect(await validateFiles([fixture('municipality/programme.ttl'), fixture('municipality/links.ttl'), path.join(dir, 'extra.ttl')], (l) => lines.push(l))).toBe(0);
+  });
+
+  it('prints an inverse path as SPARQL writes it, not as "(complex path)"', async () => {
+    const lines: string[] = [];
+    expect(await validateFiles([fixture('programme/invalid.priority-without-sdg-link.ttl')], (l) => lines.push(l))).toBe(1);
+    expect(lines.join('\n')).toMatch(/^Violation: <http:\/\/example\.org\/p1> \^https:\/\/w3id\.org\/helsingborg-livskvalitet\/def#linkFrom: A priority has at least one qualified link/m);
   });
 
   it('refuses a file with no triples, exit 2', async () => {
