@@ -31,6 +31,8 @@ export interface VocabularyView {
   priorVersion?: Ref;
   /** On an earlier version's page: the ontology IRI, its page and its current version. */
   current?: { iri: string; href: string; version?: string };
+  /** Where the SHACL shapes that go with the current version are served (`/def/shapes`), if they are. */
+  shapes?: { iri: string; href: string };
   modified?: string;
   license?: Ref;
   creator?: Ref;

@@ -29,6 +29,13 @@ describe('the vocabulary page', () => {
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
   });
 
+  // found by a reuser's audit: only the shapes pointed back (rdfs:seeAlso)
+  it('links the SHACL shapes that go with the current version, and an earlier version\'s page does not', async () => {
+    expect(await page('/def')).toContain('<dt>SHACL-former</dt><dd><a href="/def/shapes">https://w3id.org/helsingborg-livskvalitet/def/shapes</a>');
+    expect(await page('/def?lang=en')).toContain('<dt>SHACL shapes</dt><dd><a href="/def/shapes">');
+    expect(await page('/def/0.1.0')).not.toContain('href="/def/shapes"');
+  });
+
   it('shows each term\'s labels and definitions in both languages, each with its lang', async () => {
     const html = await page('/def');
     for (const id of terms) {

@@ -15,8 +15,8 @@ export const langOf = (query: string | undefined): Lang => (query !== undefined 
 /** The other language (for the switch). */
 export const otherLang = (lang: Lang): Lang => (lang === 'sv' ? 'en' : 'sv');
 
-/** Paths that serve files, where a language parameter means nothing. */
-const LANGLESS = /^\/(assets|download)\//;
+/** Paths that serve files (the SHACL shapes too, Turtle only), where a language parameter means nothing. */
+const LANGLESS = /^\/(assets\/|download\/|def\/shapes(?:\.ttl)?(?:[?#]|$))/;
 
 /**
  * A local href in the given page language: `?lang=en` added for English, removed for Swedish.

@@ -66,6 +66,7 @@ function header(v: VocabularyView, lang: Lang): string {
     v.prefix && v.namespace ? `<dt>${t(lang, 'Prefix', 'Prefix')}</dt><dd><code>${esc(v.prefix)}: &lt;${esc(v.namespace)}&gt;</code></dd>` : '',
     v.creator ? `<dt>${t(lang, 'Upphov', 'Creator')}</dt><dd>${link(v.creator)}</dd>` : '',
     v.license ? `<dt>${t(lang, 'Licens', 'Licence')}</dt><dd>${link(v.license)}</dd>` : '',
+    v.shapes ? `<dt>${t(lang, 'SHACL-former', 'SHACL shapes')}</dt><dd><a href="${esc(v.shapes.href)}">${esc(v.shapes.iri)}</a> (Turtle; ${t(lang, 'kontrollera egna filer med', 'check files of your own with')} <code>npm run validate</code>)</dd>` : '',
   ];
   // an earlier version says so first, and where the current one is
   const number = (version: string | undefined) => (version ? ` (${esc(version)})` : '');

@@ -137,20 +137,21 @@ export function metadataRoutes({ dataset }: { dataset: Dataset }): Hono {
       'Last-Modified': lastModified,
       'Cache-Control': 'public, max-age=3600',
       Link: `<${dataset.base}def/shapes>; rel="canonical", </def/shapes.ttl>; rel="alternate"; type="text/turtle"`,
-      // Accept decides between the Turtle and 406, at either URL
+      // Accept decides between the Turtle and 406 at /def/shapes; the extension URL is Turtle whatever Accept says
       Vary: 'Accept',
     };
     const turtleOnly = DOCUMENT_FORMATS.filter((f) => f.key === 'ttl');
-    const serveShapes = (c: Context) => {
+    const serveShapes = (extension: boolean) => (c: Context) => {
       // ?format= names the format as it does elsewhere; here only Turtle's names are served
       const asked = formatParam(c);
       if (asked !== undefined && !findFormat(turtleOnly, asked)) throw httpError(400, `the shapes are published as Turtle only: ?format=ttl, or none (asked: "${clip(asked, 60)}")`);
-      if (asked === undefined && !negotiate(c.req.header('accept'), ['text/turtle'])) throw notAcceptable('the shapes are published as Turtle only; available: text/turtle');
+      const negotiated = asked === undefined && !extension;
+      if (negotiated && !negotiate(c.req.header('accept'), ['text/turtle'])) throw notAcceptable('the shapes are published as Turtle only (also at /def/shapes.ttl, whatever Accept says); available: text/turtle');
       const { Vary, ...named } = shapesHeaders; // Vary: Accept only where Accept chose (RFC 9110 §12.5.5)
-      return c.body(shapes(), 200, { ...(asked === undefined ? shapesHeaders : named), ETag: etagOf(shapes()) });
+      return c.body(shapes(), 200, { ...(negotiated ? shapesHeaders : named), ETag: etagOf(shapes()) });
     };
-    app.get('/def/shapes', serveShapes);
-    app.get('/def/shapes.ttl', serveShapes);
+    app.get('/def/shapes', serveShapes(false));
+    app.get('/def/shapes.ttl', serveShapes(true));
   }
   return app;
 }

@@ -1,7 +1,7 @@
 // Linked Data for every IRI under BASE (200 + Content-Location), and the SDG lens pages at /sdg/<code>.
 import { Hono, type Context } from 'hono';
 import oxigraph from 'oxigraph';
-import { NS, OWL } from '../../vocab.js';
+import { DEFAULT_BASE, NS, ONTOLOGY_IRI, OWL } from '../../vocab.js';
 import { LruCache } from '../cache.js';
 import type { Dataset } from '../dataset.js';
 import { describe, isDescribed } from '../describe.js';
@@ -114,6 +114,8 @@ export function resourceRoutes({ dataset }: { dataset: Dataset }): Hono {
         const current = data().store.match(oxigraph.namedNode(t.iri), oxigraph.namedNode(OWL.versionInfo), null, null)[0]?.object.value;
         view.current = { iri: t.iri, href: '/' + t.iri.slice(base.length), version: current };
       }
+      // the shapes are served beside the current ontology (under the default BASE: routes/metadata.ts)
+      if (!t.version && t.iri === ONTOLOGY_IRI && base === DEFAULT_BASE) view.shapes = { iri: `${ONTOLOGY_IRI}/shapes`, href: '/def/shapes' };
       body = vocabularyPage(view, links, lang);
     } else {
       const view = resourceView(store, base, t.iri, lang);
