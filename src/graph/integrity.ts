@@ -1,6 +1,6 @@
 // Checks that SHACL cannot express well: dangling IRIs, unknown terms, SKOS hierarchy and notation rules.
 import type { Quad } from '@rdfjs/types';
-import { DOCUMENT_PREDICATES, EXTERNAL_NAMESPACES, LKPO, MATCH_BY_STRENGTH, NS, RDF, SKOS } from '../vocab.js';
+import { DOCUMENT_PREDICATES, EXTERNAL_NAMESPACES, LKPO, LKPO_NS, MATCH_BY_STRENGTH, NS, RDF, SKOS } from '../vocab.js';
 import { termToTurtle } from './turtle.js';
 
 export interface Problem {
@@ -69,6 +69,7 @@ export function skosProblems(quads: Quad[]): Problem[] {
   for (const c of concepts) {
     if (!hasParentOrTop.has(c)) problems.push({ check: 'orphan', subject: c, message: 'concept has neither skos:broader nor skos:topConceptOf' });
   }
+  problems.push(...hierarchyProblems(quads, broader, schemesOf));
   const state = new Map<string, 'open' | 'done'>();
   const visit = (c: string, path: string[]): void => {
     if (state.get(c) === 'done') return;
@@ -81,6 +82,47 @@ export function skosProblems(quads: Quad[]): Problem[] {
     state.set(c, 'done');
   };
   for (const c of broader.keys()) visit(c, []);
+  return problems;
+}
+
+/** Section and priority numbers, which a concept's continues its parent's (`4.4.3.2` under `4.4.3`). */
+const NUMBERED = [LKPO_NS + 'SectionNumber', LKPO_NS + 'PriorityNumber'];
+
+/**
+ * The hierarchy's two directions disagreeing (`a skos:narrower b` where b names other broader concepts
+ * and not a, or the other way round), a top concept of one scheme that is in another, and a section or
+ * priority number that does not continue its parent's. SKOS entails each direction from the other, so
+ * a file that states only one is not reported.
+ */
+function hierarchyProblems(quads: Quad[], broader: Map<string, string[]>, schemesOf: Map<string, string[]>): Problem[] {
+  const problems: Problem[] = [];
+  const narrower = new Map<string, string[]>();
+  const topOf = new Map<string, string[]>();
+  const numberOf = new Map<string, string>();
+  for (const q of quads) {
+    const [s, o] = [q.subject.value, q.object.value];
+    if (q.predicate.value === SKOS.narrower) narrower.set(s, [...(narrower.get(s) ?? []), o]);
+    if (q.predicate.value === SKOS.topConceptOf) topOf.set(s, [...(topOf.get(s) ?? []), o]);
+    if (q.predicate.value === SKOS.notation && q.object.termType === 'Literal' && NUMBERED.includes(q.object.datatype.value)) numberOf.set(s, o);
+  }
+  for (const [a, children] of narrower) {
+    for (const b of children) {
+      const parents = broader.get(b);
+      if (parents && !parents.includes(a)) problems.push({ check: 'hierarchy', subject: b, message: `<${a}> has it as skos:narrower, but its skos:broader is ${parents.map((x) => `<${x}>`).join(', ')}` });
+    }
+  }
+  for (const [b, parents] of broader) {
+    for (const a of parents) {
+      const children = narrower.get(a);
+      if (children && !children.includes(b)) problems.push({ check: 'hierarchy', subject: b, message: `its skos:broader is <${a}>, whose skos:narrower does not list it` });
+      const [mine, theirs] = [numberOf.get(b), numberOf.get(a)];
+      if (mine !== undefined && theirs !== undefined && !mine.startsWith(`${theirs}.`)) problems.push({ check: 'notation', subject: b, message: `number "${mine}" does not continue its skos:broader <${a}>'s "${theirs}" (${theirs}.…)` });
+    }
+  }
+  for (const [c, tops] of topOf) {
+    const other = (schemesOf.get(c) ?? []).filter((x) => !tops.includes(x));
+    if (other.length) problems.push({ check: 'hierarchy', subject: c, message: `it is skos:topConceptOf ${tops.map((x) => `<${x}>`).join(', ')} but skos:inScheme ${other.map((x) => `<${x}>`).join(', ')} too: a top concept belongs to the scheme it tops` });
+  }
   return problems;
 }
 
@@ -106,16 +148,32 @@ export function directTripleProblems(quads: Quad[]): Problem[] {
     else if (p === SKOS.closeMatch || p === SKOS.relatedMatch) direct.add(`${s} ${p} ${q.object.value}`);
   }
   const problems: Problem[] = [];
+  const name = (p: string) => `skos:${p.slice(NS.skos.length)}`;
+  const ends = new Set<string>();
   for (const [link, { from, to, strength }] of links) {
+    if (from && to) ends.add(`${from} ${to}`);
     const expected = strength && MATCH_BY_STRENGTH[strength];
-    if (!from || !to || !expected || direct.has(`${from} ${expected} ${to}`)) continue; // the shapes report what is missing
+    if (!from || !to || !expected) continue; // the shapes report what is missing
     const other = expected === SKOS.closeMatch ? SKOS.relatedMatch : SKOS.closeMatch;
-    const name = (p: string) => `skos:${p.slice(NS.skos.length)}`;
-    problems.push({
-      check: 'direct-triple',
-      subject: link,
-      message: `the link's direct triple <${from}> ${name(expected)} <${to}> is missing${direct.has(`${from} ${other} ${to}`) ? ` (there is ${name(other)}, which is the other strength)` : ''}`,
-    });
+    if (direct.has(`${from} ${expected} ${to}`)) {
+      if (direct.has(`${from} ${other} ${to}`)) {
+        problems.push({ check: 'direct-triple', subject: link, message: `<${from}> has both ${name(expected)} and ${name(other)} to <${to}>: a link has one strength, and its direct triple says which (${name(expected)} here)` });
+      }
+      continue;
+    }
+    const hint = direct.has(`${from} ${other} ${to}`)
+      ? ` (there is ${name(other)}, which is the other strength)`
+      : direct.has(`${to} ${expected} ${from}`)
+        ? ` (there is <${to}> ${name(expected)} <${from}>: SKOS entails one from the other, but the direct triple goes from the link's lkpo:linkFrom)`
+        : '';
+    problems.push({ check: 'direct-triple', subject: link, message: `the link's direct triple <${from}> ${name(expected)} <${to}> is missing${hint}` });
+  }
+  // and the other way: a mapping with no link node, which then has no basis, rationale or provenance
+  for (const triple of direct) {
+    const [s, p, o] = triple.split(' ') as [string, string, string];
+    if (!ends.has(`${s} ${o}`) && !ends.has(`${o} ${s}`)) {
+      problems.push({ check: 'unqualified', subject: s, message: `${name(p)} <${o}> has no lkpo:Link beside it (lkpo:linkFrom <${s}>, lkpo:linkTo <${o}>), so nothing says its basis, rationale or who asserted it` });
+    }
   }
   return problems;
 }

@@ -107,6 +107,19 @@ describe('npm run validate', () => {
     expect(code).toBe(0);
   });
 
+  it.each([
+    ['a narrower its narrower\'s broader does not name', 'programme.ttl', (t: string) => t.replace('skos:narrower ex:1.1.1.1, ex:1.1.1.2 .', 'skos:narrower ex:1.1.1.1, ex:1.1.1.2, ex:1.2.1.1 .'), /^SKOS \(hierarchy\): <https:\/\/example\.org\/fjallby\/1\.2\.1\.1>: <https:\/\/example\.org\/fjallby\/1\.1\.1> has it as skos:narrower, but its skos:broader is <https:\/\/example\.org\/fjallby\/1\.2\.1>$/m],
+    ['a number that does not continue its parent\'s', 'programme.ttl', (t: string) => t.replace('"1.2.1.1"^^lkpo:PriorityNumber', '"1.1.2.2"^^lkpo:PriorityNumber'), /^SKOS \(notation\): <https:\/\/example\.org\/fjallby\/1\.2\.1\.1>: number "1\.1\.2\.2" does not continue its skos:broader <https:\/\/example\.org\/fjallby\/1\.2\.1>'s "1\.2\.1" \(1\.2\.1\.…\)$/m],
+    ['a top concept of another scheme', 'programme.ttl', (t: string) => t.replace('skos:inScheme ex:prog2020 ; skos:topConceptOf ex:prog2020 ; skos:narrower ex:1.2.1 .', 'skos:inScheme ex:prog2020 ; skos:topConceptOf ex:prog2020, ex:prog ; skos:narrower ex:1.2.1 .').replace('skos:topConceptOf ex:prog2020, ex:prog', 'skos:topConceptOf ex:prog'), /^SKOS \(hierarchy\): <https:\/\/example\.org\/fjallby\/1\.2>: it is skos:topConceptOf <https:\/\/example\.org\/fjallby\/prog> but skos:inScheme <https:\/\/example\.org\/fjallby\/prog2020> too/m],
+    ['a link with both direct triples', 'links.ttl', (t: string) => t.replace('ex:1.1.1.1 skos:closeMatch sdg:11.2 .', 'ex:1.1.1.1 skos:closeMatch sdg:11.2 . ex:1.1.1.1 skos:relatedMatch sdg:11.2 .'), /^SKOS \(direct-triple\): <https:\/\/example\.org\/fjallby\/link-1\.1\.1\.1--11\.2>: <https:\/\/example\.org\/fjallby\/1\.1\.1\.1> has both skos:closeMatch and skos:relatedMatch to <http:\/\/metadata\.un\.org\/sdg\/11\.2>: a link has one strength/m],
+    ['a mapping with no link node', 'links.ttl', (t: string) => `${t}\nex:1.2.1.1 skos:closeMatch sdg:16.1 .\n`, /^SKOS \(unqualified\): <https:\/\/example\.org\/fjallby\/1\.2\.1\.1>: skos:closeMatch <http:\/\/metadata\.un\.org\/sdg\/16\.1> has no lkpo:Link beside it/m],
+    ['a direct triple written the other way', 'links.ttl', (t: string) => t.replace('ex:1.1.1.1 skos:closeMatch sdg:11.2 .', 'sdg:11.2 skos:closeMatch ex:1.1.1.1 .'), /is missing \(there is <http:\/\/metadata\.un\.org\/sdg\/11\.2> skos:closeMatch <https:\/\/example\.org\/fjallby\/1\.1\.1\.1>: SKOS entails one from the other, but the direct triple goes from the link's lkpo:linkFrom\)$/m],
+  ] as const)('reports %s', async (_case, file, edit, pattern) => {
+    const { code, text } = await edited(file, edit);
+    expect(code).toBe(1);
+    expect(text).toMatch(pattern);
+  });
+
   it('says that no shape checked anything when no node is of a class the shapes target', async () => {
     const { code, text } = await edited('programme.ttl', (t) => t.replace('helsingborg-livskvalitet/def#>', 'helsingborg-livskvalitet/def/>'));
     expect(code).toBe(1);
