@@ -93,8 +93,13 @@ describe('the stall timeout, set below headersTimeout', () => {
 
 describe('the bound on answers waiting to be sent (MAX_UNSENT_MB)', () => {
   const lines: string[] = [];
-  // 8 MiB for all: two clients that stop reading a 16 MiB answer each hold far more between them
-  const http = createNodeServer({ fetch: () => new Response(null), serveCached: answer }, { maxUnsentBytes: 8 << 20, log: (line) => lines.push(line) });
+  // 8 MiB for all: two clients that stop reading a 32 MiB answer each hold far more between them, whatever
+  // the socket buffers take, while the reader's 3 MiB answer fits by itself, however slowly it reads (with
+  // 16 MiB for it too, a reader slowed by a loaded machine still had more than 8 MiB waiting, and was closed)
+  const HUGE = Buffer.alloc(32 << 20, 97);
+  const SOME = Buffer.alloc(3 << 20, 97);
+  const sized = (req: IncomingMessage, res: ServerResponse) => (res.end(req.url === '/some' ? SOME : HUGE), true);
+  const http = createNodeServer({ fetch: () => new Response(null), serveCached: sized }, { maxUnsentBytes: 8 << 20, log: (line) => lines.push(line) });
   let port = 0;
   /** The server's side of each connection, by the client's local port: a paused client would not see its connection closed. */
   const serverSide = new Map<number, Socket>();
@@ -104,14 +109,14 @@ describe('the bound on answers waiting to be sent (MAX_UNSENT_MB)', () => {
   });
   afterAll(() => closeServer(http));
 
-  /** A GET of /big whose client stops reading after its first chunk, or reads all of it, pausing 20 ms after each chunk (several seconds in all). */
+  /** A GET of /big (32 MiB) whose client stops reading after its first chunk, or of /some (3 MiB) whose client reads all of it, pausing 100 ms after each chunk (several seconds in all). */
   const client = (reads: boolean) => {
-    const socket = connect(port, '127.0.0.1', () => socket.write('GET /big HTTP/1.1\r\nHost: x\r\n\r\n'));
+    const socket = connect(port, '127.0.0.1', () => socket.write(`GET ${reads ? '/some' : '/big'} HTTP/1.1\r\nHost: x\r\n\r\n`));
     let received = 0;
     socket.on('data', (chunk: Buffer) => {
       received += chunk.length;
       socket.pause();
-      if (reads) setTimeout(() => socket.resume(), 20);
+      if (reads) setTimeout(() => socket.resume(), 100);
     });
     socket.on('error', () => undefined);
     return { socket, received: () => received, closed: () => serverSide.get(socket.localPort!)?.destroyed ?? false };
@@ -123,12 +128,12 @@ describe('the bound on answers waiting to be sent (MAX_UNSENT_MB)', () => {
     // the reader is still at it after the first checks: the bound closed a reader like it, and kept a
     // stalled client, when it measured progress by writes completed (found by a review)
     await new Promise((r) => setTimeout(r, 2_500));
-    expect(reader.received()).toBeLessThan(BIG.length);
+    expect(reader.received()).toBeLessThan(SOME.length);
     await expect.poll(() => slow.every((c) => c.closed()), { timeout: 10_000, interval: 50 }).toBe(true);
-    await expect.poll(() => reader.received(), { timeout: 10_000, interval: 50 }).toBeGreaterThan(BIG.length);
+    await expect.poll(() => reader.received(), { timeout: 30_000, interval: 50 }).toBeGreaterThan(SOME.length);
     expect(reader.closed()).toBe(false);
     for (const c of slow) c.socket.destroy();
     expect(lines.at(-1)).toMatch(/closed [12] connection\(s\) whose clients read slowest: answers waiting to be sent held \d+ MiB, over MAX_UNSENT_MB \(8\)$/);
     reader.socket.destroy();
-  });
+  }, 60_000);
 });
