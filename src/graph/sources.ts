@@ -7,9 +7,10 @@ import { LICENSE } from '../vocab.js';
  * 0.2.0 (2026-12-05): the changes to the data
  * since 0.1.0 of 2026-12-02. 0.3.0 (2026-12-06): the ontology's own version (0.3.0) and licence IRIs
  * in the form DCAT-AP-SE asks for. 0.4.0 (2026-12-06): curated links and notes corrected after an audit
- * against the sources. Each release is kept in data/releases/<version>/ (`npm run release:keep`).
+ * against the sources. 0.5.0 (2026-12-06): ontology 0.5.0, whose definitions no longer state
+ * Helsingborg's facts as the terms' own. Each release is kept in data/releases/<version>/ (`npm run release:keep`).
  */
-export const RELEASE = { version: '0.4.0', issued: '2026-11-23', modified: '2026-12-06' } as const;
+export const RELEASE = { version: '0.5.0', issued: '2026-11-23', modified: '2026-12-06' } as const;
 
 export const LICENSE_DATA = LICENSE.ccBy4;
 

@@ -120,6 +120,18 @@ describe('npm run validate', () => {
     expect(text).toMatch(pattern);
   });
 
+  it('takes a rationale quoting in Swedish quotation marks (”…”, »…«) without a warning (shapes 0.5.0)', async () => {
+    const { code, text } = await edited('links.ttl', (t) => t.replace('“fler cykelvägar”', '”fler cykelvägar”').replace('“minska utsläpp till sjöar”', '»minska utsläpp till sjöar«'));
+    expect(code).toBe(0);
+    expect(text).toMatch(/0 violation\(s\), 0 warning\(s\)$/);
+  });
+
+  it('reports a cited section that is not a string (shapes 0.5.0)', async () => {
+    const { code, text } = await edited('links.ttl', (t) => t.replace('lkpo:citedSection "5.2"', 'lkpo:citedSection 5'));
+    expect(code).toBe(1);
+    expect(text).toMatch(/A link is exactly one of: stated \(with dcterms:source, an IRI, and lkpo:citedSection, a string\), curated, or derived/);
+  });
+
   it('says that no shape checked anything when no node is of a class the shapes target', async () => {
     const { code, text } = await edited('programme.ttl', (t) => t.replace('helsingborg-livskvalitet/def#>', 'helsingborg-livskvalitet/def/>'));
     expect(code).toBe(1);

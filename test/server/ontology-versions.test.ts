@@ -28,11 +28,15 @@ describe('the ontology\'s versions', () => {
     expect(tripleHash(join(ONTOLOGY_VERSIONS_DIR, '0.1.0.ttl'))).toEqual({ count: 309, sha256: 'e53f798eb939548a47527fd424d26b25314d9d523e97ad2c864ecc8fe38ac699' });
   });
 
+  it('an earlier version is never edited: 0.3.0 holds the 315 triples published on 2026-12-06 with data releases 0.3.0 and 0.4.0 (ontology/lkpo.ttl at 15b77b6)', () => {
+    expect(tripleHash(join(ONTOLOGY_VERSIONS_DIR, '0.3.0.ttl'))).toEqual({ count: 315, sha256: '459a4737075de0cd6f610a198235e3679ce4d800a6e3392bb9889f52c4582b05' });
+  });
+
   it('the current version names its number, its version IRI and the version before it, which is kept', () => {
     const [info] = objectOf(current, 'versionInfo');
     expect(objectOf(current, 'versionIRI')).toEqual([`${DEF}/${info}`]);
     const prior = objectOf(current, 'priorVersion');
-    expect(prior).toEqual([`${DEF}/0.1.0`]);
+    expect(prior).toEqual([`${DEF}/0.3.0`]);
     const kept = readdirSync(ONTOLOGY_VERSIONS_DIR).map((f) => `${DEF}/${f.replace(/\.ttl$/, '')}`);
     expect(kept).toEqual(expect.arrayContaining(prior));
     expect(kept).not.toContain(`${DEF}/${info}`);
@@ -40,11 +44,13 @@ describe('the ontology\'s versions', () => {
 
   it('the page of an earlier version says so and links the current one; the current page links the earlier one', async () => {
     const earlier = await page('/def/0.1.0');
-    expect(earlier).toContain('Detta är en tidigare version av ontologin, 0.1.0, bevarad som den publicerades. Gällande version (0.3.0): <a href="/def">');
-    expect(await page('/def/0.1.0?lang=en')).toContain('This is an earlier version of the ontology, 0.1.0, kept as it was published. The current version (0.3.0): <a href="/def?lang=en">');
+    expect(earlier).toContain('Detta är en tidigare version av ontologin, 0.1.0, bevarad som den publicerades. Gällande version (0.5.0): <a href="/def">');
+    expect(await page('/def/0.1.0?lang=en')).toContain('This is an earlier version of the ontology, 0.1.0, kept as it was published. The current version (0.5.0): <a href="/def?lang=en">');
     const now = await page('/def');
     expect(now).not.toContain('tidigare version av ontologin');
-    expect(now).toContain(`<dt>Föregående version</dt><dd><a href="/def/0.1.0"><code class="iri">${DEF}/0.1.0</code></a></dd>`);
+    expect(now).toContain(`<dt>Föregående version</dt><dd><a href="/def/0.3.0"><code class="iri">${DEF}/0.3.0</code></a></dd>`);
+    // and each earlier version names the one before it
+    expect(await page('/def/0.3.0')).toContain(`<dt>Föregående version</dt><dd><a href="/def/0.1.0"><code class="iri">${DEF}/0.1.0</code></a></dd>`);
   });
 
   it('an unknown version IRI is a 404', async () => {
