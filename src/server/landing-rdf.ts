@@ -2,11 +2,17 @@
 import oxigraph from 'oxigraph';
 import { DATASET_TEXT } from '../metadata/datasets.js';
 import { metadataIris } from '../metadata/iris.js';
-import { DCTERMS, FOAF, NS, RDF, RDFS } from '../vocab.js';
+import { DCTERMS, FOAF, RDF, RDFS } from '../vocab.js';
 import type { Dataset } from './dataset.js';
 
-/** Terms of the landing page's schema.org markup that are IRIs (as schema.org's own context has them). */
-const SCHEMA_CONTEXT = { '@vocab': NS.schema, url: { '@type': '@id' }, license: { '@type': '@id' }, contentUrl: { '@type': '@id' }, sameAs: { '@type': '@id' } };
+/**
+ * The terms of the landing page's schema.org markup as schema.org's own context maps them: to
+ * `http://schema.org/`, whether the markup names the context by http or https (schemaorg issue 2853),
+ * and so do the UN SDG ontology's terms in our graph `sdg` (until 2026-12-06 this graph used
+ * `https://schema.org/`, so the markup read by its own context and the RDF of `{base}dataset` differed;
+ * found by a harvester's audit). Those that are IRIs are typed so.
+ */
+const SCHEMA_CONTEXT = { '@vocab': 'http://schema.org/', url: { '@type': '@id' }, license: { '@type': '@id' }, contentUrl: { '@type': '@id' }, sameAs: { '@type': '@id' } };
 
 
 /**

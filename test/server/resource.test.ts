@@ -121,7 +121,7 @@ describe('IRIs of the harvest metadata', () => {
   it.each([
     ['/catalog', 'http://www.w3.org/ns/dcat#Catalog'],
     ['/dataset', 'http://www.w3.org/ns/dcat#Dataset'],
-    ['/dataset', 'https://schema.org/Dataset'],
+    ['/dataset', 'http://schema.org/Dataset'], // as schema.org's own context reads the landing page's markup
     ['/service/sparql', 'http://www.w3.org/ns/sparql-service-description#Service'],
   ])('%s dereferences to its description (a %s)', async (path, type) => {
     for (const [ext, format] of [['.ttl', 'ttl'], ['.jsonld', 'jsonld'], ['.rdf', 'rdf'], ['', 'nt']] as const) {
