@@ -6,7 +6,7 @@ import path from 'node:path';
 import { buildConfig, ROOT, type BuildConfig } from '../graph/config.js';
 import { CONTEXT_PATH, JSONLD_CONTEXT } from '../graph/context.js';
 import { assembleDataset } from '../graph/dataset.js';
-import { danglingIris, directTripleProblems, repeatedTriples, skosProblems, type Problem } from '../graph/integrity.js';
+import { danglingIris, directTripleProblems, numberingProblems, repeatedTriples, skosProblems, type Problem } from '../graph/integrity.js';
 import { CSVW_METADATA, linksCsvMetadata } from '../graph/links-csv-metadata.js';
 import { standardPrefixes } from '../graph/turtle.js';
 import { unionTriples, writeJsonLd, writeLinksCsv, writeNQuads, writeRdfXml, writeTrig, writeTurtle } from '../graph/serialize.js';
@@ -47,7 +47,7 @@ export async function build(cfg: BuildConfig = buildConfig(), log: (line: string
   const shacl = await validateShacl(loadShapes(path.join(cfg.ontologyDir, 'shapes.ttl')), quads);
   // under another BASE, the default base is another publication's (the ontology's creator stays there)
   const external = cfg.base === DEFAULT_BASE ? [] : [DEFAULT_BASE];
-  const problems = [...danglingIris(quads, external), ...skosProblems(quads), ...repeatedTriples(quads), ...directTripleProblems(quads)];
+  const problems = [...danglingIris(quads, external), ...skosProblems(quads), ...numberingProblems(quads), ...repeatedTriples(quads), ...directTripleProblems(quads)];
   for (const w of shacl.warnings) log(`warning: <${w.focusNode}> ${w.message}`);
   if (shacl.violations.length || problems.length) throw new BuildError(describe(problems, shacl));
 

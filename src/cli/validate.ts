@@ -4,7 +4,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Quad } from '@rdfjs/types';
 import { ROOT } from '../graph/config.js';
-import { directTripleProblems, referenceProblems, skosProblems, type Problem } from '../graph/integrity.js';
+import { directTripleProblems, numberingProblems, referenceProblems, skosProblems, type Problem } from '../graph/integrity.js';
+import { Parser } from 'n3';
 import { NS, RDF } from '../vocab.js';
 import { parseTurtleFile } from '../graph/rdf-io.js';
 import { loadShapes, MESSAGE_LANGUAGES, messageIn, validateShacl, type MessageLanguage } from '../graph/shacl.js';
@@ -26,7 +27,7 @@ const OPTIONS = { lang: { type: 'string', short: 'l' }, shapes: { type: 'string'
 const OUR_SHAPES = path.join(ROOT, 'ontology', 'shapes.ttl');
 
 /** RDF formats other than Turtle, by file extension, and by the first bytes of a file that exists. */
-const OTHER_EXTENSIONS: Record<string, string> = { jsonld: 'JSON-LD', json: 'JSON-LD', rdf: 'RDF/XML', owl: 'RDF/XML', xml: 'RDF/XML', trig: 'TriG', nq: 'N-Quads' };
+const OTHER_EXTENSIONS: Record<string, string> = { jsonld: 'JSON-LD', json: 'JSON-LD', rdf: 'RDF/XML', xml: 'RDF/XML', trig: 'TriG', nq: 'N-Quads' }; // .owl is Turtle or RDF/XML: read by its bytes
 
 /** The RDF format a file is in that validate does not read (JSON-LD, RDF/XML, TriG, N-Quads), or undefined. */
 function otherFormat(file: string): string | undefined {
@@ -34,9 +35,10 @@ function otherFormat(file: string): string | undefined {
   if (byName) return byName;
   const full = userPath(file);
   if (!existsSync(full)) return undefined;
-  const text = readFileSync(full, 'utf8');
-  const start = text.slice(0, 200).replace(/^\uFEFF?\s*/, '');
-  if (start.startsWith('<?xml') || /^<rdf:RDF\b/.test(start)) return 'RDF/XML';
+  const text = readFileSync(full, 'utf8').replace(/^\uFEFF/, '');
+  const start = text.slice(0, 200).trimStart();
+  // an XML declaration, comment or DOCTYPE, or the root element (Turtle starts no IRI with `<?` or `<!`)
+  if (/^<(?:\?xml|!--|!DOCTYPE|rdf:RDF\b)/i.test(start)) return 'RDF/XML';
   // Turtle may start with `[` (a blank node), never with valid JSON
   if (start.startsWith('{') || start.startsWith('[')) {
     try {
@@ -90,8 +92,7 @@ const REFERENCE_CHECKS = new Set(['unknown-term', 'namespace', 'undescribed', 'l
  * instances of a subclass too), or undefined if the shapes target nodes some other way (sh:targetNode,
  * sh:targetSubjectsOf, sh:targetObjectsOf, a shape that is a class), which this check leaves alone.
  */
-function targetClasses(shapes: string, data: Quad[]): Set<string> | undefined {
-  const quads = parseTurtleFile(shapes);
+function targetClasses(quads: Quad[], data: Quad[]): Set<string> | undefined {
   const other = ['targetNode', 'targetSubjectsOf', 'targetObjectsOf'].map((t) => NS.sh + t);
   if (quads.some((q) => other.includes(q.predicate.value) || (q.predicate.value === RDF.type && [NS.rdfs + 'Class', NS.owl + 'Class'].includes(q.object.value)))) return undefined;
   const targets = new Set(quads.filter((q) => q.predicate.value === `${NS.sh}targetClass`).map((q) => q.object.value));
@@ -145,11 +146,13 @@ export async function validateFiles(
     print(`validate: no shapes file ${shapes}`);
     return 2;
   }
-  const quads = files.flatMap((f) => parseTurtleFile(userPath(f)));
-  if (!quads.length) {
-    print(`validate: ${files.length === 1 ? `${files[0]} holds` : `${files.join(', ')} hold`} no triples: nothing to validate`);
+  const perFile = files.map((f) => parseTurtleFile(userPath(f)));
+  const empty = files.filter((_f, i) => perFile[i]!.length === 0);
+  if (empty.length) {
+    print(`validate: ${empty.join(', ')} ${empty.length === 1 ? 'holds' : 'hold'} no triples: nothing to validate there (leave ${empty.length === 1 ? 'it' : 'them'} out, or write the programme or links in ${empty.length === 1 ? 'it' : 'them'})`);
     return 2;
   }
+  const quads = perFile.flat();
   const context = background();
   const report = await validateShacl(loadShapes(shapes), [...quads, ...context]);
   const own = new Set(quads.map((q) => q.subject.value));
@@ -157,10 +160,13 @@ export async function validateFiles(
   for (const r of results) print(`${r.severity}: <${r.focusNode}>${r.path ? ` ${r.path}` : ''}: ${messageIn(r, lang)}${r.value ? ` (value: ${r.value})` : ''}`);
   // what SHACL cannot say: a notation used twice in a scheme, a cycle of skos:broader (the shapes already
   // ask each level for its broader or topConceptOf; a concept of another scheme may stand alone)
-  const skos = [...skosProblems([...quads, ...context]), ...directTripleProblems(quads)].filter((p) => own.has(p.subject) && p.check !== 'orphan');
+  // the numbering (4.4.3.2 under 4.4.3) is Helsingborg's, as our shapes' is: a programme's own shapes leave it out
+  const numbering = shapes === OUR_SHAPES ? numberingProblems([...quads, ...context]) : [];
+  const skos = [...skosProblems([...quads, ...context]), ...numbering, ...directTripleProblems(quads)].filter((p) => own.has(p.subject) && p.check !== 'orphan');
   // and what no shape reports because then no shape targets the node: a misspelt lkpo term or namespace, an IRI of the structure that nothing describes
-  skos.push(...referenceProblems(quads, context), ...languageTagProblems(quads, languageRanges(parseTurtleFile(shapes))));
-  const targets = targetClasses(shapes, [...quads, ...context]);
+  const shapeQuads = new Parser().parse(readFileSync(shapes, 'utf8')); // as loadShapes reads them (Turtle or TriG)
+  skos.push(...referenceProblems(quads, context), ...languageTagProblems(quads, languageRanges(shapeQuads)));
+  const targets = targetClasses(shapeQuads, [...quads, ...context]);
   if (targets && !quads.some((q) => q.predicate.value === RDF.type && targets.has(q.object.value))) {
     const named = [...targets].filter((c) => c.startsWith(NS.lkpo)).map((c) => c.replace(NS.lkpo, 'lkpo:'));
     skos.push({ check: 'untargeted', subject: files.join(', '), message: `no node in the files is of a class the shapes check${named.length ? ` (${named.join(', ')}, …)` : ''}, so no shape checked anything` });

@@ -87,41 +87,57 @@ export function skosProblems(quads: Quad[]): Problem[] {
 
 /** Section and priority numbers, which a concept's continues its parent's (`4.4.3.2` under `4.4.3`). */
 const NUMBERED = [LKPO_NS + 'SectionNumber', LKPO_NS + 'PriorityNumber'];
+/** The levels of a programme (lkpo), each of which has one parent, and a direction tops its version's scheme. */
+const LEVELS = [LKPO.Direction, LKPO.FocusArea, LKPO.Priority];
 
 /**
- * The hierarchy's two directions disagreeing (`a skos:narrower b` where b names other broader concepts
- * and not a, or the other way round), a top concept of one scheme that is in another, and a section or
- * priority number that does not continue its parent's. SKOS entails each direction from the other, so
- * a file that states only one is not reported.
+ * A programme's hierarchy disagreeing with itself, where SKOS alone would allow it but a programme's
+ * levels do not (each has one parent; a direction is a top concept of the scheme it is in): a
+ * direction, focus area or priority listed as `skos:narrower` of one concept while it names another
+ * as its `skos:broader`, and a direction that is `skos:topConceptOf` one scheme and `skos:inScheme`
+ * another. A concept that states only one direction of the hierarchy is not reported (SKOS entails
+ * the other), and neither is any concept of another kind (the UN SDG KOS, a polyhierarchy).
  */
 function hierarchyProblems(quads: Quad[], broader: Map<string, string[]>, schemesOf: Map<string, string[]>): Problem[] {
   const problems: Problem[] = [];
   const narrower = new Map<string, string[]>();
   const topOf = new Map<string, string[]>();
-  const numberOf = new Map<string, string>();
+  const level = new Map<string, string>();
   for (const q of quads) {
     const [s, o] = [q.subject.value, q.object.value];
     if (q.predicate.value === SKOS.narrower) narrower.set(s, [...(narrower.get(s) ?? []), o]);
     if (q.predicate.value === SKOS.topConceptOf) topOf.set(s, [...(topOf.get(s) ?? []), o]);
-    if (q.predicate.value === SKOS.notation && q.object.termType === 'Literal' && NUMBERED.includes(q.object.datatype.value)) numberOf.set(s, o);
+    if (q.predicate.value === RDF.type && LEVELS.includes(o)) level.set(s, o);
   }
   for (const [a, children] of narrower) {
+    if (!level.has(a)) continue;
     for (const b of children) {
       const parents = broader.get(b);
-      if (parents && !parents.includes(a)) problems.push({ check: 'hierarchy', subject: b, message: `<${a}> has it as skos:narrower, but its skos:broader is ${parents.map((x) => `<${x}>`).join(', ')}` });
-    }
-  }
-  for (const [b, parents] of broader) {
-    for (const a of parents) {
-      const children = narrower.get(a);
-      if (children && !children.includes(b)) problems.push({ check: 'hierarchy', subject: b, message: `its skos:broader is <${a}>, whose skos:narrower does not list it` });
-      const [mine, theirs] = [numberOf.get(b), numberOf.get(a)];
-      if (mine !== undefined && theirs !== undefined && !mine.startsWith(`${theirs}.`)) problems.push({ check: 'notation', subject: b, message: `number "${mine}" does not continue its skos:broader <${a}>'s "${theirs}" (${theirs}.…)` });
+      if (level.has(b) && parents && !parents.includes(a)) problems.push({ check: 'hierarchy', subject: b, message: `<${a}> has it as skos:narrower, but its skos:broader is ${parents.map((x) => `<${x}>`).join(', ')}` });
     }
   }
   for (const [c, tops] of topOf) {
     const other = (schemesOf.get(c) ?? []).filter((x) => !tops.includes(x));
-    if (other.length) problems.push({ check: 'hierarchy', subject: c, message: `it is skos:topConceptOf ${tops.map((x) => `<${x}>`).join(', ')} but skos:inScheme ${other.map((x) => `<${x}>`).join(', ')} too: a top concept belongs to the scheme it tops` });
+    if (level.get(c) === LKPO.Direction && other.length) problems.push({ check: 'hierarchy', subject: c, message: `it is skos:topConceptOf ${tops.map((x) => `<${x}>`).join(', ')} but skos:inScheme ${other.map((x) => `<${x}>`).join(', ')} too: a direction tops the scheme of the version it is in` });
+  }
+  return problems;
+}
+
+/**
+ * Section and priority numbers (lkpo:SectionNumber, lkpo:PriorityNumber) that do not continue their
+ * `skos:broader`'s (`4.4.3.2` under `4.4.3`), as the datatypes' definitions say they do. Helsingborg's
+ * numbering, like the shapes that check its form: `npm run validate` with a programme's own shapes
+ * (`--shapes`) leaves it out.
+ * @example numberingProblems(quads) // []
+ */
+export function numberingProblems(quads: Quad[]): Problem[] {
+  const numberOf = new Map<string, string>();
+  for (const q of quads) if (q.predicate.value === SKOS.notation && q.object.termType === 'Literal' && NUMBERED.includes(q.object.datatype.value)) numberOf.set(q.subject.value, q.object.value);
+  const problems: Problem[] = [];
+  for (const q of quads) {
+    if (q.predicate.value !== SKOS.broader) continue;
+    const [mine, theirs] = [numberOf.get(q.subject.value), numberOf.get(q.object.value)];
+    if (mine !== undefined && theirs !== undefined && !mine.startsWith(`${theirs}.`)) problems.push({ check: 'notation', subject: q.subject.value, message: `number "${mine}" does not continue its skos:broader <${q.object.value}>'s "${theirs}" (${theirs}.…)` });
   }
   return problems;
 }

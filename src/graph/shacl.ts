@@ -60,7 +60,8 @@ const SH_MESSAGE = rdf.namedNode(`${NS.sh}message`);
 
 /**
  * A property path of the shapes in SPARQL's syntax, IRIs in full: `^…#linkFrom` for an inverse path,
- * `a/b` for a sequence, `(a|b)` for alternatives, `a*`, `a+`, `a?`; `(complex path)` for what it cannot read.
+ * `a/b` for a sequence, `a|b` for alternatives, `a*`, `a+`, `a?`, a path within another bracketed
+ * (`(a/b)+`); `(complex path)` for what it cannot read.
  * @example pathText(validator, inversePathNode) // '^https://w3id.org/helsingborg-livskvalitet/def#linkFrom'
  */
 function pathText(validator: SHACLValidator, path: Term, depth = 0): string {
@@ -68,7 +69,8 @@ function pathText(validator: SHACLValidator, path: Term, depth = 0): string {
   if (depth > 8) return '(complex path)';
   const node = validator.$shapes.node(path);
   const one = (p: string) => node.out(rdf.namedNode(NS.sh + p)).terms[0];
-  const inner = (t: Term) => pathText(validator, t, depth + 1);
+  // a path inside another is bracketed unless it is one IRI, so that `(a/b)+` does not print as `a/b+`
+  const inner = (t: Term) => (t.termType === 'NamedNode' ? t.value : `(${pathText(validator, t, depth + 1)})`.replace(/^\(\((.*)\)\)$/, '($1)'));
   const inverse = one('inversePath');
   if (inverse) return `^${inner(inverse)}`;
   for (const [p, suffix] of [['zeroOrMorePath', '*'], ['oneOrMorePath', '+'], ['zeroOrOnePath', '?']] as const) {
@@ -77,7 +79,7 @@ function pathText(validator: SHACLValidator, path: Term, depth = 0): string {
   }
   const alternatives = one('alternativePath');
   const list = (t: Term | undefined) => (t ? [...(validator.$shapes.node(t).list() ?? [])].map((x) => x.term) : []);
-  if (alternatives) return `(${list(alternatives).map(inner).join('|')})`;
+  if (alternatives) return list(alternatives).map(inner).join('|');
   const sequence = list(path);
   return sequence.length > 1 ? sequence.map(inner).join('/') : '(complex path)';
 }

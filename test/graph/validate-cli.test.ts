@@ -169,12 +169,57 @@ describe('npm run validate', () => {
     expect(lines.join('\n')).toMatch(/^Violation: <http:\/\/example\.org\/p1> \^https:\/\/w3id\.org\/helsingborg-livskvalitet\/def#linkFrom: A priority has at least one qualified link/m);
   });
 
-  it('refuses a file with no triples, exit 2', async () => {
+  it('refuses a file with no triples, alone or beside others, exit 2', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'validate-'));
     writeFileSync(path.join(dir, 'empty.ttl'), '# nothing yet\n');
+    for (const files of [[path.join(dir, 'empty.ttl')], [fixture('municipality/programme.ttl'), path.join(dir, 'empty.ttl')]]) {
+      const lines: string[] = [];
+      expect(await validateFiles(files, (l) => lines.push(l))).toBe(2);
+      expect(lines).toEqual([`validate: ${path.join(dir, 'empty.ttl')} holds no triples: nothing to validate there (leave it out, or write the programme or links in it)`]);
+    }
+  });
+
+  it('reads a Turtle .owl file as Turtle, and knows RDF/XML that starts with a comment and JSON-LD that starts with a byte order mark', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'validate-'));
+    writeFileSync(path.join(dir, 'extra.owl'), '<https://example.org/fjallby/x> <http://www.w3.org/2000/01/rdf-schema#label> "x"@en .\n');
+    const ok: string[] = [];
+    expect(await validateFiles([fixture('municipality/programme.ttl'), fixture('municipality/links.ttl'), path.join(dir, 'extra.owl')], (l) => ok.push(l))).toBe(0);
+    writeFileSync(path.join(dir, 'a.ttl'), '<!-- exported -->\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>');
+    writeFileSync(path.join(dir, 'b.ttl'), '\uFEFF{"@context": {}}');
     const lines: string[] = [];
-    expect(await validateFiles([path.join(dir, 'empty.ttl')], (l) => lines.push(l))).toBe(2);
-    expect(lines).toEqual([`validate: ${path.join(dir, 'empty.ttl')} holds no triples: nothing to validate`]);
+    expect(await validateFiles([path.join(dir, 'a.ttl'), path.join(dir, 'b.ttl')], (l) => lines.push(l))).toBe(2);
+    expect(lines.join('\n')).toMatch(/not RDF\/XML \(.*a\.ttl\), JSON-LD \(.*b\.ttl\)/);
+  });
+
+  it('reads --shapes written in TriG as our shapes are read, and leaves Helsingborg\'s numbering to our shapes', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'validate-'));
+    writeFileSync(path.join(dir, 'own.trig'), `@prefix sh: <http://www.w3.org/ns/shacl#> .
+<urn:x:g> { <urn:x:S> a sh:NodeShape ; sh:targetClass <http://www.w3.org/2004/02/skos/core#Concept> ; sh:property [ sh:path <http://www.w3.org/2004/02/skos/core#prefLabel> ; sh:minCount 1 ] . }
+`);
+    const renumbered = path.join(dir, 'programme.ttl');
+    writeFileSync(renumbered, readFileSync(fixture('municipality/programme.ttl'), 'utf8').replace('"1.2.1.1"^^lkpo:PriorityNumber', '"7"^^lkpo:PriorityNumber'));
+    const own: string[] = [];
+    expect(await runValidate(['--shapes', path.join(dir, 'own.trig'), renumbered, fixture('municipality/links.ttl')], (l) => own.push(l))).toBe(0);
+    const ours: string[] = [];
+    expect(await runValidate([renumbered, fixture('municipality/links.ttl')], (l) => ours.push(l))).toBe(1);
+    expect(ours.join('\n')).toMatch(/SKOS \(notation\): .*number "7" does not continue/);
+  });
+
+  it('leaves alone what SKOS allows outside a programme\'s levels: a polyhierarchy, and a narrower list that names only some children', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'validate-'));
+    writeFileSync(path.join(dir, 'extra.ttl'), `@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix ex: <https://example.org/fjallby/> .
+ex:themes a skos:ConceptScheme ; skos:prefLabel "Teman"@sv .
+ex:t1 a skos:Concept ; skos:prefLabel "Miljö"@sv ; skos:inScheme ex:themes ; skos:topConceptOf ex:themes ; skos:narrower ex:t3 .
+ex:t2 a skos:Concept ; skos:prefLabel "Hälsa"@sv ; skos:inScheme ex:themes ; skos:topConceptOf ex:themes .
+ex:t3 a skos:Concept ; skos:prefLabel "Luft"@sv ; skos:inScheme ex:themes ; skos:broader ex:t1, ex:t2 .
+ex:t4 a skos:Concept ; skos:prefLabel "Vatten"@sv ; skos:inScheme ex:themes ; skos:broader ex:t1 .
+`);
+    const lines: string[] = [];
+    expect(await validateFiles([fixture('municipality/programme.ttl'), fixture('municipality/links.ttl'), path.join(dir, 'extra.ttl')], (l) => lines.push(l))).toBe(0);
+    // and within a programme, a focus area whose narrower list leaves out a priority that names it as broader
+    const partial = await edited('programme.ttl', (t) => t.replace('skos:narrower ex:1.1.1.1, ex:1.1.1.2 .', 'skos:narrower ex:1.1.1.1 .'));
+    expect(partial.text).not.toMatch(/hierarchy/);
   });
 
   it('explains its usage when given no file', async () => {

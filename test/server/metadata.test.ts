@@ -251,7 +251,8 @@ describe('metadata documents', () => {
     expect(body).toContain('<dt>triples</dt><dd>69</dd>');
     const ld = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(body)![1]!);
     expect(ld['@type']).toBe('Dataset');
-    // every file once: the dataset's own, and the link table's in its part
+    // every file once, the dataset's own and the link table's in its part (the fixture's files are all distributions; a
+    // build's links.csv-metadata.json is none, and is in neither list)
     expect(ld.distribution.length + (ld.hasPart?.distribution.length ?? 0)).toBe(manifest.files.length);
   });
 });
