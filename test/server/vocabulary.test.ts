@@ -33,6 +33,7 @@ describe('the vocabulary page', () => {
   it('links the SHACL shapes that go with the current version, and an earlier version\'s page does not', async () => {
     expect(await page('/def')).toContain('<dt>SHACL-former</dt><dd><a href="/def/shapes">https://w3id.org/helsingborg-livskvalitet/def/shapes</a>');
     expect(await page('/def?lang=en')).toContain('<dt>SHACL shapes</dt><dd><a href="/def/shapes">');
+    expect(await page('/def/0.5.0')).toContain('<dt>SHACL-former</dt><dd><a href="/def/shapes">'); // the current version's IRI: the same document
     expect(await page('/def/0.1.0')).not.toContain('href="/def/shapes"');
   });
 

@@ -104,7 +104,8 @@ export function resourceRoutes({ dataset }: { dataset: Dataset }): Hono {
       const body = await serialize(quads, key, base, { focus: t.iri });
       return { body, contentType: `${format.mediaType}; charset=utf-8`, etag: etagOf(body) };
     }
-    const jsonld = (await cached(t, 'jsonld')).body;
+    // the catalogue's page embeds what it shows, the catalogue's own description, not the whole catalogue its RDF holds
+    const jsonld = t.iri === catalog ? await serialize(describe(store, index, t.iri), 'jsonld', base, { focus: t.iri }) : (await cached(t, 'jsonld')).body;
     const links = { ...linksOf(t), jsonld, path: t.path };
     let body: string;
     if (isOntology(store, t.iri)) {
@@ -115,7 +116,7 @@ export function resourceRoutes({ dataset }: { dataset: Dataset }): Hono {
         view.current = { iri: t.iri, href: '/' + t.iri.slice(base.length), version: current };
       }
       // the shapes are served beside the current ontology (under the default BASE: routes/metadata.ts)
-      if (!t.version && t.iri === ONTOLOGY_IRI && base === DEFAULT_BASE) view.shapes = { iri: `${ONTOLOGY_IRI}/shapes`, href: '/def/shapes' };
+      if (!t.version?.archived && t.iri === ONTOLOGY_IRI && base === DEFAULT_BASE) view.shapes = { iri: `${ONTOLOGY_IRI}/shapes`, href: '/def/shapes' };
       body = vocabularyPage(view, links, lang);
     } else {
       const view = resourceView(store, base, t.iri, lang);
