@@ -185,11 +185,16 @@ function answeredUpFront(req: IncomingMessage, res: ServerResponse, authority: s
   return false;
 }
 
-/** A POST to /sparql (in any spelling the routes take for it, `/%73parql` too) whose Content-Length is over `maxBodyBytes`. */
+/**
+ * A POST to /sparql whose Content-Length is over `maxBodyBytes`, in any spelling the routes take for
+ * /sparql: dot segments resolved as the URL parser resolves them (`/./sparql`, `/x/../sparql`,
+ * `/%2e/sparql`), unreserved characters decoded (`/%73parql`).
+ */
 function tooLarge(req: IncomingMessage, maxBodyBytes: number): boolean {
   const length = req.headers['content-length'];
   if (req.method !== 'POST' || length === undefined || !/^\d+$/.test(length) || Number(length) <= maxBodyBytes) return false;
-  return normalPath(req.url!.split('?', 1)[0]!) === '/sparql';
+  const path = req.url!.split('?', 1)[0]!;
+  return normalPath(path.includes('.') || path.includes('%') ? new URL(`http://x${path}`).pathname : path) === '/sparql';
 }
 
 /** The answer for a request @hono/node-server cannot turn into a Request even after `checkTarget` (a backslash in the path, a Host its URL parser rewrites). */
