@@ -104,8 +104,9 @@ export function resourceRoutes({ dataset }: { dataset: Dataset }): Hono {
       const body = await serialize(quads, key, base, { focus: t.iri });
       return { body, contentType: `${format.mediaType}; charset=utf-8`, etag: etagOf(body) };
     }
-    // the catalogue's page embeds what it shows, the catalogue's own description, not the whole catalogue its RDF holds
-    const jsonld = t.iri === catalog ? await serialize(describe(store, index, t.iri), 'jsonld', base, { focus: t.iri }) : (await cached(t, 'jsonld')).body;
+    // every page embeds its resource's JSON-LD, the same triples as its other formats: the catalogue's, the
+    // whole catalogue (45 KB; its page shows the catalogue's own description)
+    const jsonld = (await cached(t, 'jsonld')).body;
     const links = { ...linksOf(t), jsonld, path: t.path };
     let body: string;
     if (isOntology(store, t.iri)) {
