@@ -1,5 +1,4 @@
 // `npm run build`: assemble, validate (SHACL, integrity) and write dist/ deterministically.
-import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
@@ -11,6 +10,7 @@ import { CSVW_METADATA, linksCsvMetadata } from '../graph/links-csv-metadata.js'
 import { standardPrefixes } from '../graph/turtle.js';
 import { unionTriples, writeJsonLd, writeLinksCsv, writeNQuads, writeRdfXml, writeTrig, writeTurtle } from '../graph/serialize.js';
 import { loadShapes, validateShacl, type ShaclReport } from '../graph/shacl.js';
+import { sha256 } from '../graph/releases.js';
 import { RELEASE } from '../graph/sources.js';
 import type { DistFile, Manifest } from '../graph/manifest.js';
 import type { Quad } from '@rdfjs/types';
@@ -25,7 +25,7 @@ export interface BuildResult {
   problems: Problem[];
 }
 
-const distFile = (name: string, mediaType: string, bytes: Buffer): DistFile => ({ name, mediaType, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
+const distFile = (name: string, mediaType: string, bytes: Buffer): DistFile => ({ name, mediaType, bytes: bytes.length, sha256: sha256(bytes) });
 
 /** Thrown when the data does not hold; the message lists what is wrong. */
 export class BuildError extends Error {}

@@ -1,13 +1,15 @@
 // `npm run validate -- [--lang sv] [--shapes own.ttl] file.ttl [more.ttl …]`: checks another programme's Turtle against our SHACL shapes (or its own).
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Quad } from '@rdfjs/types';
 import { ROOT } from '../graph/config.js';
+import rdf from '@zazuko/env-node';
+import type SHACLValidator from 'rdf-validate-shacl';
 import { directTripleProblems, numberingProblems, referenceProblems, skosProblems, type Problem } from '../graph/integrity.js';
-import { Parser } from 'n3';
 import { NS, RDF } from '../vocab.js';
-import { parseTurtleFile } from '../graph/rdf-io.js';
+import { parseTurtle, parseTurtleFile, readText } from '../graph/rdf-io.js';
+import { clip } from '../server/http.js';
 import { loadShapes, MESSAGE_LANGUAGES, messageIn, validateShacl, type MessageLanguage } from '../graph/shacl.js';
 import { userPath } from './paths.js';
 
@@ -29,13 +31,11 @@ const OUR_SHAPES = path.join(ROOT, 'ontology', 'shapes.ttl');
 /** RDF formats other than Turtle, by file extension, and by the first bytes of a file that exists. */
 const OTHER_EXTENSIONS: Record<string, string> = { jsonld: 'JSON-LD', json: 'JSON-LD', rdf: 'RDF/XML', xml: 'RDF/XML', trig: 'TriG', nq: 'N-Quads' }; // .owl is Turtle or RDF/XML: read by its bytes
 
-/** The RDF format a file is in that validate does not read (JSON-LD, RDF/XML, TriG, N-Quads), or undefined. */
-function otherFormat(file: string): string | undefined {
+/** The RDF format a file is in that validate does not read (JSON-LD, RDF/XML, TriG, N-Quads), by its name, else by its `text` (read when asked for). */
+function otherFormat(file: string, textOf: () => string): string | undefined {
   const byName = OTHER_EXTENSIONS[path.extname(file).slice(1).toLowerCase()];
   if (byName) return byName;
-  const full = userPath(file);
-  if (!existsSync(full)) return undefined;
-  const text = readFileSync(full, 'utf8').replace(/^\uFEFF/, '');
+  const text = textOf().replace(/^\uFEFF/, '');
   const start = text.slice(0, 200).trimStart();
   // an XML declaration, comment or DOCTYPE, or the root element (Turtle starts no IRI with `<?` or `<!`)
   if (/^<(?:\?xml|!--|!DOCTYPE|rdf:RDF\b)/i.test(start)) return 'RDF/XML';
@@ -52,14 +52,10 @@ function otherFormat(file: string): string | undefined {
 }
 
 /** The language ranges of the shapes' sh:languageIn lists, lower case. */
-function languageRanges(shapes: Quad[]): Set<string> {
-  const next = new Map(shapes.filter((q) => q.predicate.value === `${NS.rdf}rest`).map((q) => [q.subject.value, q.object.value]));
-  const firsts = new Map(shapes.filter((q) => q.predicate.value === `${NS.rdf}first`).map((q) => [q.subject.value, q.object.value]));
-  const ranges = new Set<string>();
-  for (const q of shapes.filter((x) => x.predicate.value === `${NS.sh}languageIn`)) {
-    for (let item: string | undefined = q.object.value, n = 0; item && firsts.has(item) && n < 100; item = next.get(item), n++) ranges.add(firsts.get(item)!.toLowerCase());
-  }
-  return ranges;
+function languageRanges(validator: SHACLValidator): Set<string> {
+  const languageIn = rdf.namedNode(`${NS.sh}languageIn`);
+  const lists = validator.$shapes.any().has(languageIn).out(languageIn).toArray();
+  return new Set(lists.flatMap((list) => [...(list.list() ?? [])].map((item) => item.value.toLowerCase())));
 }
 
 /**
@@ -81,8 +77,6 @@ function languageTagProblems(own: Quad[], ranges: Set<string>): Problem[] {
   }
   return [...problems.values()];
 }
-
-const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** The checks of `referenceProblems`, printed as violations (the others are the build's SKOS checks). */
 const REFERENCE_CHECKS = new Set(['unknown-term', 'namespace', 'undescribed', 'language-tag']);
@@ -137,7 +131,10 @@ export async function validateFiles(
     print(`validate reads RDF in Turtle, not CSV (${tables.join(', ')}): a link table in data/links/*.csv is read by the build, which checks every row; write links for validate as lkpo:Link nodes in Turtle (README, "Publishing your own programme the same way")`);
     return 2;
   }
-  const others = files.map((f) => [f, otherFormat(f)] as const).filter(([, format]) => format !== undefined);
+  // each file read once, for its format and then its triples
+  const texts = new Map<string, string>();
+  const textOf = (f: string) => texts.get(f) ?? texts.set(f, readText(userPath(f))).get(f)!;
+  const others = files.map((f) => [f, otherFormat(f, () => textOf(f))] as const).filter(([, format]) => format !== undefined);
   if (others.length) {
     print(`validate reads Turtle (N-Triples too, which is Turtle), not ${others.map(([f, format]) => `${format} (${f})`).join(', ')}: write the file as Turtle, or convert it (any RDF library reads ${[...new Set(others.map(([, format]) => format))].join(' and ')} and writes Turtle)`);
     return 2;
@@ -146,7 +143,7 @@ export async function validateFiles(
     print(`validate: no shapes file ${shapes}`);
     return 2;
   }
-  const perFile = files.map((f) => parseTurtleFile(userPath(f)));
+  const perFile = files.map((f) => parseTurtle(textOf(f), userPath(f)));
   const empty = files.filter((_f, i) => perFile[i]!.length === 0);
   if (empty.length) {
     print(`validate: ${empty.join(', ')} ${empty.length === 1 ? 'holds' : 'hold'} no triples: nothing to validate there (leave ${empty.length === 1 ? 'it' : 'them'} out, or write the programme or links in ${empty.length === 1 ? 'it' : 'them'})`);
@@ -154,19 +151,20 @@ export async function validateFiles(
   }
   const quads = perFile.flat();
   const context = background();
-  const report = await validateShacl(loadShapes(shapes), [...quads, ...context]);
+  const all = [...quads, ...context];
+  const validator = loadShapes(shapes); // read once: for SHACL, and for the language ranges and classes it checks
+  const report = await validateShacl(validator, all);
   const own = new Set(quads.map((q) => q.subject.value));
   const results = [...report.violations, ...report.warnings].filter((r) => own.has(r.focusNode));
   for (const r of results) print(`${r.severity}: <${r.focusNode}>${r.path ? ` ${r.path}` : ''}: ${messageIn(r, lang)}${r.value ? ` (value: ${r.value})` : ''}`);
   // what SHACL cannot say: a notation used twice in a scheme, a cycle of skos:broader (the shapes already
   // ask each level for its broader or topConceptOf; a concept of another scheme may stand alone)
   // the numbering (4.4.3.2 under 4.4.3) is Helsingborg's, as our shapes' is: a programme's own shapes leave it out
-  const numbering = shapes === OUR_SHAPES ? numberingProblems([...quads, ...context]) : [];
-  const skos = [...skosProblems([...quads, ...context]), ...numbering, ...directTripleProblems(quads)].filter((p) => own.has(p.subject) && p.check !== 'orphan');
+  const numbering = shapes === OUR_SHAPES ? numberingProblems(all) : [];
+  const skos = [...skosProblems(all), ...numbering, ...directTripleProblems(quads)].filter((p) => own.has(p.subject) && p.check !== 'orphan');
   // and what no shape reports because then no shape targets the node: a misspelt lkpo term or namespace, an IRI of the structure that nothing describes
-  const shapeQuads = new Parser().parse(readFileSync(shapes, 'utf8')); // as loadShapes reads them (Turtle or TriG)
-  skos.push(...referenceProblems(quads, context), ...languageTagProblems(quads, languageRanges(shapeQuads)));
-  const targets = targetClasses(shapeQuads, [...quads, ...context]);
+  skos.push(...referenceProblems(quads, context), ...languageTagProblems(quads, languageRanges(validator)));
+  const targets = targetClasses([...validator.$shapes.dataset] as Quad[], all);
   if (targets && !quads.some((q) => q.predicate.value === RDF.type && targets.has(q.object.value))) {
     const named = [...targets].filter((c) => c.startsWith(NS.lkpo)).map((c) => c.replace(NS.lkpo, 'lkpo:'));
     skos.push({ check: 'untargeted', subject: files.join(', '), message: `no node in the files is of a class the shapes check${named.length ? ` (${named.join(', ')}, …)` : ''}, so no shape checked anything` });

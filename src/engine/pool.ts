@@ -110,7 +110,6 @@ const ABANDON_AFTER_MS = 1_000;
 
 const BOOT = new URL('./worker-boot.mjs', import.meta.url);
 
-/** The signal of a withdrawal, made now if it is made on demand. */
 /** The running slot that started first. */
 const oldest = (running: readonly Slot[]): Slot => running.reduce((a, b) => (b.current!.started < a.current!.started ? b : a));
 
@@ -133,6 +132,7 @@ function heaviest(running: readonly Slot[]): Slot | undefined {
   return bytes - added.get(oldest(running))! > HEAVIER_BY ? top : undefined;
 }
 
+/** The signal of a withdrawal, made now if it is made on demand. */
 const signalOf = (withdrawal: Withdrawal | undefined): AbortSignal | undefined => (typeof withdrawal === 'function' ? withdrawal() : withdrawal);
 
 /**
@@ -183,7 +183,6 @@ export class WorkerPool {
     this.toStart = options.size - 1;
     this.slots.push(this.spawn());
   }
-
 
   /** Resolves when at least one worker has loaded the dataset; rejects if loading failed. */
   ready(): Promise<void> {

@@ -31,15 +31,35 @@ export function placeQuads(quads: Quad[], graph: Quad_Graph, base: string): Quad
 }
 
 /**
- * Parses a Turtle file; a syntax error names the file and line.
- * @example parseTurtleFile('data/org.ttl')
+ * A file's text; an error (no such file) names the file.
+ * @example readText('data/org.ttl')
  */
-export function parseTurtleFile(file: string): Quad[] {
+export function readText(file: string): string {
   try {
-    return new Parser({ format: 'text/turtle' }).parse(readFileSync(file, 'utf8'));
+    return readFileSync(file, 'utf8');
   } catch (e) {
     throw new Error(`${file}: ${(e as Error).message}`);
   }
+}
+
+/**
+ * Parses Turtle text read from `file`; a syntax error names the file and line.
+ * @example parseTurtle('<a:s> <a:p> <a:o> .', 'my.ttl')
+ */
+export function parseTurtle(text: string, file: string): Quad[] {
+  try {
+    return new Parser({ format: 'text/turtle' }).parse(text);
+  } catch (e) {
+    throw new Error(`${file}: ${(e as Error).message}`);
+  }
+}
+
+/**
+ * Parses a Turtle file; an error names the file (and, for a syntax error, the line).
+ * @example parseTurtleFile('data/org.ttl')
+ */
+export function parseTurtleFile(file: string): Quad[] {
+  return parseTurtle(readText(file), file);
 }
 
 /** The canonical Turtle form of a data file's quads (default base, standard prefixes). */

@@ -70,7 +70,7 @@ function pathText(validator: SHACLValidator, path: Term, depth = 0): string {
   const node = validator.$shapes.node(path);
   const one = (p: string) => node.out(rdf.namedNode(NS.sh + p)).terms[0];
   // a path inside another is bracketed unless it is one IRI, so that `(a/b)+` does not print as `a/b+`
-  const inner = (t: Term) => (t.termType === 'NamedNode' ? t.value : `(${pathText(validator, t, depth + 1)})`.replace(/^\(\((.*)\)\)$/, '($1)'));
+  const inner = (t: Term) => (t.termType === 'NamedNode' ? t.value : `(${pathText(validator, t, depth + 1)})`);
   const inverse = one('inversePath');
   if (inverse) return `^${inner(inverse)}`;
   for (const [p, suffix] of [['zeroOrMorePath', '*'], ['oneOrMorePath', '+'], ['zeroOrOnePath', '?']] as const) {

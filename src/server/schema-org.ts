@@ -56,11 +56,13 @@ export function schemaOrgDataset(dataset: Pick<Dataset, 'manifest' | 'base' | 'c
   const project = `${base}${PROJECT}`;
   const projectName = tagged(store, project, FOAF.name);
   // The catalogue's IRI for each of its distributions: the same thing, so the two descriptions join.
+  const planned = planDistributions(manifest.files);
   const downloads = (key: DatasetKey) =>
-    planDistributions(manifest.files)
+    planned
       .filter((d) => d.dataset === key)
       .map(({ file: f }) => ({ '@id': iris.distribution(f.name), '@type': 'DataDownload', encodingFormat: f.mediaType, contentUrl: `${base}download/${f.name}`, contentSize: `${f.bytes} B` }));
   const links = iris.dataset('links');
+  const linkDownloads = downloads('links');
   return stated({
     '@context': NS.schema,
     '@type': 'Dataset',
@@ -87,7 +89,7 @@ export function schemaOrgDataset(dataset: Pick<Dataset, 'manifest' | 'base' | 'c
     citation: UN_KOS_CITATION,
     distribution: downloads('lkp'),
     // the links as a table: a dataset of its own in the catalogue, with its own identifier
-    hasPart: downloads('links').length
+    hasPart: linkDownloads.length
       ? stated({
           '@type': 'Dataset',
           '@id': links,
@@ -95,7 +97,7 @@ export function schemaOrgDataset(dataset: Pick<Dataset, 'manifest' | 'base' | 'c
           description: tagged(catalogue, links, DCTERMS.description),
           identifier: first(catalogue, links, DCTERMS.identifier),
           license: LICENSE.ccBy4,
-          distribution: downloads('links'),
+          distribution: linkDownloads,
         })
       : undefined,
   });
